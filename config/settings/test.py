@@ -1,0 +1,15 @@
+"""Test runs: fast hashing, in-memory e-mail, media in a temporary folder."""
+
+import tempfile
+
+from django.core.management.utils import get_random_secret_key
+
+from .base import *  # noqa: F401,F403
+
+DEBUG = False
+SECRET_KEY = get_random_secret_key()
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="achyk-bilim-test-media-")
+WAGTAILADMIN_BASE_URL = "http://testserver"

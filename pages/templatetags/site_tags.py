@@ -1,0 +1,38 @@
+"""Template helpers shared by every public page."""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_links.html", takes_context=True)
+def language_links(context, page=None):
+    """A link per site language: to this page's translation where it exists, else that language's home."""
+    request = context.get("request")
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    current = translation.get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        target = translations.get(code)
+        url = target.get_url(request) if target is not None else f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def directory_url(context):
+    """The URL of the institution directory in the current language."""
+    from institutions.models import InstitutionIndexPage
+
+    request = context.get("request")
+    language = translation.get_language()
+    index = (
+        InstitutionIndexPage.objects.live().filter(locale__language_code=language).first()
+        or InstitutionIndexPage.objects.live().first()
+    )
+    return index.get_url(request) if index else f"/{language}/"
