@@ -18,6 +18,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 migrate: $(VENV)/.runtime
+	$(PY) manage.py compile_catalogues
 	$(PY) manage.py migrate --noinput
 
 demo: migrate
@@ -29,6 +30,7 @@ run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.dev
+	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev

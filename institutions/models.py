@@ -308,13 +308,30 @@ class InstitutionPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programmes"] = (
-            ProgrammePage.objects.live().child_of(self).select_related("qualification", "language").order_by("path")
+        programmes = list(
+            ProgrammePage.objects.live()
+            .child_of(self)
+            .select_related("qualification", "language")
+            .prefetch_related("enrolments")
+            .order_by("path")
         )
+        context["programmes"] = programmes
+        context["learners_table"] = learners_table(programmes)
         context["licences"] = self.licences.select_related("scan")
         context["staff_statistics"] = self.staff_statistics.order_by("year")
         context["disclosures"] = self.disclosure_items()
         return context
+
+
+def learners_table(programmes):
+    """Learners per programme per year, as a header of years and one row of counts per programme."""
+    years = sorted({row.year for programme in programmes for row in programme.enrolments.all()})
+    rows = []
+    for programme in programmes:
+        by_year = {row.year: row.learners for row in programme.enrolments.all()}
+        if by_year:
+            rows.append({"programme": programme, "counts": [by_year.get(year) for year in years]})
+    return {"years": years, "rows": rows}
 
 
 class InstitutionLicence(Orderable):

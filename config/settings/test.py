@@ -1,5 +1,7 @@
 """Test runs: fast hashing, in-memory e-mail, media in a temporary folder."""
 
+import atexit
+import shutil
 import tempfile
 
 from django.core.management.utils import get_random_secret_key
@@ -12,4 +14,5 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="achyk-bilim-test-media-")
+atexit.register(shutil.rmtree, MEDIA_ROOT, True)
 WAGTAILADMIN_BASE_URL = "http://testserver"

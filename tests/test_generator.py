@@ -1,0 +1,31 @@
+"""The bulk generator builds a valid Wagtail tree that serves and searches like hand-made pages."""
+
+from wagtail.models import Page
+
+from demo.generator import generate_institutions
+from institutions.models import InstitutionPage, ProgrammePage
+
+from .factories import DistrictFactory, InstitutionPageFactory, InstitutionTypeFactory, QualificationFactory
+
+
+def test_generated_institutions_form_a_valid_tree(client, directory):
+    DistrictFactory.create_batch(3)
+    InstitutionTypeFactory.create_batch(2)
+    QualificationFactory()
+    InstitutionPageFactory(parent=directory)  # generation appends after existing children
+
+    made = generate_institutions(directory, count=30, programmes_per_institution=2, seed=7)
+
+    assert made == 30
+    assert InstitutionPage.objects.child_of(directory).count() == 31
+    assert ProgrammePage.objects.count() == 60
+    assert Page.find_problems() == ([], [], [], [], [])
+    directory.refresh_from_db()
+    assert directory.numchild == 31
+    generated = InstitutionPage.objects.filter(slug__startswith="generated-").order_by("path").last()
+    response = client.get(generated.url)
+    assert response.status_code == 200
+    assert generated.title in response.content.decode()
+    programme = ProgrammePage.objects.child_of(generated).first()
+    assert client.get(programme.url).status_code == 200
+    assert generated in InstitutionPage.objects.live().search(generated.registry_code)
