@@ -18,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from institutions.disclosures import DISCLOSURES
 from institutions.models import InstitutionPage, ProgrammeEnrolment, ProgrammePage, StaffStatistic
+from search.names import institution_search_names, translated_names
 from taxonomy.geo import LATITUDE_RANGE, LONGITUDE_RANGE
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
 
@@ -86,6 +87,8 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
     types = list(InstitutionType.objects.filter(locale_id=locale_id))
     qualifications = list(Qualification.objects.filter(locale_id=locale_id)) or [None]
     languages = list(InstructionLanguage.objects.filter(code__in=["ky", "ru", "uz"]))
+    region_names = {r.pk: translated_names(r) for r in regions}
+    district_names = {d.pk: translated_names(d) for ds in districts_by_region.values() for d in ds}
     institution_ct = ContentType.objects.get_for_model(InstitutionPage)
     programme_ct = ContentType.objects.get_for_model(ProgrammePage)
     now = timezone.now()
@@ -134,6 +137,11 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
             for disclosure in published:
                 fields[disclosure.field] = f"<p>{title}: {disclosure.field.replace('_', ' ')}.</p>"
                 fields[disclosure.updated_field] = today - timedelta(days=rng.randint(1, 900))
+            fields["search_names"] = institution_search_names(
+                InstitutionPage(title=title, address=fields["address"], registry_code=fields["registry_code"],
+                                short_name=fields["short_name"]),
+                region_names[region.pk], district_names.get(district.pk if district else None, []),
+            )
             specifics.append(fields)
             programme_plan.append((path, slug, number))
 
@@ -163,6 +171,7 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
 
         programme_bases, programme_specifics = [], []
         for inst_path, inst_slug, number in programme_plan:
+            institution_id = ids[inst_path]
             for step in range(1, programmes_per_institution + 1):
                 name = PROGRAMME_NAMES[(number + step) % len(PROGRAMME_NAMES)]
                 slug = f"programme-{step}"
@@ -175,6 +184,7 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
                 qualification = rng.choice(qualifications)
                 programme_specifics.append(
                     {
+                        "institution_id": institution_id,
                         "code": f"{number}-{step}",
                         "qualification_id": qualification.pk if qualification else None,
                         "form_of_study": rng.choice(["full-time", "full-time", "part-time", "evening"]),

@@ -103,10 +103,10 @@ class InstitutionIndexPage(Page):
         verbose_name = _("institution directory")
 
     def get_context(self, request, *args, **kwargs):
-        from .directory import DirectoryQuery
+        from search.facets_view import directory_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["directory"] = DirectoryQuery.from_request(request, self)
+        context.update(directory_context(request, self.locale))
         return context
 
 
@@ -207,6 +207,9 @@ class InstitutionPage(Page):
     graduate_employment = RichTextField(_("graduates' employment"), blank=True, features=TEXT_FEATURES)
     graduate_employment_updated = models.DateField(_("graduates' employment updated on"), null=True, blank=True)
 
+    # Spelling keys (Latin) of the names and place in every language, kept by save(); see search.names.
+    search_names = models.TextField(editable=False, blank=True, default="")
+
     base_form_class = InstitutionPageForm
     parent_page_types = ["institutions.InstitutionIndexPage"]
     subpage_types = ["institutions.ProgrammePage"]
@@ -256,10 +259,14 @@ class InstitutionPage(Page):
     )
 
     search_fields = Page.search_fields + [
-        index.SearchField("short_name"),
+        index.SearchField("short_name", boost=2),
         index.SearchField("registry_code"),
         index.SearchField("address"),
+        index.SearchField("mission"),
+        index.SearchField("educational_goals"),
+        index.SearchField("qualifications_awarded"),
         index.AutocompleteField("short_name"),
+        index.AutocompleteField("search_names"),
         index.FilterField("region"),
         index.FilterField("district"),
         index.FilterField("institution_type"),
@@ -284,6 +291,12 @@ class InstitutionPage(Page):
             )
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        from search.names import institution_search_names
+
+        self.search_names = institution_search_names(self)
+        return super().save(*args, **kwargs)
 
     @property
     def display_name(self):
@@ -400,6 +413,10 @@ class ProgrammePage(Page):
         EVENING = "evening", _("Evening")
         DISTANCE = "distance", _("Distance")
 
+    # The parent institution, kept by save() so facets and profiles need no tree query.
+    institution = models.ForeignKey(
+        InstitutionPage, null=True, editable=False, on_delete=models.SET_NULL, related_name="programmes"
+    )
     code = models.CharField(_("programme code"), max_length=40, blank=True)
     qualification = models.ForeignKey(
         "taxonomy.Qualification", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
@@ -445,9 +462,11 @@ class ProgrammePage(Page):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
 
-    @property
-    def institution(self):
-        return self.get_parent().specific
+    def save(self, *args, **kwargs):
+        if self.path:
+            parent = self.get_parent()
+            self.institution_id = parent.pk if parent is not None else None
+        return super().save(*args, **kwargs)
 
     @property
     def level(self):
@@ -462,7 +481,7 @@ class ProgrammePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["institution"] = self.get_parent().specific
+        context["institution"] = self.institution
         context["enrolments"] = self.enrolments.order_by("year")
         return context
 

@@ -17,9 +17,11 @@ def language_links(context, page=None):
             translations[translated.locale.language_code] = translated
     current = translation.get_language()
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         target = translations.get(code)
         url = target.get_url(request) if target is not None else f"/{code}/"
+        # Each language is named in itself, so a reader finds their own.
+        name = translation.get_language_info(code)["name_local"]
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}
 

@@ -1,0 +1,201 @@
+"""The database engine: Wagtail's database search backend for text, the ORM for filters and facets.
+
+Needs no server. Names are matched in any script through the stored spelling keys (prefix match on
+the last word), content through full-text search; a query that finds nothing is retried once with
+each unknown word replaced by the closest known one.
+"""
+
+import difflib
+import time
+
+from django.db.models import Count
+from wagtail.search.backends import get_search_backend
+
+from institutions.models import InstitutionPage, ProgrammePage
+
+from ..geo import bounding_box, haversine_km
+from ..results import FacetValue, Hit, SearchResult
+from ..snippets import institution_snippet
+from ..transliteration import spelling_key
+
+NAME = "database"
+
+
+class DatabaseEngine:
+    name = NAME
+
+    def __init__(self, backend_name="default"):
+        self.backend = get_search_backend(backend_name)
+
+    def search(self, query, locale, vocabulary) -> SearchResult:
+        started = time.perf_counter()
+        base = InstitutionPage.objects.live().filter(locale=locale)
+        filtered, distances = self._filtered(base, query, vocabulary)
+
+        corrected_from = suggestion = ""
+        words = query.words
+        if words:
+            ids = self._text_ids(filtered, words)
+            if not ids:
+                corrected = self._corrected_words(locale, words)
+                if corrected != words:
+                    ids = self._text_ids(filtered, corrected)
+                    if ids:
+                        corrected_from, words = query.text, corrected
+                    else:
+                        suggestion = " ".join(corrected)
+            matched = base.filter(id__in=ids)
+        else:
+            ids = None
+            matched = filtered
+
+        ordered_ids = self._ordered_ids(matched, ids, query, distances)
+        total = len(ordered_ids)
+        num_pages = max(1, -(-total // query.page_size))
+        page_number = min(query.page, num_pages)
+        window = ordered_ids[(page_number - 1) * query.page_size : page_number * query.page_size]
+        pages = InstitutionPage.objects.filter(id__in=window).select_related(
+            "region", "district", "institution_type", "logo"
+        )
+        by_id = {p.id: p for p in pages}
+        hits = [
+            Hit(page=by_id[i], snippet=institution_snippet(by_id[i], words), distance_km=distances.get(i))
+            for i in window
+            if i in by_id
+        ]
+        facets = self._facets(matched, query, vocabulary)
+        return SearchResult(
+            hits=hits,
+            total=total,
+            facets=facets,
+            engine=NAME,
+            took_ms=(time.perf_counter() - started) * 1000,
+            page=page_number,
+            num_pages=num_pages,
+            suggestion=suggestion,
+            corrected_from=corrected_from,
+        )
+
+    # Filters ---------------------------------------------------------------------------------
+
+    def _filtered(self, queryset, query, vocabulary):
+        """Apply the filters using only fields Wagtail's search can also filter on (ids)."""
+        filters = query.filters
+        if "region" in filters:
+            queryset = queryset.filter(region=vocabulary.ids["region"][filters["region"]])
+        if "district" in filters:
+            queryset = queryset.filter(district=vocabulary.ids["district"][filters["district"]])
+        if "type" in filters:
+            queryset = queryset.filter(institution_type=vocabulary.ids["type"][filters["type"]])
+        if "ownership" in filters:
+            queryset = queryset.filter(ownership=filters["ownership"])
+        if "language" in filters:
+            with_language = InstitutionPage.languages.through.objects.filter(
+                instructionlanguage_id=vocabulary.ids["language"][filters["language"]]
+            ).values_list("institutionpage_id", flat=True)
+            queryset = queryset.filter(id__in=list(with_language))
+        if "qualification" in filters:
+            awarding = (
+                ProgrammePage.objects.live()
+                .filter(qualification_id=vocabulary.ids["qualification"][filters["qualification"]])
+                .values_list("institution_id", flat=True)
+            )
+            queryset = queryset.filter(id__in=list(awarding))
+        distances = {}
+        if query.near:
+            near = query.near
+            south, north, west, east = bounding_box(near.lat, near.lon, near.radius_km)
+            candidates = queryset.filter(
+                latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+            ).values_list("id", "latitude", "longitude")
+            for pk, lat, lon in candidates:
+                distance = haversine_km(near.lat, near.lon, float(lat), float(lon))
+                if distance <= near.radius_km:
+                    distances[pk] = distance
+            queryset = queryset.filter(id__in=list(distances))
+        return queryset, distances
+
+    # Text ------------------------------------------------------------------------------------
+
+    def _text_ids(self, queryset, words):
+        """Ids of institutions matching every word: names in any spelling first, then content."""
+        keys = spelling_key(" ".join(words))
+        ranked = []
+        if keys:
+            by_name = self.backend.autocomplete(keys, queryset, operator="and")
+            ranked.extend(_ranked_ids(by_name))
+        by_content = self.backend.search(" ".join(words), queryset, operator="and")
+        seen = set(ranked)
+        ranked.extend(i for i in _ranked_ids(by_content) if i not in seen)
+        return ranked
+
+    def _corrected_words(self, locale, words):
+        """Replace each word no institution name contains by the closest word that one does."""
+        vocabulary = _name_words(locale)
+        corrected = []
+        for word in words:
+            key = spelling_key(word)
+            if not key or key in vocabulary:
+                corrected.append(word)
+                continue
+            close = difflib.get_close_matches(key, vocabulary, n=1, cutoff=0.75)
+            corrected.append(close[0] if close else word)
+        return corrected
+
+    # Order and facets ------------------------------------------------------------------------
+
+    def _ordered_ids(self, matched, ids, query, distances):
+        if query.sort == "distance" and distances:
+            pool = ids if ids is not None else list(matched.values_list("id", flat=True))
+            return sorted(pool, key=lambda i: (distances.get(i, float("inf")), i))
+        if query.sort == "name" or ids is None:
+            return list(matched.order_by("title", "id").values_list("id", flat=True))
+        return ids
+
+    def _facets(self, matched, query, vocabulary):
+        facets = {}
+        grouped = {
+            "region": matched.values_list("region").annotate(n=Count("id")),
+            "district": matched.exclude(district=None).values_list("district").annotate(n=Count("id")),
+            "type": matched.values_list("institution_type").annotate(n=Count("id")),
+            "ownership": matched.values_list("ownership").annotate(n=Count("id")),
+            "language": InstitutionPage.languages.through.objects.filter(institutionpage__in=matched)
+            .values_list("instructionlanguage")
+            .annotate(n=Count("institutionpage", distinct=True)),
+            "qualification": ProgrammePage.objects.live()
+            .filter(institution__in=matched)
+            .exclude(qualification=None)
+            .values_list("qualification")
+            .annotate(n=Count("institution", distinct=True)),
+        }
+        for name, rows in grouped.items():
+            counts = {vocabulary.by_id[name].get(key): n for key, n in rows}
+            facets[name] = facet_values(name, counts, query, vocabulary)
+        return facets
+
+
+def facet_values(name, counts, query, vocabulary):
+    """Facet values with their counts, most frequent first, ties in the vocabulary's order."""
+    labels = vocabulary.labels[name]
+    order = {value: position for position, value in enumerate(labels)}
+    values = [
+        FacetValue(value=value, label=labels[value], count=count, selected=query.filters.get(name) == value)
+        for value, count in counts.items()
+        if value in labels and count
+    ]
+    values.sort(key=lambda v: (-v.count, order[v.value]))
+    return values
+
+
+def _ranked_ids(results):
+    """Ids in relevance order without loading every page (the database backends give a queryset)."""
+    if hasattr(results, "get_queryset"):
+        return list(results.get_queryset().values_list("id", flat=True))
+    return [page.id for page in results]
+
+
+def _name_words(locale):
+    words = set()
+    for names in InstitutionPage.objects.live().filter(locale=locale).values_list("search_names", flat=True):
+        words.update(names.split())
+    return sorted(words)

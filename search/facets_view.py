@@ -1,0 +1,60 @@
+"""What the directory template needs from a search: results, facets, chips and links."""
+
+from urllib.parse import urlencode
+
+from django.utils.translation import gettext_lazy as _
+
+from .query import FILTERS
+from .service import search_institutions
+
+FACET_LABELS = {
+    "region": _("Region"),
+    "district": _("District"),
+    "type": _("Type"),
+    "ownership": _("Ownership"),
+    "language": _("Language of instruction"),
+    "qualification": _("Qualification"),
+}
+SORT_LABELS = {"relevance": _("Relevance"), "name": _("Name"), "distance": _("Distance")}
+
+
+def directory_context(request, locale):
+    query, result, vocabulary = search_institutions(request.GET, locale)
+    facets = []
+    for name in FILTERS:
+        values = result.facets.get(name, [])
+        for value in values:
+            params = {**query.as_params(), name: value.value}
+            params.pop("page", None)
+            value.url = "?" + urlencode(params)
+        facets.append({"name": name, "label": FACET_LABELS[name], "values": values})
+    chips = [
+        {
+            "label": FACET_LABELS[name],
+            "value": vocabulary.labels[name].get(value, value),
+            "remove_url": "?" + urlencode(query.without(name)),
+        }
+        for name, value in query.filters.items()
+    ]
+    if query.near:
+        chips.append(
+            {
+                "label": _("Near"),
+                "value": f"{query.near.lat:.3f}, {query.near.lon:.3f} ({query.near.radius_km:g} km)",
+                "remove_url": "?" + urlencode(query.without("near")),
+            }
+        )
+    page_params = {k: v for k, v in query.as_params().items() if k != "page"}
+    return {
+        "query": query,
+        "result": result,
+        "facets": facets,
+        "chips": chips,
+        "sort_options": [
+            (value, label) for value, label in SORT_LABELS.items() if value != "distance" or query.near
+        ],
+        "hidden_params": {k: v for k, v in page_params.items() if k not in ("sort",)},
+        "previous_url": "?" + urlencode({**page_params, "page": result.page - 1}) if result.has_previous else "",
+        "next_url": "?" + urlencode({**page_params, "page": result.page + 1}) if result.has_next else "",
+        "suggestion_url": "?" + urlencode({**page_params, "q": result.suggestion}) if result.suggestion else "",
+    }

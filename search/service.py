@@ -1,0 +1,37 @@
+"""One entry point for searching institutions: picks the engine, falls back to the database."""
+
+import logging
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from .engines.database import DatabaseEngine
+from .query import parse_query
+from .vocabulary import vocabulary_for
+
+logger = logging.getLogger(__name__)
+
+
+def preferred_engine():
+    if getattr(settings, "ELASTICSEARCH_URL", ""):
+        from .engines.elasticsearch import ElasticsearchEngine
+
+        return ElasticsearchEngine()
+    return DatabaseEngine()
+
+
+def search_institutions(params, locale):
+    """Parse GET parameters and answer them; never raises for anything a visitor can type."""
+    vocabulary = vocabulary_for(locale)
+    query = parse_query(params, vocabulary.known_values())
+    engine = preferred_engine()
+    try:
+        result = engine.search(query, locale, vocabulary)
+    except Exception as error:  # noqa: BLE001 - any failure of a remote engine falls back
+        if isinstance(engine, DatabaseEngine):
+            raise
+        logger.warning("Search engine %s failed, answering from the database: %s", engine.name, error)
+        result = DatabaseEngine().search(query, locale, vocabulary)
+        result.fallback_reason = _("The main search service is unavailable; these results come from the database.")
+    result.notes = query.notes + result.notes
+    return query, result, vocabulary

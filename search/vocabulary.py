@@ -1,0 +1,35 @@
+"""The values each filter can take in one language: for checking parameters and labelling facets."""
+
+from dataclasses import dataclass, field
+
+from institutions.models import InstitutionPage
+from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
+
+
+@dataclass
+class Vocabulary:
+    labels: dict = field(default_factory=dict)  # filter → {value: label}, in display order
+    by_id: dict = field(default_factory=dict)  # filter → {database id: value}
+    ids: dict = field(default_factory=dict)  # filter → {value: database id}
+
+    def known_values(self):
+        return {name: set(values) for name, values in self.labels.items()}
+
+    def add(self, name, rows):
+        """rows: (id, value, label) triples."""
+        self.labels[name] = {value: label for _id, value, label in rows}
+        self.by_id[name] = {_id: value for _id, value, _label in rows}
+        self.ids[name] = {value: _id for _id, value, _label in rows}
+
+
+def vocabulary_for(locale) -> Vocabulary:
+    vocabulary = Vocabulary()
+    vocabulary.add("region", Region.objects.filter(locale=locale).values_list("id", "slug", "name"))
+    vocabulary.add("district", District.objects.filter(locale=locale).values_list("id", "slug", "name"))
+    vocabulary.add("type", InstitutionType.objects.filter(locale=locale).values_list("id", "slug", "name"))
+    vocabulary.add("ownership", [(value, value, str(label)) for value, label in InstitutionPage.Ownership.choices])
+    vocabulary.add("language", [(lang.id, lang.code, str(lang)) for lang in InstructionLanguage.objects.all()])
+    vocabulary.add(
+        "qualification", Qualification.objects.filter(locale=locale).values_list("id", "code", "name")
+    )
+    return vocabulary

@@ -1,0 +1,59 @@
+"""Home → directory → filter → profile → programme, as a person in Chromium sees them."""
+
+import pytest
+
+from ..factories import (
+    DistrictFactory,
+    InstitutionPageFactory,
+    InstitutionTypeFactory,
+    ProgrammePageFactory,
+    RegionFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def institutions(directory):
+    chuy = RegionFactory(name="Чүй облусу", slug="chuy")
+    talas = RegionFactory(name="Талас облусу", slug="talas")
+    sokuluk = DistrictFactory(region=chuy, name="Сокулук району", slug="sokuluk")
+    manas = DistrictFactory(region=talas, name="Манас району", slug="manas")
+    school = InstitutionTypeFactory(name="Жалпы билим берүүчү мектеп", slug="general-school")
+    college = InstitutionTypeFactory(name="Колледж", slug="college")
+    lyceum = InstitutionPageFactory(
+        parent=directory, title="Сокулук айылындагы №1 орто мектеби", district=sokuluk, institution_type=school,
+        address="Ленин көчөсү, 12, Сокулук айылы", phones="+996 3134 5-12-34",
+    )
+    ProgrammePageFactory(parent=lyceum, title="Орто жалпы билим берүү")
+    InstitutionPageFactory(parent=directory, title="Талас политехникалык колледжи", district=manas, institution_type=college)
+    return {"school": lyceum}
+
+
+def test_a_visitor_finds_a_school_and_reads_its_profile(live_server, page, screenshot, home, institutions):
+    page.goto(live_server.url + "/")
+    assert page.url.endswith("/ky/")
+    assert page.locator("html").get_attribute("lang") == "ky"
+    screenshot(page, "foundation-home")
+
+    page.get_by_role("link", name="Бардык билим берүү уюмдарын көрүү").click()
+    assert "/ky/institutions/" in page.url
+    assert page.locator(".card").count() == 2
+
+    page.locator(".facet a", has_text="Чүй облусу").click()
+    assert "region=chuy" in page.url
+    assert page.locator(".card").count() == 1
+    screenshot(page, "foundation-directory")
+
+    page.get_by_role("link", name="Сокулук айылындагы №1 орто мектеби").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Сокулук айылындагы №1 орто мектеби"
+    assert page.get_by_text("Азырынча жарыяланган жок").count() >= 5
+    screenshot(page, "foundation-profile")
+
+    page.set_viewport_size({"width": 360, "height": 800})
+    screenshot(page, "foundation-profile-360")
+    # Nothing sticks out sideways on a small phone.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    page.get_by_role("link", name="Орто жалпы билим берүү").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Орто жалпы билим берүү"
