@@ -10,8 +10,8 @@ SNIPPET_LENGTH = 180
 
 
 def highlight(text: str, words: list[str]) -> str:
-    """Escape text and wrap each word that starts with a query word in <mark>."""
-    plain = " ".join(strip_tags(text or "").split())
+    """Escape plain text and wrap each word that starts with a query word in <mark>."""
+    plain = " ".join((text or "").split())
     if not words:
         return escape(plain[:SNIPPET_LENGTH])
     keys = {spelling_key(w) for w in words} - {""}

@@ -139,3 +139,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Elasticsearch 8 (optional). Without ELASTICSEARCH_URL the database engine answers every search.
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# Index names start with this prefix, so environments sharing a cluster never touch each other's data.
+ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "achyk-dev")
+# A search slower than this (seconds) is abandoned and the database engine answers instead.
+ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1.0"))

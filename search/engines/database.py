@@ -155,16 +155,18 @@ class DatabaseEngine:
     def _facets(self, matched, query, vocabulary):
         facets = {}
         grouped = {
-            "region": matched.values_list("region").annotate(n=Count("id")),
-            "district": matched.exclude(district=None).values_list("district").annotate(n=Count("id")),
-            "type": matched.values_list("institution_type").annotate(n=Count("id")),
-            "ownership": matched.values_list("ownership").annotate(n=Count("id")),
+            "region": matched.order_by().values_list("region").annotate(n=Count("id")),
+            "district": matched.exclude(district=None).order_by().values_list("district").annotate(n=Count("id")),
+            "type": matched.order_by().values_list("institution_type").annotate(n=Count("id")),
+            "ownership": matched.order_by().values_list("ownership").annotate(n=Count("id")),
             "language": InstitutionPage.languages.through.objects.filter(institutionpage__in=matched)
+            .order_by()
             .values_list("instructionlanguage")
             .annotate(n=Count("institutionpage", distinct=True)),
             "qualification": ProgrammePage.objects.live()
             .filter(institution__in=matched)
             .exclude(qualification=None)
+            .order_by()
             .values_list("qualification")
             .annotate(n=Count("institution", distinct=True)),
         }
