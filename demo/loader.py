@@ -6,6 +6,7 @@ Every step finds what an earlier run made and updates it, so loading twice gives
 import json
 import random
 from datetime import date, timedelta
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
@@ -176,8 +177,8 @@ def institution_fields(record, texts, classifiers, language=DEFAULT_LANGUAGE):
         "region": classifiers["regions"][record["region"]],
         "district": classifiers["districts"].get(record["district"]) if record["district"] else None,
         "address": record["address"][language],
-        "latitude": round(record["lat"], 6),
-        "longitude": round(record["lon"], 6),
+        "latitude": Decimal(str(round(record["lat"], 6))),
+        "longitude": Decimal(str(round(record["lon"], 6))),
         "phones": record["phone"],
         "fax": record.get("fax", ""),
         "email": record.get("email", ""),
@@ -252,6 +253,8 @@ def upsert_institution(directory, record, texts, classifiers, collection):
     if created:
         directory.add_child(instance=page)
     save_and_publish(page)
+    # Publishing saved fresh licence rows; programmes must point at those, not the in-memory copies.
+    page = InstitutionPage.objects.get(pk=page.pk)
     upsert_programmes(page, record, classifiers)
     return created
 

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Elasticsearch mapping and model binding (used only when ELASTICSEARCH_URL is set).
+    "django_elasticsearch_dsl",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -146,3 +148,12 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "achyk-dev")
 # A search slower than this (seconds) is abandoned and the database engine answers instead.
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1.0"))
+# Dotted path of an elastic_transport node class; None is the client's default (urllib3). Tests point
+# it at a node that speaks to osmem-server.
+ELASTICSEARCH_NODE_CLASS = os.environ.get("ELASTICSEARCH_NODE_CLASS") or None
+# django-elasticsearch-dsl reads these. Our own client factory (search.es_client) reads the settings
+# above at call time; its signal processor only syncs live InstitutionPages on Wagtail's signals.
+ELASTICSEARCH_DSL = {"default": {"hosts": ELASTICSEARCH_URL or "http://localhost:9200"}}
+ELASTICSEARCH_DSL_SIGNAL_PROCESSOR = "search.signals.WagtailSignalProcessor"
+ELASTICSEARCH_DSL_AUTOSYNC = False
+ELASTICSEARCH_DSL_AUTO_REFRESH = False
