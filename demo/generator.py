@@ -216,7 +216,9 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
         if progress:
             progress(len(bases))
 
-    Page.objects.filter(pk=directory.pk).update(numchild=directory.get_children().count())
+    # get_children() trusts numchild, which is what is being fixed here: count by path instead.
+    children = Page.objects.filter(path__startswith=directory.path, depth=directory.depth + 1).count()
+    Page.objects.filter(pk=directory.pk).update(numchild=children)
     return made
 
 

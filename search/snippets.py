@@ -46,8 +46,8 @@ def highlight(text: str, words: list[str]) -> str:
 
 
 def institution_snippet(page, words) -> str:
-    """The most telling line: the first field that contains a query word, else the place and mission."""
-    fields = [page.title, page.short_name, page.address, strip_tags(page.mission or "")]
+    """The most telling line beside the title: the first field with a query word, else the address."""
+    fields = [page.address, page.short_name, strip_tags(page.mission or ""), page.title]
     for value in fields:
         lowered = (value or "").lower()
         if words and any(w in lowered for w in words):

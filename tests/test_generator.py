@@ -12,11 +12,12 @@ def test_generated_institutions_form_a_valid_tree(client, directory):
     DistrictFactory.create_batch(3)
     InstitutionTypeFactory.create_batch(2)
     QualificationFactory()
+    made = generate_institutions(directory, count=1, programmes_per_institution=2, seed=7)
+    assert made == 1  # into an empty directory
     InstitutionPageFactory(parent=directory)  # generation appends after existing children
+    made = generate_institutions(directory, count=29, programmes_per_institution=2, seed=8)
 
-    made = generate_institutions(directory, count=30, programmes_per_institution=2, seed=7)
-
-    assert made == 30
+    assert made == 29
     assert InstitutionPage.objects.child_of(directory).count() == 31
     assert ProgrammePage.objects.count() == 60
     assert Page.find_problems() == ([], [], [], [], [])

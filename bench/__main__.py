@@ -1,0 +1,122 @@
+"""`make bench`: server-side timings and query counts on 5,000 generated institutions.
+
+Requests go through Django's test client (no network), so the numbers are server time: URL
+routing, queries, template rendering. Targets are in DESIGN.md.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from demo.generator import generate_institutions  # noqa: E402
+from demo.loader import ensure_page_tree, load_classifiers  # noqa: E402
+from institutions.models import InstitutionPage, ProgrammePage  # noqa: E402
+
+SEARCH_MIX = [
+    "",
+    "?q=мектеп",
+    "?q=Bishkek",
+    "?q=колледж&region=chuy",
+    "?q=lyceum",
+    "?q=Ош",
+    "?q=Жалал-Абад",
+    "?q=jalal",
+    "?region=osh-region&type=college",
+    "?q=мектеби&ownership=private",
+    "?lat=42.87&lon=74.59&radius=15",
+    "?q=гимназия&lat=40.51&lon=72.8&radius=30&sort=distance",
+    "?language=ru&page=3",
+    "?q=Бишкек&sort=name&page=2",
+    "?q=mektebi",
+    "?q=Сокулук",
+]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def timed(client, url, repeat):
+    times, queries, size = [], 0, 0
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries, size = len(captured), len(response.content)
+    return times, queries, size
+
+
+def ensure_data(count):
+    call_command("migrate", verbosity=0)
+    call_command("compile_catalogues", verbosity=0)
+    load_classifiers()
+    _home, directory = ensure_page_tree()
+    have = InstitutionPage.objects.count()
+    if have < count:
+        started = time.perf_counter()
+        generate_institutions(directory, count - have, programmes_per_institution=4, seed=have + 1)
+        print(f"generated {count - have} institutions in {time.perf_counter() - started:.1f} s")
+    return directory
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--institutions", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args()
+
+    directory = ensure_data(args.institutions)
+    client = Client()
+    print(f"data: {InstitutionPage.objects.count()} institutions, {ProgrammePage.objects.count()} programmes")
+    rows = []
+
+    search_times = []
+    for query in SEARCH_MIX:
+        times, _queries, _size = timed(client, directory.url + query, max(3, args.repeat // 4))
+        search_times.extend(times)
+    rows.append(("directory search, query mix (p50 / p95)", statistics.median(search_times),
+                 percentile(search_times, 0.95), "", "", "p95 < 150 ms"))
+
+    for label, url in [("home page", "/ky/"), ("directory, no filters", directory.url)]:
+        times, queries, size = timed(client, url, args.repeat)
+        rows.append((label, statistics.median(times), percentile(times, 0.95), queries, size, ""))
+
+    small = InstitutionPage.objects.filter(programmes__isnull=False).order_by("id").first()
+    profiles = [small]
+    # A profile with many more programmes, to show the query count does not grow with them.
+    big = InstitutionPage.objects.order_by("-id").first()
+    for _ in range(12 - ProgrammePage.objects.child_of(big).count()):
+        big.add_child(instance=ProgrammePage(title="Кошумча программа", slug=f"extra-{time.time_ns()}"))
+    profiles.append(big)
+    for institution in profiles:
+        count = ProgrammePage.objects.child_of(institution).count()
+        times, queries, size = timed(client, institution.url, args.repeat)
+        rows.append((f"profile ({count} programmes)", statistics.median(times), percentile(times, 0.95),
+                     queries, size, "median < 30 ms, constant queries"))
+
+    print()
+    print(f"{'what':45} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'bytes':>8}  target")
+    for label, median, p95, queries, size, target in rows:
+        print(f"{label:45} {median:10.1f} {p95:8.1f} {queries!s:>8} {size!s:>8}  {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
