@@ -18,3 +18,5 @@ atexit.register(shutil.rmtree, MEDIA_ROOT, True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ELASTICSEARCH_URL = ""
 ELASTICSEARCH_INDEX_PREFIX = "achyk-test"
+# Each test builds its own data; a cache shared between tests would answer from another test's data.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
