@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import views as search_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -19,6 +21,7 @@ if settings.DEBUG:
 
 # Public pages live under /ky/, /ru/ and /en/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
+    path("search/suggest/", search_views.suggest, name="search-suggest"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -30,17 +30,14 @@ from pages.models import HomePage
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
 
 from .emblems import emblem_png
+from .translations import DIRECTORY, HOME, PROGRAMME_TEXTS, TARGET_LANGUAGES, institution_strings, programme_strings, translate
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEFAULT_LANGUAGE = "ky"
 STAFF_YEARS = range(date.today().year - 4, date.today().year + 1)
 
-HOME_TITLE = "Ачык билим: билим берүү уюмдары жөнүндө ачык маалымат"
-HOME_INTRO = (
-    "<p>Кыргыз Республикасынын мектептери, лицейлери, колледждери жана жогорку окуу жайлары "
-    "өздөрү жөнүндө жарыялаган маалымат бир жерде.</p>"
-)
-DIRECTORY_TITLE = "Билим берүү уюмдары"
+HOME_TITLE, HOME_INTRO = HOME[DEFAULT_LANGUAGE][0], f"<p>{HOME[DEFAULT_LANGUAGE][1]}</p>"
+DIRECTORY_TITLE = DIRECTORY[DEFAULT_LANGUAGE]
 
 
 def read_fixture(name):
@@ -237,7 +234,7 @@ def save_and_publish(page):
     page.save_revision().publish()
 
 
-def upsert_institution(directory, record, texts, classifiers, collection):
+def upsert_institution(directory, record, texts, classifiers, collection, translate_into=None):
     page = InstitutionPage.objects.child_of(directory).filter(slug=record["slug"]).first()
     fields = institution_fields(record, texts, classifiers)
     created = page is None
@@ -255,7 +252,12 @@ def upsert_institution(directory, record, texts, classifiers, collection):
     save_and_publish(page)
     # Publishing saved fresh licence rows; programmes must point at those, not the in-memory copies.
     page = InstitutionPage.objects.get(pk=page.pk)
-    upsert_programmes(page, record, classifiers)
+    programmes = upsert_programmes(page, record, classifiers)
+    if translate_into:
+        for language, locale in translate_into.items():
+            translate(page, language, institution_strings(record, texts, language), locale)
+            for programme_page, programme in programmes:
+                translate(programme_page, language, programme_strings(programme, language), locale)
     return created
 
 
@@ -272,6 +274,7 @@ def upsert_programmes(institution, record, classifiers, language=DEFAULT_LANGUAG
     existing = {p.slug: p for p in ProgrammePage.objects.child_of(institution)}
     licences = list(institution.licences.all())
     taken = set()
+    pages = []
     for programme in record["programmes"]:
         slug = programme_slug(programme, taken)
         page = existing.get(slug)
@@ -299,16 +302,8 @@ def upsert_programmes(institution, record, classifiers, language=DEFAULT_LANGUAG
         if created:
             institution.add_child(instance=page)
         save_and_publish(page)
-
-
-PROGRAMME_TEXTS = {
-    "ky": (
-        "<p>Бүтүрүүчү «{name}» программасы боюнча теориялык билимди жана практикалык көндүмдөрдү "
-        "өздөштүрөт, аларды окуу жана эмгек ишмердүүлүгүндө колдоно алат.</p>",
-        "<p>Учурдагы, аралык жана жыйынтыктоочу баалоо жүргүзүлөт; жыйынтыктоочу аттестация "
-        "мамлекеттик талаптарга ылайык өткөрүлөт.</p>",
-    ),
-}
+        pages.append((page, programme))
+    return pages
 
 
 def programme_texts(programme, record, language):
@@ -316,21 +311,33 @@ def programme_texts(programme, record, language):
     if record["completeness"] == "minimal":
         return {"learning_outcomes": "", "assessment": ""}
     return {
-        "learning_outcomes": outcomes.format(name=programme["name"][language]),
-        "assessment": assessment,
+        "learning_outcomes": f"<p>{outcomes.format(name=programme['name'][language])}</p>",
+        "assessment": f"<p>{assessment}</p>",
     }
 
 
+def translate_page_tree(home, directory):
+    all_locales = locales()
+    for language in TARGET_LANGUAGES:
+        title, intro = HOME[language]
+        translate(home, language, {HOME[DEFAULT_LANGUAGE][0]: title, HOME[DEFAULT_LANGUAGE][1]: intro}, all_locales[language])
+        translate(directory, language, {DIRECTORY[DEFAULT_LANGUAGE]: DIRECTORY[language]}, all_locales[language])
+    return {language: all_locales[language] for language in TARGET_LANGUAGES}
+
+
 @transaction.atomic
-def load_demo_data(progress=None, limit=None):
+def load_demo_data(progress=None, limit=None, translations=True):
     load_classifiers()
-    _home, directory = ensure_page_tree()
+    home, directory = ensure_page_tree()
+    translate_into = translate_page_tree(home, directory) if translations else None
     data = read_fixture("demo/institutions.json")
     classifiers = classifier_maps(directory.locale)
     collection = demo_collection()
     created = 0
     for record in data["institutions"][:limit]:
-        created += upsert_institution(directory, record, data["disclosure_texts"], classifiers, collection)
+        created += upsert_institution(
+            directory, record, data["disclosure_texts"], classifiers, collection, translate_into
+        )
         if progress:
             progress(record)
     return {

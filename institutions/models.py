@@ -293,10 +293,12 @@ class InstitutionPage(Page):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        from search.names import institution_search_names
+        from search.names import institution_search_names, refresh_translations_search_names
 
         self.search_names = institution_search_names(self)
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        refresh_translations_search_names(self)
+        return result
 
     @property
     def display_name(self):
@@ -476,7 +478,8 @@ class ProgrammePage(Page):
         super().clean()
         if self.licence_id:
             parent = self.get_parent() if self.pk else None
-            if parent is not None and self.licence.institution_id != parent.pk:
+            # A translated programme keeps the source institution's licence row: same institution.
+            if parent is not None and self.licence.institution.translation_key != parent.translation_key:
                 raise ValidationError({"licence": _("This licence belongs to another institution.")})
 
     def get_context(self, request, *args, **kwargs):

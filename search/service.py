@@ -30,7 +30,10 @@ def search_institutions(params, locale):
     except Exception as error:  # noqa: BLE001 - any failure of a remote engine falls back
         if isinstance(engine, DatabaseEngine):
             raise
-        logger.warning("Search engine %s failed, answering from the database: %s", engine.name, error)
+        # Connection refused, timeout (ELASTICSEARCH_TIMEOUT), HTTP error or a missing index alike.
+        logger.warning(
+            "Search engine %s failed (%s), answering from the database: %s", engine.name, type(error).__name__, error
+        )
         result = DatabaseEngine().search(query, locale, vocabulary)
         result.fallback_reason = _("The main search service is unavailable; these results come from the database.")
     result.notes = query.notes + result.notes

@@ -18,3 +18,17 @@ def home(db):
 @pytest.fixture
 def directory(home):
     return InstitutionIndexPageFactory(parent=home)
+
+
+# Elasticsearch tests run against osmem-server (an in-memory OpenSearch-compatible server; the
+# osmem_clone fixture comes from its pytest plugin), reached through a test-only transport node.
+OSMEM_NODE_CLASS = "tests.es_transport.OsmemCompatibleNode"
+
+
+@pytest.fixture
+def elasticsearch(settings, osmem_clone):
+    """Settings pointing the site at a fresh, empty osmem clone; returns the clone."""
+    settings.ELASTICSEARCH_URL = osmem_clone.url
+    settings.ELASTICSEARCH_NODE_CLASS = OSMEM_NODE_CLASS
+    settings.ELASTICSEARCH_TIMEOUT = 5.0
+    return osmem_clone

@@ -13,6 +13,12 @@ from institutions.models import InstitutionLicence, InstitutionPage, ProgrammePa
 from pages.models import HomePage
 from taxonomy.models import District, InstitutionType, Qualification, Region
 
+def _locale(code):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code=code)
+
+
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "demo" / "institutions.json"
 
 
@@ -31,26 +37,51 @@ def counts():
     }
 
 
+def load(limit, capture):
+    with capture(execute=True):
+        load_demo_data(limit=limit)
+
+
 @pytest.mark.django_db
-def test_loading_twice_gives_the_same_counts(client):
-    load_demo_data(limit=6)
+def test_loading_twice_gives_the_same_counts(client, django_capture_on_commit_callbacks):
+    load(6, django_capture_on_commit_callbacks)
     first = counts()
-    load_demo_data(limit=6)
+    load(6, django_capture_on_commit_callbacks)
     assert counts() == first
     # Every region and district, in each of the three languages.
     assert first["regions"] == 9 * 3
     assert first["districts"] == 44 * 3
     assert first["types"] == 6 * 3
-    assert first["institutions"] == 6
+    # Each institution in Kyrgyz, with Russian and English translations.
+    assert first["institutions"] == 6 * 3
     assert first["images"] == 6
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="ky")
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     assert client.get("/ky/").status_code == 200
 
 
 @pytest.mark.django_db
-def test_demo_institutions_render_with_their_disclosures(client):
-    load_demo_data(limit=3)
+def test_translations_read_in_their_own_language(client, django_capture_on_commit_callbacks):
+    load(2, django_capture_on_commit_callbacks)
+    record = json.loads(FIXTURE.read_text(encoding="utf-8"))["institutions"][1]
+    source = InstitutionPage.objects.get(locale__language_code="ky", registry_code=record["code"])
+    for language in ("ky", "ru", "en"):
+        page = source.get_translation(_locale(language))
+        assert page.title == record["name"][language]
+        assert page.region.locale.language_code == language
+        html = client.get(page.url).content.decode()
+        assert f'<html lang="{language}">' in html
+        assert record["founding_history"][language].split(".")[0] in html
+        assert response_context_page(client, page) == page.pk
+
+
+def response_context_page(client, page):
+    return client.get(page.url).context["page"].pk
+
+
+@pytest.mark.django_db
+def test_demo_institutions_render_with_their_disclosures(client, django_capture_on_commit_callbacks):
+    load(3, django_capture_on_commit_callbacks)
     for institution in InstitutionPage.objects.live():
         response = client.get(institution.url)
         assert response.status_code == 200

@@ -151,9 +151,10 @@ ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1.0"))
 # Dotted path of an elastic_transport node class; None is the client's default (urllib3). Tests point
 # it at a node that speaks to osmem-server.
 ELASTICSEARCH_NODE_CLASS = os.environ.get("ELASTICSEARCH_NODE_CLASS") or None
-# django-elasticsearch-dsl reads these. Our own client factory (search.es_client) reads the settings
-# above at call time; its signal processor only syncs live InstitutionPages on Wagtail's signals.
+# django-elasticsearch-dsl reads these. Our client factory (search.es_client) reads the settings above
+# at call time, and search.signals syncs live InstitutionPages on Wagtail's publish signals, so the
+# package's own save/delete signal processor is switched off (the base class does nothing).
 ELASTICSEARCH_DSL = {"default": {"hosts": ELASTICSEARCH_URL or "http://localhost:9200"}}
-ELASTICSEARCH_DSL_SIGNAL_PROCESSOR = "search.signals.WagtailSignalProcessor"
+ELASTICSEARCH_DSL_SIGNAL_PROCESSOR = "django_elasticsearch_dsl.signals.BaseSignalProcessor"
 ELASTICSEARCH_DSL_AUTOSYNC = False
 ELASTICSEARCH_DSL_AUTO_REFRESH = False

@@ -1,0 +1,97 @@
+"""Russian and English versions of the demo pages, made through wagtail-localize as an editor would.
+
+For each page a wagtail-localize Translation is created, its strings are exported as PO, filled
+from the demo fixture (Kyrgyz source text → target text) and imported, and the translated page is
+published. The translations stay in step with the Kyrgyz source through wagtail-localize's sync.
+"""
+
+from django.utils.html import strip_tags
+from wagtail_localize.models import Translation, TranslationSource
+
+from institutions.disclosures import DISCLOSURES
+
+TARGET_LANGUAGES = ("ru", "en")
+
+HOME = {
+    "ky": ("Ачык билим: билим берүү уюмдары жөнүндө ачык маалымат",
+           "Кыргыз Республикасынын мектептери, лицейлери, колледждери жана жогорку окуу жайлары "
+           "өздөрү жөнүндө жарыялаган маалымат бир жерде."),
+    "ru": ("Ачык Билим: открытая информация об образовательных организациях",
+           "Сведения, которые школы, лицеи, колледжи и вузы Кыргызской Республики публикуют о себе, "
+           "собраны в одном месте."),
+    "en": ("Achyk Bilim: open information on education organizations",
+           "What the schools, lyceums, colleges and universities of the Kyrgyz Republic publish about "
+           "themselves, in one place."),
+}
+DIRECTORY = {"ky": "Билим берүү уюмдары", "ru": "Образовательные организации", "en": "Education organizations"}
+
+PROGRAMME_TEXTS = {
+    "ky": (
+        "Бүтүрүүчү «{name}» программасы боюнча теориялык билимди жана практикалык көндүмдөрдү "
+        "өздөштүрөт, аларды окуу жана эмгек ишмердүүлүгүндө колдоно алат.",
+        "Учурдагы, аралык жана жыйынтыктоочу баалоо жүргүзүлөт; жыйынтыктоочу аттестация "
+        "мамлекеттик талаптарга ылайык өткөрүлөт.",
+    ),
+    "ru": (
+        "Выпускник программы «{name}» осваивает теоретические знания и практические навыки и умеет "
+        "применять их в учёбе и работе.",
+        "Проводятся текущее, промежуточное и итоговое оценивание; итоговая аттестация проходит в "
+        "соответствии с государственными требованиями.",
+    ),
+    "en": (
+        "Graduates of the “{name}” programme master its theory and practical skills and can apply "
+        "them in further study and at work.",
+        "Learners are assessed continuously, at mid-term and at the end; the final examination follows "
+        "the state requirements.",
+    ),
+}
+
+
+def translate(instance, language, strings, locale):
+    """Create or update the translation of one page into one locale and publish it."""
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    source.update_from_db()
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = strings.get(entry.msgid.strip(), "")
+    translation.import_po(po)
+    # save_target(publish=True) defers publishing to transaction.on_commit with the page object
+    # as it was before its children were added; publishing that later resets the tree's child
+    # count. Save a draft, then publish the stored revision at once.
+    source.create_or_update_translation(locale, publish=False, fallback=True, copy_parent_pages=True)
+    translated = source.get_translated_instance(locale)
+    translated.get_latest_revision().publish()
+    return translated
+
+
+def _pairs(values, language):
+    """Source (Kyrgyz) → target strings for a dict of {field: {ky, ru, en}}."""
+    return {v["ky"].strip(): v[language].strip() for v in values if v and v.get("ky") and v.get(language)}
+
+
+def institution_strings(record, texts, language):
+    names = [record["name"], record["short_name"], record["address"], record["founding_history"], record["head"]["name"]]
+    strings = _pairs(names, language)
+    short = record["short_name"]
+    for disclosure in DISCLOSURES:
+        template = texts[record["type"]][disclosure.field]
+        strings[template["ky"].format(name=short["ky"]).strip()] = template[language].format(name=short[language])
+    for licence in record.get("licences", []):
+        strings.update(_pairs([licence["issuer"], licence["programmes"]], language))
+    return strings
+
+
+def programme_strings(programme, language):
+    strings = _pairs([programme["name"]], language)
+    outcomes_ky, assessment_ky = PROGRAMME_TEXTS["ky"]
+    outcomes, assessment = PROGRAMME_TEXTS[language]
+    strings[outcomes_ky.format(name=programme["name"]["ky"])] = outcomes.format(name=programme["name"][language])
+    strings[assessment_ky] = assessment
+    return strings
+
+
+def plain(html):
+    return strip_tags(html or "").strip()

@@ -1,0 +1,197 @@
+"""The Elasticsearch engine: same questions, same SearchResult as the database engine.
+
+Filters are exact (keyword terms, geo_distance) and never affect scores; the text must match every
+word, in the page's language analyzers or through the Latin spelling keys (any script, typos allowed,
+the last word may be a prefix). Pages are then loaded from the database in hit order, so templates,
+snippets and distances are built exactly as for the database engine.
+"""
+
+import time
+
+from wagtail.models import Locale
+
+from institutions.models import InstitutionPage
+
+from ..es_client import alias_name, get_client, search_timeout
+from ..geo import haversine_km
+from ..results import Hit, SearchResult
+from ..snippets import institution_snippet
+from ..transliteration import spelling_key
+from .database import DatabaseEngine, facet_values
+
+NAME = "elasticsearch"
+
+# Filter name → document field.
+FILTER_FIELDS = {
+    "region": "region",
+    "district": "district",
+    "type": "type",
+    "ownership": "ownership",
+    "language": "languages",
+    "qualification": "qualifications",
+}
+# Text fields in each language's analysis; names count most.
+TEXT_FIELDS = [
+    "title^3", "title.ru^3", "title.en^3",
+    "short_name^3", "short_name.ru^3", "short_name.en^3",
+    "address", "address.ru", "address.en",
+    "mission", "mission.ru", "mission.en",
+    "educational_goals", "educational_goals.ru", "educational_goals.en",
+]  # fmt: skip
+PREFIX_FIELDS = ["title.prefix^2", "short_name.prefix^2", "address.prefix"]
+AGGREGATION_SIZE = 500
+
+
+class ElasticsearchEngine:
+    name = NAME
+
+    def __init__(self, client=None):
+        self.client = client  # created on first use, so constructing the engine never touches the network
+
+    def search(self, query, locale, vocabulary) -> SearchResult:
+        started = time.perf_counter()
+        client = self.client or get_client()
+        deadline = started + search_timeout()
+
+        words = query.words
+        corrected_from = suggestion = ""
+        response = self._request(client, query, locale, words, query.page, deadline)
+        if words and _total(response) == 0:
+            # Fuzzy matching already forgives small typos; for bigger ones, try the closest known
+            # name words, as the database engine does, so both engines suggest alike.
+            corrected = DatabaseEngine()._corrected_words(locale, words)
+            if corrected != words:
+                retry = self._request(client, query, locale, corrected, query.page, deadline)
+                if _total(retry):
+                    response, corrected_from, words = retry, query.text, corrected
+                else:
+                    suggestion = " ".join(corrected)
+
+        total = _total(response)
+        num_pages = max(1, -(-total // query.page_size))
+        page_number = min(query.page, num_pages)
+        if page_number != query.page:
+            response = self._request(client, query, locale, words, page_number, deadline)
+
+        ids = [int(hit["_id"]) for hit in response["hits"]["hits"]]
+        pages = (
+            InstitutionPage.objects.live()
+            .filter(id__in=ids)
+            .select_related("region", "district", "institution_type", "logo")
+        )
+        by_id = {p.id: p for p in pages}
+        hits = []
+        for pk in ids:
+            page = by_id.get(pk)
+            if page is None:  # unpublished since it was indexed
+                continue
+            hits.append(Hit(page=page, snippet=institution_snippet(page, words), distance_km=_distance(page, query)))
+
+        aggregations = response.get("aggregations", {})
+        facets = {}
+        for name, field in FILTER_FIELDS.items():
+            buckets = aggregations.get(name, {}).get("buckets", [])
+            counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+            facets[name] = facet_values(name, counts, query, vocabulary)
+
+        return SearchResult(
+            hits=hits,
+            total=total,
+            facets=facets,
+            engine=NAME,
+            took_ms=(time.perf_counter() - started) * 1000,
+            page=page_number,
+            num_pages=num_pages,
+            suggestion=suggestion,
+            corrected_from=corrected_from,
+        )
+
+    def _request(self, client, query, locale, words, page_number, deadline):
+        remaining = max(0.05, deadline - time.perf_counter())
+        return client.options(request_timeout=remaining).search(
+            index=alias_name(), **search_body(query, locale, words, page_number)
+        ).body
+
+
+def search_body(query, locale, words, page_number) -> dict:
+    """The request body; words are letters and digits only, so no query syntax can get in."""
+    filters = [{"term": {"locale": locale.language_code if isinstance(locale, Locale) else str(locale)}}]
+    for name, value in query.filters.items():
+        filters.append({"term": {FILTER_FIELDS[name]: value}})
+    if query.near:
+        filters.append(
+            {
+                "geo_distance": {
+                    "distance": f"{query.near.radius_km}km",
+                    "location": {"lat": query.near.lat, "lon": query.near.lon},
+                }
+            }
+        )
+    bool_query = {"filter": filters}
+    if words:
+        bool_query["must"] = [text_query(words)]
+        keys = spelling_key(" ".join(words))
+        if keys:
+            # Scoring only: the name itself matching beats a match on the place or address.
+            bool_query["should"] = [
+                {"match": {"title_keys": {"query": keys, "operator": "and", "boost": 6}}},
+                {"match": {"title_keys.prefix": {"query": keys, "operator": "and", "boost": 3}}},
+            ]
+
+    body = {
+        "query": {"bool": bool_query},
+        "from_": (page_number - 1) * query.page_size,
+        "size": query.page_size,
+        "track_total_hits": True,
+        "source": False,
+        "aggs": {name: {"terms": {"field": field, "size": AGGREGATION_SIZE}} for name, field in FILTER_FIELDS.items()},
+        "sort": _sort(query, words),
+    }
+    return body
+
+
+def text_query(words) -> dict:
+    """Every word must match: in the text in any of its languages, or as a name in any spelling."""
+    text = " ".join(words)
+    keys = spelling_key(text)
+    should = [
+        {"multi_match": {"query": text, "fields": TEXT_FIELDS, "fuzziness": "AUTO", "operator": "and"}},
+        {"multi_match": {"query": text, "fields": PREFIX_FIELDS, "operator": "and"}},
+    ]
+    if keys:
+        # Names are stored as Latin spelling keys; the query is reduced to the same key here.
+        should += [
+            {"match": {"search_names": {"query": keys, "fuzziness": "AUTO", "operator": "and", "boost": 4}}},
+            {"match": {"search_names.prefix": {"query": keys, "operator": "and", "boost": 2}}},
+        ]
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def _sort(query, words):
+    by_name = [{"title_sort": "asc"}, {"id": "asc"}]
+    if query.sort == "distance" and query.near:
+        return [
+            {
+                "_geo_distance": {
+                    "location": {"lat": query.near.lat, "lon": query.near.lon},
+                    "order": "asc",
+                    "unit": "km",
+                    "distance_type": "arc",
+                }
+            },
+            {"id": "asc"},
+        ]
+    if query.sort == "name" or not words:
+        return by_name
+    return [{"_score": "desc"}, *by_name]
+
+
+def _distance(page, query):
+    if not query.near or page.latitude is None or page.longitude is None:
+        return None
+    return haversine_km(query.near.lat, query.near.lon, float(page.latitude), float(page.longitude))
+
+
+def _total(response):
+    total = response["hits"]["total"]
+    return total["value"] if isinstance(total, dict) else int(total)

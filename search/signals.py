@@ -1,0 +1,71 @@
+"""Keep the Elasticsearch index in step with what Wagtail publishes.
+
+Only live pages are in the index: publishing (or moving) an institution writes it, unpublishing or
+deleting removes it, and publishing a programme refreshes its institution's qualifications. Nothing
+happens without ELASTICSEARCH_URL, and a failure is logged, never shown to the editor: the next
+rebuild_search_index repairs the index.
+"""
+
+import logging
+
+from django.db.models.signals import post_delete
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .es_client import is_configured
+
+logger = logging.getLogger(__name__)
+
+
+def _safely(action, *args):
+    if not is_configured():
+        return
+    from . import indexing
+
+    try:
+        getattr(indexing, action)(*args)
+    except Exception as error:  # noqa: BLE001 - an unreachable index must not break publishing
+        logger.warning("Search index %s%s failed: %s", action, args, error)
+
+
+def _institution_ids(instance, **kwargs):
+    """The institutions a signal about this page affects (a programme affects its institution)."""
+    from institutions.models import InstitutionPage, ProgrammePage
+
+    if isinstance(instance, InstitutionPage):
+        return [instance.pk]
+    if isinstance(instance, ProgrammePage):
+        ids = [instance.institution_id]
+        parent_before = kwargs.get("parent_page_before")
+        if parent_before is not None:
+            ids.append(parent_before.pk)
+        return [pk for pk in dict.fromkeys(ids) if pk]
+    return []
+
+
+def on_published_or_moved(sender, instance, **kwargs):
+    for pk in _institution_ids(instance.specific_deferred, **kwargs):
+        _safely("update_institution", pk)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    from institutions.models import InstitutionPage
+
+    specific = instance.specific_deferred
+    for pk in _institution_ids(specific):
+        if isinstance(specific, InstitutionPage):
+            _safely("remove_institution", pk)
+        else:
+            _safely("update_institution", pk)
+
+
+def on_institution_deleted(sender, instance, **kwargs):
+    _safely("remove_institution", instance.pk)
+
+
+def connect():
+    from institutions.models import InstitutionPage
+
+    page_published.connect(on_published_or_moved, dispatch_uid="search.index.published")
+    post_page_move.connect(on_published_or_moved, dispatch_uid="search.index.moved")
+    page_unpublished.connect(on_unpublished, dispatch_uid="search.index.unpublished")
+    post_delete.connect(on_institution_deleted, sender=InstitutionPage, dispatch_uid="search.index.deleted")

@@ -1,0 +1,175 @@
+"""Both engines give the same first result and the same facet counts for the same questions."""
+
+import pytest
+from django.core.management import call_command
+from django.http import QueryDict
+from django.test import RequestFactory
+from django.utils import translation
+
+from search.engines.database import DatabaseEngine
+from search.engines.elasticsearch import ElasticsearchEngine
+from search.query import parse_query
+from search.views import suggest
+from search.vocabulary import vocabulary_for
+
+from .factories import (
+    DistrictFactory,
+    InstitutionPageFactory,
+    InstitutionTypeFactory,
+    ProgrammePageFactory,
+    QualificationFactory,
+    RegionFactory,
+)
+from .test_search_database import _language, _locale
+
+
+@pytest.fixture
+def country(directory):
+    bishkek = RegionFactory(name="Бишкек шаары", slug="bishkek")
+    osh = RegionFactory(name="Ош облусу", slug="osh")
+    issyk_kul = RegionFactory(name="Ысык-Көл облусу", slug="issyk-kul")
+    lenin = DistrictFactory(region=bishkek, name="Ленин району", slug="lenin")
+    sverdlov = DistrictFactory(region=bishkek, name="Свердлов району", slug="sverdlov")
+    kara_suu = DistrictFactory(region=osh, name="Кара-Суу району", slug="kara-suu")
+    tup = DistrictFactory(region=issyk_kul, name="Түп району", slug="tup")
+    school = InstitutionTypeFactory(name="Мектеп", slug="general-school")
+    college = InstitutionTypeFactory(name="Колледж", slug="college")
+    lyceum = InstitutionTypeFactory(name="Лицей", slug="lyceum")
+    nurse = QualificationFactory(name="Медайым", code="Q-NURSE")
+    teacher = QualificationFactory(name="Мугалим", code="Q-TEACH")
+
+    def make(title, district, kind, lat, lon, **kw):
+        return InstitutionPageFactory(
+            parent=directory, title=title, district=district, institution_type=kind,
+            latitude=lat, longitude=lon, **kw,
+        )
+
+    pages = {
+        "gymnasium": make("Бишкек шаарындагы №61 гимназия-мектеби", lenin, school, "42.870000", "74.590000",
+                          address="Киев көчөсү, 10, Бишкек ш."),
+        "medical": make("Бишкек медициналык колледжи", sverdlov, college, "42.850000", "74.620000",
+                        ownership="private", short_name="БМК"),
+        "lyceum": make("Айтматов атындагы лицей", sverdlov, lyceum, "42.860000", "74.640000",
+                       mission="<p>Математика жана физика боюнча терең билим.</p>"),
+        "osh_school": make("Кара-Суу шаарындагы №5 орто мектеби", kara_suu, school, "40.700000", "72.880000"),
+        "osh_college": make("Ош педагогикалык колледжи", kara_suu, college, "40.520000", "72.800000",
+                            ownership="municipal"),
+        "karakol": make("Каракол гуманитардык колледжи", tup, college, "42.490000", "78.390000"),
+        "tup_school": make("Түп айылындагы Токтогул атындагы мектеп", tup, school, "42.720000", "78.360000",
+                           address="Ленин көчөсү, 3, Түп айылы"),
+        "english": make("Bishkek International School", lenin, school, "42.880000", "74.600000",
+                        ownership="private", mission="<p>Teaching in English for international students.</p>"),
+    }
+    pages["gymnasium"].languages.set([_language("ky"), _language("ru")])
+    pages["english"].languages.set([_language("en")])
+    pages["medical"].languages.set([_language("ru")])
+    for name in ("gymnasium", "english", "medical"):
+        pages[name].save()  # ParentalManyToManyField: the languages are stored on save
+    ProgrammePageFactory(parent=pages["medical"], qualification=nurse)
+    ProgrammePageFactory(parent=pages["osh_college"], qualification=teacher)
+    ProgrammePageFactory(parent=pages["karakol"], qualification=teacher)
+    return pages
+
+
+@pytest.fixture
+def both_indexed(country, elasticsearch):
+    call_command("rebuild_search_index", verbosity=0)
+    return country
+
+
+PARITY_QUERIES = [
+    # Cyrillic
+    ("q=Бишкек гимназия", "gymnasium"),
+    ("q=медициналык", "medical"),
+    ("q=Айтматов", "lyceum"),
+    ("q=педагогикалык колледжи", "osh_college"),
+    ("q=Каракол", "karakol"),
+    ("q=Токтогул", "tup_school"),
+    ("q=БМК", "medical"),
+    ("q=Кара-Суу мектеби", "osh_school"),
+    # Latin and Russian spellings of Kyrgyz names
+    ("q=Bishkek gimnaziya", "gymnasium"),
+    ("q=Aitmatov", "lyceum"),
+    ("q=Karakol", "karakol"),
+    ("q=Kara-Suu", None),  # the district's name: both institutions there match
+    ("q=International School", "english"),
+    ("q=Токтогул Тюп", "tup_school"),
+    # Misspelled
+    ("q=Айтматав", "lyceum"),
+    ("q=Каракал", "karakol"),
+    ("q=медициналык калледжи", "medical"),
+    # Prefixes
+    ("q=Айтма", "lyceum"),
+    ("q=Токто", "tup_school"),
+    # Filters
+    ("region=osh", None),
+    ("type=college&sort=name", None),
+    ("ownership=private", None),
+    ("language=ru&sort=name", None),
+    ("qualification=Q-TEACH&sort=name", None),
+    ("q=колледжи&region=osh", "osh_college"),
+    ("q=Bishkek&type=college", "medical"),
+    # Near a point, nearest first
+    ("lat=42.871&lon=74.591&radius=5", "gymnasium"),
+    ("lat=40.6&lon=72.85&radius=50", None),
+    ("q=колледжи&lat=42.85&lon=74.62&radius=10&sort=distance", "medical"),
+    # Everything, by name
+    ("sort=name", None),
+]
+
+
+def run(engine, qs):
+    locale = _locale("ky")
+    vocabulary = vocabulary_for(locale)
+    query = parse_query(QueryDict(qs), vocabulary.known_values())
+    return engine.search(query, locale, vocabulary)
+
+
+def facet_counts(result):
+    return {name: [(v.value, v.count) for v in values] for name, values in result.facets.items()}
+
+
+@pytest.mark.parametrize("qs, expected_first", PARITY_QUERIES, ids=[q for q, _ in PARITY_QUERIES])
+def test_both_engines_agree(both_indexed, qs, expected_first):
+    database = run(DatabaseEngine(), qs)
+    elasticsearch = run(ElasticsearchEngine(), qs)
+    assert elasticsearch.engine == "elasticsearch"
+    assert database.hits and elasticsearch.hits, qs
+    assert elasticsearch.hits[0].page.pk == database.hits[0].page.pk, qs
+    if expected_first:
+        assert database.hits[0].page.pk == both_indexed[expected_first].pk
+    assert facet_counts(elasticsearch) == facet_counts(database)
+    assert elasticsearch.total == database.total
+    assert [h.distance_km for h in elasticsearch.hits[:1]] == [h.distance_km for h in database.hits[:1]]
+
+
+# Autocomplete ------------------------------------------------------------------------------------
+
+
+def autocomplete(q):
+    with translation.override("ky"):
+        response = suggest(RequestFactory().get("/ky/search/suggest/", {"q": q}))
+    assert response.status_code == 200
+    import json
+
+    return json.loads(response.content)
+
+
+@pytest.mark.parametrize("use_elasticsearch", [True, False], ids=["elasticsearch", "database"])
+def test_autocomplete_finds_names_in_any_script(country, request, use_elasticsearch):
+    expected_engine = "database"
+    if use_elasticsearch:
+        request.getfixturevalue("both_indexed")
+        expected_engine = "elasticsearch"
+    for q in ("Айтм", "aytm", "Bishkek", "БМК"):
+        data = autocomplete(q)
+        assert data["engine"] == expected_engine
+        assert data["suggestions"], q
+        assert len(data["suggestions"]) <= 8
+    data = autocomplete("Айтм")
+    assert data["suggestions"][0] == {"title": country["lyceum"].title, "url": country["lyceum"].url}
+
+
+def test_autocomplete_caps_the_query_and_survives_nonsense(country):
+    assert autocomplete("x" * 5000)["suggestions"] == []
+    assert autocomplete("")["suggestions"] == []
