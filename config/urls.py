@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages import views as page_views
 from search import views as search_views
 
 urlpatterns = [
@@ -22,6 +23,7 @@ if settings.DEBUG:
 # Public pages live under /ky/, /ru/ and /en/; "/" redirects by the browser's language.
 urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search-suggest"),
+    path("not-translated/<int:page_id>/", page_views.not_translated, name="page-not-translated"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -3,13 +3,15 @@
 import logging
 
 from django.conf import settings
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from .engines.database import DatabaseEngine
 from .query import parse_query
 from .vocabulary import vocabulary_for
 
 logger = logging.getLogger(__name__)
+
+FALLBACK_NOTE = _("The main search service is unavailable; these results come from the database.")
 
 
 def preferred_engine():
@@ -35,6 +37,6 @@ def search_institutions(params, locale):
             "Search engine %s failed (%s), answering from the database: %s", engine.name, type(error).__name__, error
         )
         result = DatabaseEngine().search(query, locale, vocabulary)
-        result.fallback_reason = _("The main search service is unavailable; these results come from the database.")
+        result.fallback_reason = str(FALLBACK_NOTE)
     result.notes = query.notes + result.notes
     return query, result, vocabulary

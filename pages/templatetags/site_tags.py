@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 register = template.Library()
@@ -19,7 +20,14 @@ def language_links(context, page=None):
     links = []
     for code, _name in settings.LANGUAGES:
         target = translations.get(code)
-        url = target.get_url(request) if target is not None else f"/{code}/"
+        if target is not None:
+            url = target.get_url(request)
+        elif page is not None and getattr(page, "pk", None):
+            # Say that this page is not translated, rather than silently landing elsewhere.
+            with translation.override(code):
+                url = reverse("page-not-translated", args=[page.pk])
+        else:
+            url = f"/{code}/"
         # Each language is named in itself, so a reader finds their own.
         name = translation.get_language_info(code)["name_local"]
         links.append({"code": code, "name": name, "url": url, "current": code == current})
@@ -38,3 +46,17 @@ def directory_url(context):
         or InstitutionIndexPage.objects.live().first()
     )
     return index.get_url(request) if index else f"/{language}/"
+
+
+@register.inclusion_tag("includes/hreflang.html", takes_context=True)
+def hreflang_links(context, page=None):
+    """<link rel="alternate" hreflang> for every live translation of the page."""
+    request = context.get("request")
+    links = []
+    if page is not None and getattr(page, "pk", None):
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            url = translated.get_full_url(request)
+            if url:
+                links.append({"code": translated.locale.language_code, "url": url})
+    default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    return {"links": links, "default": default}

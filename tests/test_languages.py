@@ -1,0 +1,73 @@
+"""Three languages: Kyrgyz first. Redirects, lang and hreflang, and the language switcher."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from demo.loader import load_demo_data
+from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
+from pages.models import HomePage
+
+from .factories import InstitutionPageFactory
+
+
+@pytest.mark.parametrize(
+    "accept, expected",
+    [("ky", "/ky/"), ("ru-RU,ru;q=0.9", "/ru/"), ("en-GB,en;q=0.8", "/en/"), ("fr-FR,de;q=0.5", "/ky/"), ("", "/ky/")],
+)
+def test_root_redirects_by_browser_language(home, accept, expected):
+    response = Client(HTTP_ACCEPT_LANGUAGE=accept).get("/")
+    assert response.status_code == 302
+    assert response["Location"] == expected
+
+
+@pytest.fixture
+def translated_site(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_data(limit=1)
+
+
+def pages_of_every_type():
+    return [
+        HomePage.objects.get(locale__language_code="ky"),
+        InstitutionIndexPage.objects.get(locale__language_code="ky"),
+        InstitutionPage.objects.filter(locale__language_code="ky").first(),
+        ProgrammePage.objects.filter(locale__language_code="ky").first(),
+    ]
+
+
+def test_every_page_type_renders_in_three_languages(client, translated_site):
+    for source in pages_of_every_type():
+        for page in source.get_translations(inclusive=True):
+            language = page.locale.language_code
+            html = client.get(page.url).content.decode()
+            assert f'<html lang="{language}">' in html, page.url
+            alternates = set(re.findall(r'hreflang="([a-z-]+)" href="http', html))
+            assert alternates == {"ky", "ru", "en", "x-default"}, (page.url, alternates)
+
+
+def test_switcher_lands_on_the_same_page_in_another_language(client, translated_site):
+    ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
+    ru = ky.get_translation(ru_locale())
+    html = client.get(ky.url).content.decode()
+    assert f'href="{ru.url}" hreflang="ru"' in html
+
+
+def test_switcher_says_when_a_page_is_not_translated(client, directory):
+    only_kyrgyz = InstitutionPageFactory(parent=directory, title="Жалгыз кыргызча барак")
+    html = client.get(only_kyrgyz.url).content.decode()
+    link = re.search(r'href="([^"]+)" hreflang="ru"', html).group(1)
+    assert link == f"/ru/not-translated/{only_kyrgyz.pk}/"
+    response = client.get(link)
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert '<html lang="ru">' in body
+    assert "Жалгыз кыргызча барак" in body
+    assert only_kyrgyz.url in body
+
+
+def ru_locale():
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="ru")
