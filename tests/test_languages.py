@@ -71,3 +71,33 @@ def ru_locale():
     from wagtail.models import Locale
 
     return Locale.objects.get(language_code="ru")
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [("ky", "2021-жылдын 27-августу"), ("ru", "27 августа 2021 г."), ("en", "Aug. 27, 2021")],
+)
+def test_dates_read_as_each_language_writes_them(language, expected):
+    from datetime import date
+
+    from django.utils import formats, translation
+
+    with translation.override(language):
+        assert formats.date_format(date(2021, 8, 27), "DATE_FORMAT") == expected
+
+
+def test_a_query_in_another_language_finds_the_institution(client, translated_site):
+    ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
+    ru_directory = InstitutionIndexPage.objects.get(locale__language_code="ru")
+    en_title_word = ky.get_translation(en_locale()).title.split()[0]
+    for query in (ky.title.split()[0], en_title_word):
+        response = client.get(ru_directory.url, {"q": query})
+        hits = response.context["result"].hits
+        assert hits and hits[0].page.locale.language_code == "ru", query
+        assert hits[0].page.translation_key == ky.translation_key
+
+
+def en_locale():
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="en")

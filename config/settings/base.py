@@ -158,3 +158,6 @@ ELASTICSEARCH_DSL = {"default": {"hosts": ELASTICSEARCH_URL or "http://localhost
 ELASTICSEARCH_DSL_SIGNAL_PROCESSOR = "django_elasticsearch_dsl.signals.BaseSignalProcessor"
 ELASTICSEARCH_DSL_AUTOSYNC = False
 ELASTICSEARCH_DSL_AUTO_REFRESH = False
+
+# Kyrgyz date and number formats (Django's own use Russian-style "5 Ноябрь 2026 ж.").
+FORMAT_MODULE_PATH = ["config.formats"]
