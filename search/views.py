@@ -5,12 +5,12 @@ import logging
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
 
 from institutions.models import InstitutionPage
 
+from .engines.database import DatabaseEngine
 from .es_client import alias_name, get_client, is_configured
-from .query import clean_text
+from .query import SearchQuery, clean_text
 from .transliteration import spelling_key
 
 logger = logging.getLogger(__name__)
@@ -59,12 +59,6 @@ def _completion_ids(text, locale):
 
 
 def _database_ids(text, locale):
+    """The database engine's name matching (any script, last word a prefix), best first."""
     pages = InstitutionPage.objects.live().filter(locale=locale)
-    backend = get_search_backend()
-    ids = []
-    # Autocomplete fields are title, short_name and search_names: the Latin key finds names typed in
-    # any script, the text as typed finds short names such as abbreviations.
-    for query in dict.fromkeys(q for q in (spelling_key(text), text) if q):
-        results = backend.autocomplete(query, pages, operator="and")[:MAX_SUGGESTIONS]
-        ids += [page.pk for page in results]
-    return list(dict.fromkeys(ids))[:MAX_SUGGESTIONS]
+    return DatabaseEngine()._text_ids(pages, SearchQuery(text=text).words)[:MAX_SUGGESTIONS]

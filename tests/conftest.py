@@ -1,7 +1,20 @@
 import pytest
 from wagtail.models import Page, Site
 
-from .factories import HomePageFactory, InstitutionIndexPageFactory
+from wagtail.models import Locale
+
+from taxonomy.models import InstructionLanguage
+
+from .factories import (
+    DistrictFactory,
+    HomePageFactory,
+    InstitutionIndexPageFactory,
+    InstitutionPageFactory,
+    InstitutionTypeFactory,
+    ProgrammePageFactory,
+    QualificationFactory,
+    RegionFactory,
+)
 
 
 @pytest.fixture
@@ -32,3 +45,41 @@ def elasticsearch(settings, osmem_clone):
     settings.ELASTICSEARCH_NODE_CLASS = OSMEM_NODE_CLASS
     settings.ELASTICSEARCH_TIMEOUT = 5.0
     return osmem_clone
+
+
+# A small data set for the search tests of both engines.
+@pytest.fixture
+def world(directory):
+    bishkek = RegionFactory(name="Бишкек шаары", slug="bishkek")
+    jalal_abad = RegionFactory(name="Жалал-Абад облусу", slug="jalal-abad")
+    RegionFactory(name="Bishkek City", slug="bishkek", locale=locale_of("en"), translation_key=bishkek.translation_key)
+    lenin = DistrictFactory(region=bishkek, name="Ленин району", slug="lenin")
+    suzak = DistrictFactory(region=jalal_abad, name="Сузак району", slug="suzak")
+    school = InstitutionTypeFactory(name="Мектеп", slug="general-school")
+    college = InstitutionTypeFactory(name="Колледж", slug="college")
+    programmer = QualificationFactory(name="Программист", code="Q-PROG")
+    make = lambda title, district, kind, **kw: InstitutionPageFactory(  # noqa: E731
+        parent=directory, title=title, district=district, institution_type=kind, **kw
+    )
+    pages = {
+        "gymnasium": make("Бишкек шаарындагы №61 гимназия-мектеби", lenin, school,
+                          latitude="42.870000", longitude="74.590000", address="Киев көчөсү, 10, Бишкек ш."),
+        "college": make("Бишкек курулуш колледжи", lenin, college, ownership="private",
+                        latitude="42.880000", longitude="74.610000"),
+        "suzak": make("Сузак айылындагы Т. Сатылганов атындагы орто мектеби", suzak, school,
+                      latitude="40.900000", longitude="72.950000", mission="<p>Т. Сатылгановдун мурасын сактайбыз.</p>"),
+        "ja_college": make("Жалал-Абад педагогикалык колледжи", suzak, college,
+                           latitude="40.930000", longitude="73.000000"),
+    }
+    ProgrammePageFactory(parent=pages["college"], qualification=programmer)
+    pages["gymnasium"].languages.set([language_of("ky"), language_of("ru")])
+    pages["gymnasium"].save()
+    return pages
+
+
+def locale_of(code):
+    return Locale.objects.get(language_code=code)
+
+
+def language_of(code):
+    return InstructionLanguage.objects.get(code=code)

@@ -1,4 +1,4 @@
-"""The Elasticsearch engine against osmem-server: spellings, typos, filters, distance, facets, syncing."""
+"""The Elasticsearch index against osmem-server: following Wagtail, rebuilding (shared behaviour: test_search_engines)."""
 
 import logging
 
@@ -11,12 +11,12 @@ from search.es_client import alias_name, get_client
 from search.query import parse_query
 from search.vocabulary import vocabulary_for
 
+from .conftest import locale_of
 from .factories import HomePageFactory, InstitutionIndexPageFactory, InstitutionPageFactory, ProgrammePageFactory
-from .test_search_database import _locale, world  # noqa: F401 - the same data set as the database tests
 
 
 def run(qs):
-    locale = _locale("ky")
+    locale = locale_of("ky")
     vocabulary = vocabulary_for(locale)
     query = parse_query(QueryDict(qs), vocabulary.known_values())
     return ElasticsearchEngine().search(query, locale, vocabulary)
@@ -27,76 +27,9 @@ def titles(result):
 
 
 @pytest.fixture
-def indexed(world, elasticsearch):  # noqa: F811
+def indexed(world, elasticsearch):
     call_command("rebuild_search_index", verbosity=0)
     return world
-
-
-@pytest.mark.parametrize(
-    "q, expected_first",
-    [
-        ("Бишкек гимназия", "gymnasium"),
-        ("Bishkek gimnaziya", "gymnasium"),  # Latin finds Cyrillic
-        ("бишкек 61", "gymnasium"),
-        ("Jalal-Abad", "ja_college"),
-        ("Джалал-Абад", "ja_college"),
-        ("Satylganov", "suzak"),
-        ("Сатыл", "suzak"),  # prefix of a word
-        ("курулуш", "college"),
-        ("мурасын", "suzak"),  # words of the mission
-        ("Сатылганав", "suzak"),  # misspelled: fuzzy matching
-        ("Bishkek kurulush", "college"),
-    ],
-)
-def test_any_spelling_finds_the_institution(indexed, q, expected_first):
-    result = run(f"q={q}")
-    assert result.engine == "elasticsearch"
-    assert result.hits, q
-    assert result.hits[0].page.title == indexed[expected_first].title
-
-
-def test_nonsense_finds_nothing_without_error(indexed):
-    result = run("q=qwzxv")
-    assert result.total == 0 and result.hits == []
-
-
-def test_filters_and_facets_agree(indexed):
-    result = run("region=bishkek")
-    assert set(titles(result)) == {indexed["gymnasium"].title, indexed["college"].title}
-    facets = {name: {v.value: v.count for v in values} for name, values in result.facets.items()}
-    assert facets["region"] == {"bishkek": 2}
-    assert facets["type"] == {"general-school": 1, "college": 1}
-    assert facets["ownership"] == {"state": 1, "private": 1}
-    assert facets["language"] == {"ky": 1, "ru": 1}
-    assert facets["qualification"] == {"Q-PROG": 1}
-    assert [v.selected for v in result.facets["region"]] == [True]
-
-
-def test_language_and_qualification_filters(indexed):
-    assert titles(run("language=ru")) == [indexed["gymnasium"].title]
-    assert titles(run("qualification=Q-PROG")) == [indexed["college"].title]
-
-
-def test_near_a_point_sorted_by_distance(indexed):
-    result = run("lat=42.871&lon=74.591&radius=5")
-    assert titles(result) == [indexed["gymnasium"].title, indexed["college"].title]
-    assert result.hits[0].distance_km < result.hits[1].distance_km < 5
-
-
-def test_sorted_by_name(indexed):
-    result = run("sort=name")
-    assert titles(result) == sorted(page.title for page in indexed.values())
-
-
-def test_snippet_marks_the_matched_word(indexed):
-    result = run("q=Киев")
-    assert "<mark>Киев</mark>" in result.hits[0].snippet
-    assert result.took_ms > 0
-
-
-def test_paging_past_the_end_shows_the_last_page(indexed):
-    result = run("page=50")
-    assert result.page == 1 and result.total == 4 and len(result.hits) == 4
 
 
 # Syncing with Wagtail ----------------------------------------------------------------------------

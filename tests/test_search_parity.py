@@ -20,7 +20,7 @@ from .factories import (
     QualificationFactory,
     RegionFactory,
 )
-from .test_search_database import _language, _locale
+from .conftest import language_of, locale_of
 
 
 @pytest.fixture
@@ -60,9 +60,9 @@ def country(directory):
         "english": make("Bishkek International School", lenin, school, "42.880000", "74.600000",
                         ownership="private", mission="<p>Teaching in English for international students.</p>"),
     }
-    pages["gymnasium"].languages.set([_language("ky"), _language("ru")])
-    pages["english"].languages.set([_language("en")])
-    pages["medical"].languages.set([_language("ru")])
+    pages["gymnasium"].languages.set([language_of("ky"), language_of("ru")])
+    pages["english"].languages.set([language_of("en")])
+    pages["medical"].languages.set([language_of("ru")])
     for name in ("gymnasium", "english", "medical"):
         pages[name].save()  # ParentalManyToManyField: the languages are stored on save
     ProgrammePageFactory(parent=pages["medical"], qualification=nurse)
@@ -119,7 +119,7 @@ PARITY_QUERIES = [
 
 
 def run(engine, qs):
-    locale = _locale("ky")
+    locale = locale_of("ky")
     vocabulary = vocabulary_for(locale)
     query = parse_query(QueryDict(qs), vocabulary.known_values())
     return engine.search(query, locale, vocabulary)

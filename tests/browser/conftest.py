@@ -57,3 +57,22 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def base_rows(transactional_db):
+    """Browser tests need committed data (the live server reads it from another thread), so they
+    run in transactional tests, which empty the database afterwards, migrations' rows included.
+    Put back what the data migrations create: locales, languages of instruction, the root page."""
+    from wagtail.models import Locale, Page, Site
+
+    from taxonomy.models import InstructionLanguage
+
+    kyrgyz = Locale.objects.get_or_create(language_code="ky")[0]
+    for code in ("ru", "en"):
+        Locale.objects.get_or_create(language_code=code)
+    for code in InstructionLanguage.Code.values:
+        InstructionLanguage.objects.get_or_create(code=code)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=kyrgyz))
+    if not Site.objects.exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)

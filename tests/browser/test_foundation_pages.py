@@ -10,7 +10,7 @@ from ..factories import (
     RegionFactory,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
@@ -57,3 +57,28 @@ def test_a_visitor_finds_a_school_and_reads_its_profile(live_server, page, scree
 
     page.get_by_role("link", name="Орто жалпы билим берүү").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Орто жалпы билим берүү"
+
+
+def test_header_box_suggests_names_as_you_type(live_server, page, screenshot, home, institutions):
+    page.goto(live_server.url + "/ky/")
+    box = page.locator("#header-q")
+    box.fill("Sokuluk")  # Latin spelling of a Cyrillic name
+    option = page.get_by_role("option").first
+    option.wait_for()
+    assert "Сокулук айылындагы №1 орто мектеби" in option.inner_text()
+    screenshot(page, "search-autocomplete")
+    box.press("ArrowDown")
+    box.press("Enter")
+    page.wait_for_url("**/ky/institutions/**")
+    assert page.get_by_role("heading", level=1).inner_text() == "Сокулук айылындагы №1 орто мектеби"
+
+
+def test_header_search_works_without_javascript(live_server, browser, home, institutions):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/ky/")
+    page.fill("#header-q", "Talas")
+    page.press("#header-q", "Enter")
+    page.wait_for_url("**/ky/institutions/?q=Talas")
+    assert page.locator(".card").count() == 1
+    context.close()
