@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from wagtail.users.models import UserProfile
 
 
 class Command(BaseCommand):
@@ -18,7 +19,11 @@ class Command(BaseCommand):
         password = os.environ.get("ADMIN_PASSWORD")
         if user is None:
             password = password or secrets.token_urlsafe(12)
-            User.objects.create_superuser(username, f"{username}@example.kg", password)
+            user = User.objects.create_superuser(username, f"{username}@example.kg", password)
+            # Wagtail's admin has no Kyrgyz translation; start the admin in Russian (English is offered too).
+            profile = UserProfile.get_for_user(user)
+            profile.preferred_language = "ru"
+            profile.save(update_fields=["preferred_language"])
             password_file.write_text(password)
             password_file.chmod(0o600)
         elif password:

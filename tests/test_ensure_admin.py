@@ -1,0 +1,20 @@
+"""`make run` prints an admin login that works, and the admin opens in Russian (no Kyrgyz admin)."""
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.mark.django_db
+def test_admin_login_is_printed_and_works(client, capsys, monkeypatch, tmp_path, settings):
+    settings.BASE_DIR = tmp_path
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    call_command("ensure_admin")
+    line = capsys.readouterr().out.strip()
+    username, password = line.split("Admin login: ")[1].split(" at ")[0].strip().split(" / ")
+    assert client.login(username=username, password=password)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert '<html lang="ru"' in response.content.decode()
+    # A second run does not change the password and prints it again.
+    call_command("ensure_admin")
+    assert password in capsys.readouterr().out
