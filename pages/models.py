@@ -1,5 +1,6 @@
 """The site's home page."""
 
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -17,13 +18,26 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def counts(self):
+        """Institutions, programmes and regions with published institutions; cached for a minute."""
+        from institutions.models import InstitutionPage, ProgrammePage
+
+        key = f"home-counts:{self.locale_id}"
+        counts = cache.get(key)
+        if counts is None:
+            institutions = InstitutionPage.objects.live().filter(locale=self.locale)
+            counts = {
+                "institution_count": institutions.count(),
+                "programme_count": ProgrammePage.objects.live().filter(locale=self.locale).count(),
+                "region_count": institutions.order_by().values("region").distinct().count(),
+            }
+            cache.set(key, counts, 60)
+        return counts
+
     def get_context(self, request, *args, **kwargs):
-        from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
+        from institutions.models import InstitutionIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        institutions = InstitutionPage.objects.live().filter(locale=self.locale)
-        context["institution_count"] = institutions.count()
-        context["programme_count"] = ProgrammePage.objects.live().filter(locale=self.locale).count()
-        context["region_count"] = institutions.values("region").distinct().count()
-        context["directory"] = InstitutionIndexPage.objects.live().child_of(self).first()
+        context.update(self.counts())
+        context["directory"] = InstitutionIndexPage.objects.live().child_of(self).order_by("pk").first()
         return context

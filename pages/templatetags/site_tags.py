@@ -36,16 +36,22 @@ def language_links(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def directory_url(context):
-    """The URL of the institution directory in the current language."""
+    """The URL of the institution directory in the current language (looked up once per request)."""
     from institutions.models import InstitutionIndexPage
 
     request = context.get("request")
     language = translation.get_language()
-    index = (
-        InstitutionIndexPage.objects.live().filter(locale__language_code=language).first()
-        or InstitutionIndexPage.objects.live().first()
-    )
-    return index.get_url(request) if index else f"/{language}/"
+    cached = getattr(request, "_directory_urls", None)
+    if cached is None:
+        cached = {}
+        if request is not None:
+            request._directory_urls = cached
+    if language not in cached:
+        # Ordered by id, not Wagtail's default tree path: SQLite would walk the path index of every page.
+        directories = InstitutionIndexPage.objects.live().order_by("pk")
+        index = directories.filter(locale__language_code=language).first() or directories.first()
+        cached[language] = index.get_url(request) if index else f"/{language}/"
+    return cached[language]
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
