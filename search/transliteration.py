@@ -49,3 +49,16 @@ def spelling_key(text: str) -> str:
         latin = latin.replace(variant, plain)
     latin = _DOUBLED.sub(r"\1", latin)
     return " ".join(word for word in _NOT_WORD.split(latin) if word)
+
+
+# Kyrgyz voices a word-final п or к before a vowel suffix: мектеп → мектеби, китеп → китеби,
+# Талас → Таласка stays; so a key ending in p or k also stands for the stem ending in b or g.
+_VOICED = {"p": "b", "k": "g"}
+
+
+def stem_variants(key_word: str) -> list[str]:
+    """The key word itself, and its voiced stem when it ends in a consonant that alternates."""
+    variants = [key_word]
+    if len(key_word) >= 4 and key_word[-1] in _VOICED:
+        variants.append(key_word[:-1] + _VOICED[key_word[-1]])
+    return variants

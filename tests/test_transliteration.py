@@ -37,3 +37,12 @@ def test_different_names_keep_different_keys():
 
 def test_key_drops_punctuation_and_emoji():
     assert spelling_key("«№61» гимназия 🎓!") == "61 gimnaziya"
+
+
+def test_kyrgyz_final_consonant_alternation():
+    from search.transliteration import stem_variants
+
+    # мектеп → мектеби, китеп → китеби, тилек → тилеги: the query's stem also matches the voiced form.
+    assert "mekteb" in stem_variants(spelling_key("мектеп"))
+    assert "tileg" in stem_variants(spelling_key("тилек"))
+    assert stem_variants("osh") == ["osh"]

@@ -18,7 +18,7 @@ from institutions.models import InstitutionPage, ProgrammePage
 from ..geo import bounding_box, haversine_km
 from ..results import FacetValue, Hit, SearchResult
 from ..snippets import institution_snippet
-from ..transliteration import spelling_key
+from ..transliteration import spelling_key, stem_variants
 
 NAME = "database"
 
@@ -131,10 +131,13 @@ class DatabaseEngine:
         if keys:
             by_name = queryset
             for key in keys:
-                by_name = by_name.filter(Q(search_names__startswith=key) | Q(search_names__contains=" " + key))
+                matches_key = Q()
+                for variant in stem_variants(key):
+                    matches_key |= Q(search_names__startswith=variant) | Q(search_names__contains=" " + variant)
+                by_name = by_name.filter(matches_key)
             rows = list(by_name.order_by().values_list("id", "title", "search_names"))
             if rows:
-                return [row[0] for row in sorted(rows, key=lambda row: _name_rank(row, keys))]
+                return [row[0] for row in sorted(rows, key=_name_ranker(keys))]
         by_content = self.backend.search(" ".join(words), queryset, operator="and", order_by_relevance=False)
         rows = list(
             InstitutionPage.objects.filter(id__in=_ranked_ids(by_content)).order_by("title", "id").values_list("id")
@@ -218,14 +221,20 @@ def _ranked_ids(results):
     return [page.id for page in results]
 
 
-def _name_rank(row, keys):
-    """Whole-word matches before prefix matches, matches early in the name before late, then by title."""
-    _id, title, names = row
-    words = names.split()
-    positions = {word: index for index, word in reversed(list(enumerate(words)))}
-    whole = sum(1 for key in keys if key in positions)
-    earliest = min((i for word, i in positions.items() for key in keys if word.startswith(key)), default=99)
-    return (-whole, earliest, len(words), title, _id)
+def _name_ranker(keys):
+    """Sort key: whole-word matches first, then matches early in the name, shorter names, title."""
+    variants = [tuple(stem_variants(key)) for key in keys]
+    forms = tuple(form for variant in variants for form in variant)
+
+    def rank(row):
+        _id, title, names = row
+        words = names.split()
+        present = set(words)
+        whole = sum(1 for variant in variants if not present.isdisjoint(variant))
+        earliest = next((i for i, word in enumerate(words) if word.startswith(forms)), 99)
+        return (-whole, earliest, len(words), title, _id)
+
+    return rank
 
 
 def _name_words(locale):
