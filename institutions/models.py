@@ -325,7 +325,7 @@ class InstitutionPage(Page):
         context = super().get_context(request, *args, **kwargs)
         programmes = list(
             ProgrammePage.objects.live()
-            .child_of(self)
+            .filter(institution=self)  # the stored parent: an index lookup, not a tree-path scan
             .select_related("qualification", "language")
             .prefetch_related("enrolments")
             .order_by("path")
