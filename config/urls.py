@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from pages import views as page_views
 from search import views as search_views
+from transparency import views as transparency_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,6 +25,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search-suggest"),
     path("not-translated/<int:page_id>/", page_views.not_translated, name="page-not-translated"),
+    path("transparency/", transparency_views.transparency_index, name="transparency"),
+    path("compare/", transparency_views.compare, name="compare"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

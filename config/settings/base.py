@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "institutions",
     "search",
+    "transparency",
     "demo",
     # Wagtail.
     "wagtail_localize",

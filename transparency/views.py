@@ -1,0 +1,204 @@
+"""The transparency index (/transparency/) and the side-by-side comparison (/compare/)."""
+
+from datetime import date
+
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from institutions.models import InstitutionPage, ProgrammePage
+
+from .charts import bar_chart
+from .downloads import csv_response, json_response, table_records, xlsx_response
+from .score import FRESH_DAYS, checklist_for_page, score_from_items
+from .statistics import export_tables, transparency_statistics
+
+DOWNLOAD_FORMATS = ("csv", "xlsx", "json")
+MAX_COMPARED = 4
+MAX_IDS_READ = 20  # more numbers than this in the address are not even looked up
+
+
+def transparency_index(request):
+    locale = Locale.get_active()
+    today = date.today()
+    stats = transparency_statistics(locale, today)
+    download = request.GET.get("format")
+    if download in DOWNLOAD_FORMATS:
+        return _download(download, request.GET.get("table"), stats, locale, today)
+
+    def score_chart(chart_id, title, groups):
+        return bar_chart(
+            chart_id, title,
+            _("Average transparency score from 0 to 100; the same numbers are in the table below the chart."),
+            groups, max_value=100, decimal_pos=1,
+        )
+
+    charts = {
+        "region": score_chart(
+            "chart-region", _("Average score by region"),
+            [(group["region"], [group["average"]]) for group in stats["by_region"]],
+        ),
+        "district": score_chart(
+            "chart-district", _("Average score by district"),
+            [(f'{group["district"] or "—"} ({group["region"]})', [group["average"]]) for group in stats["by_district"]],
+        ),
+        "type": score_chart(
+            "chart-type", _("Average score by institution type"),
+            [(group["institution_type"], [group["average"]]) for group in stats["by_type"]],
+        ),
+    }
+    # Only the listed extremes need a URL: at most 20 pages, read in one query.
+    listed = {row["id"] for row in stats["most_complete"] + stats["least_complete"]}
+    urls = {page.pk: page.get_url(request) for page in Page.objects.filter(pk__in=listed)}
+    for row in stats["most_complete"] + stats["least_complete"]:
+        row["url"] = urls.get(row["id"])
+    base = request.path
+    downloads = [
+        {"label": _("All data (XLSX)"), "url": f"{base}?format=xlsx"},
+        {"label": _("All data (JSON)"), "url": f"{base}?format=json"},
+        {"label": _("Institutions (CSV)"), "url": f"{base}?format=csv&table=institutions"},
+        {"label": _("Regions (CSV)"), "url": f"{base}?format=csv&table=regions"},
+        {"label": _("Districts (CSV)"), "url": f"{base}?format=csv&table=districts"},
+        {"label": _("Institution types (CSV)"), "url": f"{base}?format=csv&table=types"},
+    ]
+    return render(
+        request,
+        "transparency/index.html",
+        {"stats": stats, "charts": charts, "downloads": downloads, "fresh_days": FRESH_DAYS, "today": today},
+    )
+
+
+def _download(download, table, stats, locale, today):
+    tables = export_tables(stats)
+    filename = f"transparency-{locale.language_code}-{today:%Y-%m-%d}"
+    if download == "csv":
+        table = table if table in tables else "institutions"
+        return csv_response(f"{filename}-{table}", *tables[table])
+    if download == "xlsx":
+        return xlsx_response(filename, tables)
+    data = {
+        "language": locale.language_code,
+        "date": today.isoformat(),
+        "fresh_days": FRESH_DAYS,
+        "institutions_count": stats["institutions"],
+        "national_average_score": stats["national_average"],
+    }
+    data.update({name: table_records(*tables[name]) for name in ("regions", "districts", "types", "institutions")})
+    return json_response(filename, data)
+
+
+def parse_ids(raw):
+    """The numbers in "1,2,x": (distinct ids in order, the parts that are not numbers)."""
+    ids, invalid = [], []
+    for part in (raw or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if part.isascii() and part.isdigit() and len(part) <= 12:
+            if int(part) not in ids:
+                ids.append(int(part))
+        else:
+            invalid.append(part)
+    return ids, invalid
+
+
+def compare(request):
+    raw = request.GET.get("ids", "")
+    ids, invalid = parse_ids(raw)
+    problems = []
+    if invalid:
+        problems.append(
+            _("These are not institution numbers and were left out: %(values)s.")
+            % {"values": ", ".join(f"“{value[:40]}”" for value in invalid[:MAX_IDS_READ])}
+        )
+    if len(ids) > MAX_IDS_READ:
+        ids = ids[:MAX_IDS_READ]
+    found = _institutions_in_language(ids, Locale.get_active())
+    unknown = [str(pk) for pk in ids if pk not in found]
+    if unknown:
+        problems.append(
+            _("No published institution has the number %(numbers)s.") % {"numbers": ", ".join(unknown)}
+        )
+    institutions = [found[pk] for pk in ids if pk in found]
+    if len(institutions) > MAX_COMPARED:
+        problems.append(
+            _("At most %(max)s institutions can be compared at a time; the first %(max)s are shown.")
+            % {"max": MAX_COMPARED}
+        )
+        institutions = institutions[:MAX_COMPARED]
+    if len(institutions) < 2:
+        problems.append(
+            _("Choose at least 2 institutions to compare: open another institution's profile and use "
+              "“Add to comparison”, or add its number to the list below.")
+        )
+    columns = _columns(request, institutions)
+    shown_ids = [column["page"].pk for column in columns]
+    for column in columns:
+        others = [str(pk) for pk in shown_ids if pk != column["page"].pk]
+        column["remove_url"] = f"{request.path}?ids={','.join(others)}"
+    disclosure_rows = [
+        {"label": item.label, "criteria": item.criteria, "cells": [column["checklist"][index] for column in columns]}
+        for index, item in enumerate(columns[0]["checklist"] if columns else [])
+    ]
+    return render(
+        request,
+        "transparency/compare.html",
+        {
+            "columns": columns,
+            "disclosure_rows": disclosure_rows,
+            "problems": problems,
+            "ids_value": ",".join(str(pk) for pk in shown_ids) or raw[:200],
+            "max_compared": MAX_COMPARED,
+        },
+    )
+
+
+def _institutions_in_language(ids, locale):
+    """{requested id: live institution}, taking the current language's translation where one exists."""
+    if not ids:
+        return {}
+    pages = InstitutionPage.objects.live().filter(pk__in=ids)
+    requested = {page.pk: page for page in pages.only("pk", "locale_id", "translation_key")}
+    keys = [page.translation_key for page in requested.values() if page.locale_id != locale.pk]
+    translated = {
+        page.translation_key: page.pk
+        for page in InstitutionPage.objects.live().filter(translation_key__in=keys, locale=locale).only(
+            "pk", "translation_key"
+        )
+    }
+    shown_pk = {
+        pk: translated.get(page.translation_key, pk) if page.locale_id != locale.pk else pk
+        for pk, page in requested.items()
+    }
+    full = (
+        InstitutionPage.objects.filter(pk__in=shown_pk.values())
+        .select_related("institution_type", "region", "district")
+        .prefetch_related("languages", "media_links")
+    )
+    by_pk = {page.pk: page for page in full}
+    return {pk: by_pk[shown] for pk, shown in shown_pk.items() if shown in by_pk}
+
+
+def _columns(request, institutions):
+    programmes = {}
+    for programme in (
+        ProgrammePage.objects.live()
+        .filter(institution__in=[page.pk for page in institutions])
+        .order_by("path")
+        .only("pk", "title", "path", "url_path", "institution_id")
+    ):
+        programmes.setdefault(programme.institution_id, []).append(programme)
+    columns = []
+    for page in institutions:
+        checklist = checklist_for_page(page)
+        columns.append(
+            {
+                "page": page,
+                "url": page.get_url(request),
+                "checklist": checklist,
+                "score": score_from_items(checklist),
+                "programmes": programmes.get(page.pk, []),
+                "languages": list(page.languages.all()),
+            }
+        )
+    return columns
