@@ -61,4 +61,5 @@ def _completion_ids(text, locale):
 def _database_ids(text, locale):
     """The database engine's name matching (any script, last word a prefix), best first."""
     pages = InstitutionPage.objects.live().filter(locale=locale)
-    return DatabaseEngine()._text_ids(pages, SearchQuery(text=text).words)[:MAX_SUGGESTIONS]
+    ids, _matched = DatabaseEngine()._text_match(pages, SearchQuery(text=text).words)
+    return ids[:MAX_SUGGESTIONS]

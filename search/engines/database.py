@@ -21,6 +21,7 @@ from ..snippets import institution_snippet
 from ..transliteration import spelling_key, stem_variants
 
 NAME = "database"
+LARGE_MATCH = 1000
 
 
 class DatabaseEngine:
@@ -37,16 +38,15 @@ class DatabaseEngine:
         corrected_from = suggestion = ""
         words = query.words
         if words:
-            ids = self._text_ids(filtered, words)
+            ids, matched = self._text_match(filtered, words)
             if not ids:
                 corrected = self._corrected_words(locale, words)
                 if corrected != words:
-                    ids = self._text_ids(filtered, corrected)
+                    ids, matched = self._text_match(filtered, corrected)
                     if ids:
                         corrected_from, words = query.text, corrected
                     else:
                         suggestion = " ".join(corrected)
-            matched = base.filter(id__in=ids)
         else:
             ids = None
             matched = filtered
@@ -95,14 +95,14 @@ class DatabaseEngine:
             with_language = InstitutionPage.languages.through.objects.filter(
                 instructionlanguage_id=vocabulary.ids["language"][filters["language"]]
             ).values_list("institutionpage_id", flat=True)
-            queryset = queryset.filter(id__in=list(with_language))
+            queryset = queryset.filter(id__in=with_language)  # a subquery: no list of thousands of ids
         if "qualification" in filters:
             awarding = (
                 ProgrammePage.objects.live()
                 .filter(qualification_id=vocabulary.ids["qualification"][filters["qualification"]])
                 .values_list("institution_id", flat=True)
             )
-            queryset = queryset.filter(id__in=list(awarding))
+            queryset = queryset.filter(id__in=awarding)
         distances = {}
         if query.near:
             near = query.near
@@ -119,8 +119,8 @@ class DatabaseEngine:
 
     # Text ------------------------------------------------------------------------------------
 
-    def _text_ids(self, queryset, words):
-        """Ids of institutions matching every word, best first.
+    def _text_match(self, queryset, words):
+        """Ids of institutions matching every word, best first, and a queryset of the same rows.
 
         Names and places are matched on the stored spelling keys (any script, prefix of a word).
         Only when no name matches does Wagtail's full-text search look through the disclosures:
@@ -137,12 +137,14 @@ class DatabaseEngine:
                 by_name = by_name.filter(matches_key)
             rows = list(by_name.order_by().values_list("id", "title", "search_names"))
             if rows:
-                return [row[0] for row in sorted(rows, key=_name_ranker(keys))]
+                ids = [row[0] for row in sorted(rows, key=_name_ranker(keys))]
+                # Facets are counted over the matched rows: by their ids when few (an index lookup),
+                # by the name filter when many (no IN list of thousands of ids).
+                return ids, by_name if len(ids) > LARGE_MATCH else queryset.filter(id__in=ids)
         by_content = self.backend.search(" ".join(words), queryset, operator="and", order_by_relevance=False)
-        rows = list(
-            InstitutionPage.objects.filter(id__in=_ranked_ids(by_content)).order_by("title", "id").values_list("id")
-        )
-        return [row[0] for row in rows]
+        ids = _ranked_ids(by_content)
+        rows = InstitutionPage.objects.filter(id__in=ids).order_by("title", "id").values_list("id", flat=True)
+        return list(rows), queryset.filter(id__in=ids)
 
     def _corrected_words(self, locale, words):
         """Replace each word no institution name contains by the closest word that one does."""
