@@ -5,7 +5,6 @@ from the demo fixture (Kyrgyz source text → target text) and imported, and the
 published. The translations stay in step with the Kyrgyz source through wagtail-localize's sync.
 """
 
-from django.utils.html import strip_tags
 from wagtail_localize.models import Translation, TranslationSource
 
 from institutions.disclosures import DISCLOSURES
@@ -91,7 +90,3 @@ def programme_strings(programme, language):
     strings[outcomes_ky.format(name=programme["name"]["ky"])] = outcomes.format(name=programme["name"][language])
     strings[assessment_ky] = assessment
     return strings
-
-
-def plain(html):
-    return strip_tags(html or "").strip()
