@@ -8,14 +8,25 @@ from django.utils import translation
 register = template.Library()
 
 
+def live_translations(page) -> dict:
+    """Language code → live version of the page (itself included), fetched once per page object."""
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    cached = getattr(page, "_live_translations", None)
+    if cached is None:
+        cached = {
+            translated.locale.language_code: translated
+            for translated in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        page._live_translations = cached
+    return cached
+
+
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
 def language_links(context, page=None):
     """A link per site language: to this page's translation where it exists, else that language's home."""
     request = context.get("request")
-    translations = {}
-    if page is not None and getattr(page, "pk", None):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+    translations = live_translations(page)
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
@@ -59,10 +70,9 @@ def hreflang_links(context, page=None):
     """<link rel="alternate" hreflang> for every live translation of the page."""
     request = context.get("request")
     links = []
-    if page is not None and getattr(page, "pk", None):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            url = translated.get_full_url(request)
-            if url:
-                links.append({"code": translated.locale.language_code, "url": url})
+    for code, translated in live_translations(page).items():
+        url = translated.get_full_url(request)
+        if url:
+            links.append({"code": code, "url": url})
     default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
     return {"links": links, "default": default}
