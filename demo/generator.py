@@ -21,6 +21,7 @@ from institutions.models import InstitutionPage, ProgrammeEnrolment, ProgrammePa
 from search.names import institution_search_names, translated_names
 from taxonomy.geo import LATITUDE_RANGE, LONGITUDE_RANGE
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
+from transparency.stored_scores import refresh_scores
 
 BATCH = 500
 KIND_NAMES = {
@@ -212,6 +213,8 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
             batch_size=BATCH,
         )
         index_pages(list(ids.values()), list(programme_ids.values()))
+        # bulk_create publishes nothing, so the stored transparency scores are computed here.
+        refresh_scores(InstitutionPage.objects.filter(pk__in=list(ids.values())), today)
         made += len(bases)
         if progress:
             progress(len(bases))

@@ -68,6 +68,7 @@ class InstitutionDocument(Document):
     languages = fields.KeywordField(multi=True)
     qualifications = fields.KeywordField(multi=True)
     title_sort = fields.KeywordField()
+    transparency_score = fields.IntegerField()
     location = fields.GeoPointField()
     suggest = fields.CompletionField(contexts=[{"name": "locale", "type": "category", "path": "locale"}])
 
@@ -121,6 +122,10 @@ class InstitutionDocument(Document):
             codes = qualification_codes([page.pk]).get(page.pk, [])
         return codes
 
+    def prepare_transparency_score(self, page):
+        stored = getattr(page, "stored_score", None)  # transparency.InstitutionScore, kept by publishing
+        return stored.score if stored is not None else None
+
     def prepare_title_sort(self, page):
         # Exact title: the database engine sorts by title too, so both engines list names alike.
         return page.title
@@ -140,7 +145,7 @@ class InstitutionDocument(Document):
 def indexable_pages():
     return (
         InstitutionPage.objects.live()
-        .select_related("locale", "region", "district", "institution_type")
+        .select_related("locale", "region", "district", "institution_type", "stored_score")
         .prefetch_related("languages")
     )
 

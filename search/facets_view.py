@@ -14,8 +14,14 @@ FACET_LABELS = {
     "ownership": _("Ownership"),
     "language": _("Language of instruction"),
     "qualification": _("Qualification"),
+    "transparency": _("Transparency score"),
 }
-SORT_LABELS = {"relevance": _("Relevance"), "name": _("Name"), "distance": _("Distance")}
+SORT_LABELS = {
+    "relevance": _("Relevance"),
+    "name": _("Name"),
+    "distance": _("Distance"),
+    "transparency": _("Transparency score, highest first"),
+}
 
 
 def directory_context(request, locale):

@@ -48,6 +48,9 @@ def concrete_indexes(client) -> list[str]:
 
 def rebuild(client=None, progress=None, chunk_size=200) -> tuple[str, int]:
     """Index every live institution into a new index and point the alias at it; returns (index, count)."""
+    from transparency.stored_scores import mark_all_indexed, refresh_due_scores
+
+    refresh_due_scores(reindex=False)  # the new index then carries today's transparency scores
     client = (client or get_client()).options(request_timeout=WRITE_TIMEOUT)
     alias = alias_name()
     new_index = new_index_name()
@@ -79,6 +82,7 @@ def rebuild(client=None, progress=None, chunk_size=200) -> tuple[str, int]:
     client.indices.update_aliases(actions=actions)
     for old in old_indexes:
         client.options(ignore_status=404).indices.delete(index=old)
+    mark_all_indexed()
     return new_index, indexed
 
 
@@ -104,6 +108,18 @@ def update_institution(page_id):
     client.index(
         index=alias_name(), id=page.pk, document=document_source(page), refresh="wait_for", require_alias=True
     )
+
+
+def reindex_institutions(page_ids, chunk_size=200, timeout=None):
+    """Index these institutions again in bulk (e.g. after their transparency scores changed by date)."""
+    client = get_client().options(request_timeout=timeout or WRITE_TIMEOUT)
+    pages = indexable_pages().filter(pk__in=list(page_ids)).order_by("pk")
+    codes = qualification_codes(pages.values_list("pk", flat=True))
+    for chunk in _chunks(pages.iterator(chunk_size=chunk_size), chunk_size):
+        for page in chunk:
+            page.qualification_codes = codes.get(page.pk, [])
+        # require_alias: never let a write auto-create an index under the alias's name.
+        helpers.bulk(client, index_actions(chunk, alias_name()), refresh="wait_for", require_alias=True)
 
 
 def remove_institution(page_id):

@@ -5,6 +5,8 @@ import logging
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from transparency.stored_scores import refresh_due_scores
+
 from .engines.database import DatabaseEngine
 from .query import parse_query
 from .vocabulary import vocabulary_for
@@ -24,6 +26,7 @@ def preferred_engine():
 
 def search_institutions(params, locale):
     """Parse GET parameters and answer them; never raises for anything a visitor can type."""
+    refresh_due_scores()  # stored transparency scores turn with the calendar (cheap when nothing is due)
     vocabulary = vocabulary_for(locale)
     query = parse_query(params, vocabulary.known_values())
     engine = preferred_engine()

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from institutions.models import InstitutionPage
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
+from transparency.stored_scores import SCORE_BANDS, band_label
 
 
 @dataclass
@@ -32,4 +33,5 @@ def vocabulary_for(locale) -> Vocabulary:
     vocabulary.add(
         "qualification", Qualification.objects.filter(locale=locale).values_list("id", "code", "name")
     )
+    vocabulary.add("transparency", [(band, band, band_label(band)) for band in SCORE_BANDS])
     return vocabulary

@@ -36,3 +36,9 @@ def test_generated_institutions_form_a_valid_tree(client, directory):
         content_type=ContentType.objects.get_for_model(InstitutionPage), object_id=str(generated.pk)
     ).exists()
     assert generated in InstitutionPage.objects.live().search("Район")
+    # Their stored transparency scores are computed on the spot, equal to the live computation.
+    from transparency.models import InstitutionScore
+    from transparency.score import score_for_page
+
+    assert InstitutionScore.objects.get(institution=generated).score == score_for_page(generated)
+    assert InstitutionScore.objects.filter(institution__slug__startswith="generated-").count() == 30

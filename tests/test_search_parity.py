@@ -107,6 +107,7 @@ PARITY_QUERIES = [
     ("ownership=private", None),
     ("language=ru&sort=name", None),
     ("qualification=Q-TEACH&sort=name", None),
+    ("transparency=0-24&sort=transparency", None),
     ("q=колледжи&region=osh", "osh_college"),
     ("q=Bishkek&type=college", "medical"),
     # Near a point, nearest first

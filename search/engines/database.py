@@ -10,10 +10,11 @@ import time
 from collections import Counter
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from wagtail.search.backends import get_search_backend
 
 from institutions.models import InstitutionPage, ProgrammePage
+from transparency.stored_scores import SCORE_BANDS, band_of
 
 from ..geo import bounding_box, haversine_km
 from ..results import FacetValue, Hit, SearchResult
@@ -57,7 +58,7 @@ class DatabaseEngine:
         page_number = min(query.page, num_pages)
         window = ordered_ids[(page_number - 1) * query.page_size : page_number * query.page_size]
         pages = InstitutionPage.objects.filter(id__in=window).select_related(
-            "region", "district", "institution_type", "logo"
+            "region", "district", "institution_type", "logo", "stored_score"
         )
         by_id = {p.id: p for p in pages}
         hits = [
@@ -103,6 +104,9 @@ class DatabaseEngine:
                 .values_list("institution_id", flat=True)
             )
             queryset = queryset.filter(id__in=awarding)
+        if "transparency" in filters:
+            low, high = SCORE_BANDS[filters["transparency"]]
+            queryset = queryset.filter(stored_score__score__gte=low, stored_score__score__lte=high)
         distances = {}
         if query.near:
             near = query.near
@@ -165,6 +169,10 @@ class DatabaseEngine:
         if query.sort == "distance" and distances:
             pool = ids if ids is not None else list(matched.values_list("id", flat=True))
             return sorted(pool, key=lambda i: (distances.get(i, float("inf")), i))
+        if query.sort == "transparency":
+            # Unscored rows (none once scores are refreshed) go last.
+            by_score = matched.order_by(F("stored_score__score").desc(nulls_last=True), "title", "id")
+            return list(by_score.values_list("id", flat=True))
         if query.sort == "name" or ids is None:
             return list(matched.order_by("title", "id").values_list("id", flat=True))
         return ids
@@ -172,15 +180,17 @@ class DatabaseEngine:
     def _facets(self, matched, query, vocabulary):
         # One pass over the matched rows for the four columns of the institution itself (cheaper
         # than four GROUP BY queries), then one query each for languages and qualifications.
-        counters = {name: Counter() for name in ("region", "district", "type", "ownership")}
-        for region, district, kind, ownership in matched.order_by().values_list(
-            "region", "district", "institution_type", "ownership"
+        counters = {name: Counter() for name in ("region", "district", "type", "ownership", "transparency")}
+        for region, district, kind, ownership, score in matched.order_by().values_list(
+            "region", "district", "institution_type", "ownership", "stored_score__score"
         ):
             counters["region"][region] += 1
             counters["district"][district] += 1
             counters["type"][kind] += 1
             counters["ownership"][ownership] += 1
+            counters["transparency"][band_of(score)] += 1
         counters["district"].pop(None, None)
+        counters["transparency"].pop(None, None)
         counters["language"] = dict(
             InstitutionPage.languages.through.objects.filter(institutionpage__in=matched)
             .order_by()

@@ -12,6 +12,8 @@ from wagtail.models import Locale
 
 from institutions.models import InstitutionPage
 
+from transparency.stored_scores import SCORE_BANDS
+
 from ..es_client import alias_name, get_client, search_timeout
 from ..geo import haversine_km
 from ..results import Hit, SearchResult
@@ -77,7 +79,7 @@ class ElasticsearchEngine:
         pages = (
             InstitutionPage.objects.live()
             .filter(id__in=ids)
-            .select_related("region", "district", "institution_type", "logo")
+            .select_related("region", "district", "institution_type", "logo", "stored_score")
         )
         by_id = {p.id: p for p in pages}
         hits = []
@@ -93,6 +95,10 @@ class ElasticsearchEngine:
             buckets = aggregations.get(name, {}).get("buckets", [])
             counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
             facets[name] = facet_values(name, counts, query, vocabulary)
+        bands = aggregations.get("transparency", {}).get("buckets", [])
+        facets["transparency"] = facet_values(
+            "transparency", {bucket["key"]: bucket["doc_count"] for bucket in bands}, query, vocabulary
+        )
 
         return SearchResult(
             hits=hits,
@@ -117,7 +123,11 @@ def search_body(query, locale, words, page_number) -> dict:
     """The request body; words are letters and digits only, so no query syntax can get in."""
     filters = [{"term": {"locale": locale.language_code if isinstance(locale, Locale) else str(locale)}}]
     for name, value in query.filters.items():
-        filters.append({"term": {FILTER_FIELDS[name]: value}})
+        if name == "transparency":
+            low, high = SCORE_BANDS[value]
+            filters.append({"range": {"transparency_score": {"gte": low, "lte": high}}})
+        else:
+            filters.append({"term": {FILTER_FIELDS[name]: value}})
     if query.near:
         filters.append(
             {
@@ -144,7 +154,16 @@ def search_body(query, locale, words, page_number) -> dict:
         "size": query.page_size,
         "track_total_hits": True,
         "source": False,
-        "aggs": {name: {"terms": {"field": field, "size": AGGREGATION_SIZE}} for name, field in FILTER_FIELDS.items()},
+        "aggs": {
+            **{name: {"terms": {"field": field, "size": AGGREGATION_SIZE}} for name, field in FILTER_FIELDS.items()},
+            "transparency": {
+                "range": {
+                    "field": "transparency_score",
+                    # "to" is exclusive in a range aggregation.
+                    "ranges": [{"key": band, "from": low, "to": high + 1} for band, (low, high) in SCORE_BANDS.items()],
+                }
+            },
+        },
         "sort": _sort(query, words),
     }
     return body
@@ -181,6 +200,8 @@ def _sort(query, words):
             },
             {"id": "asc"},
         ]
+    if query.sort == "transparency":
+        return [{"transparency_score": {"order": "desc", "missing": "_last"}}, *by_name]
     if query.sort == "name" or not words:
         return by_name
     return [{"_score": "desc"}, *by_name]

@@ -1,0 +1,125 @@
+"""Keeping the stored scores (transparency.models.InstitutionScore) equal to the computed ones.
+
+A score changes when an institution publishes, and by itself when a fresh item turns stale. The
+first is handled on publishing; the second by refresh_due_scores, which every search calls: it
+recomputes only the rows whose change day has come (and rows never scored), so it is cheap.
+Elasticsearch's copies of changed scores are brought up to date right after, within a short time
+limit; rows it could not take stay marked and are retried later (or by the next index rebuild).
+"""
+
+import logging
+from datetime import date, timedelta
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from .models import InstitutionScore
+from .score import FRESH_DAYS, scored_rows
+
+logger = logging.getLogger(__name__)
+
+# Score bands offered as a search facet: value → (lowest, highest) score, best first.
+SCORE_BANDS = {"75-100": (75, 100), "50-74": (50, 74), "25-49": (25, 49), "0-24": (0, 24)}
+# A visitor's search waits at most this long for Elasticsearch to take changed scores.
+REINDEX_TIMEOUT = 0.5
+REINDEX_BATCH = 500
+
+
+def band_of(score):
+    if score is None:
+        return None
+    for band, (low, high) in SCORE_BANDS.items():
+        if low <= score <= high:
+            return band
+    return None
+
+
+def band_label(band):
+    low, high = SCORE_BANDS[band]
+    return f"{low}–{high}"
+
+
+def changes_on(items):
+    """The first day on which one of the fresh items becomes stale (fresh while updated >= today - FRESH_DAYS)."""
+    days = [item.updated + timedelta(days=FRESH_DAYS + 1) for item in items if item.fresh]
+    return min(days) if days else None
+
+
+def refresh_scores(queryset, today=None) -> list[int]:
+    """Recompute and store the scores of the institutions in queryset; returns the ids whose score changed."""
+    today = today or date.today()
+    rows = scored_rows(queryset, today=today)
+    if not rows:
+        return []
+    before = {
+        pk: (score, indexed)
+        for pk, score, indexed in InstitutionScore.objects.filter(
+            institution_id__in=[row["id"] for row in rows]
+        ).values_list("institution_id", "score", "indexed")
+    }
+    changed = [row["id"] for row in rows if before.get(row["id"], (None,))[0] != row["score"]]
+    InstitutionScore.objects.bulk_create(
+        [
+            InstitutionScore(
+                institution_id=row["id"],
+                score=row["score"],
+                computed_on=today,
+                changes_on=changes_on(row["items"]),
+                indexed=row["id"] in before and before[row["id"]] == (row["score"], True),
+            )
+            for row in rows
+        ],
+        update_conflicts=True,
+        unique_fields=["institution"],
+        update_fields=["score", "computed_on", "changes_on", "indexed"],
+        batch_size=500,
+    )
+    return changed
+
+
+def due_institutions(today):
+    """Live institutions never scored, or whose stored score changes by itself on or before today."""
+    from institutions.models import InstitutionPage
+
+    return InstitutionPage.objects.live().filter(Q(stored_score__isnull=True) | Q(stored_score__changes_on__lte=today))
+
+
+def refresh_due_scores(today=None, reindex=True) -> list[int]:
+    """Refresh the scores that are due; checked at most once an hour (per cache) on any one day."""
+    today = today or date.today()
+    flag = f"transparency:scores-refreshed:{today.isoformat()}"
+    if cache.get(flag):
+        return []
+    due = due_institutions(today)
+    changed = refresh_scores(due, today) if due.exists() else []
+    if reindex:
+        reindex_pending(timeout=REINDEX_TIMEOUT)
+    cache.set(flag, True, 3600)
+    return changed
+
+
+def reindex_pending(timeout=None, limit=REINDEX_BATCH):
+    """Give Elasticsearch the scores it may not have yet; nothing without Elasticsearch. Never raises."""
+    from search.es_client import is_configured
+
+    if not is_configured():
+        return 0
+    ids = list(
+        InstitutionScore.objects.filter(indexed=False).order_by("pk").values_list("institution_id", flat=True)[:limit]
+    )
+    if not ids:
+        return 0
+    try:
+        from search.indexing import reindex_institutions
+
+        reindex_institutions(ids, timeout=timeout)
+    except Exception as error:  # noqa: BLE001 - kept for a later try; searching goes on
+        logger.warning("Could not update %d transparency scores in the search index: %s", len(ids), error)
+        return 0
+    InstitutionScore.objects.filter(institution_id__in=ids).update(indexed=True)
+    return len(ids)
+
+
+def mark_all_indexed():
+    """After a full index rebuild every stored score is in the index."""
+    InstitutionScore.objects.filter(indexed=False).update(indexed=True)
