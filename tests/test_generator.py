@@ -1,5 +1,6 @@
 """The bulk generator builds a valid Wagtail tree that serves and searches like hand-made pages."""
 
+import pytest
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
@@ -42,3 +43,22 @@ def test_generated_institutions_form_a_valid_tree(client, directory):
 
     assert InstitutionScore.objects.get(institution=generated).score == score_for_page(generated)
     assert InstitutionScore.objects.filter(institution__slug__startswith="generated-").count() == 30
+
+
+def test_bulk_generation_leaves_planner_statistics_for_fast_text_search(directory):
+    """SQLite without statistics runs one full-text lookup per indexed page for a content search."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the plan checked here is SQLite's; PostgreSQL analyzes by itself")
+    DistrictFactory.create_batch(2)
+    InstitutionTypeFactory()
+    call_command("generate_institutions", "--count", "30", verbosity=0)
+    results = InstitutionPage.objects.live().search("lyceum", operator="and", order_by_relevance=False)
+    sql, params = results.get_queryset().values("id").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
+        plan = [row[-1] for row in cursor.fetchall()]
+    scans = [step for step in plan if "VIRTUAL TABLE" in step or "indexentry" in step.lower()]
+    assert scans and "VIRTUAL TABLE" in scans[0], plan  # the FTS index drives the search

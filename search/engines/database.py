@@ -52,11 +52,17 @@ class DatabaseEngine:
             ids = None
             matched = filtered
 
-        ordered_ids = self._ordered_ids(matched, ids, query, distances)
-        total = len(ordered_ids)
+        facets, total = self._facets(matched, query, vocabulary)
+        sql_order = self._sql_order(query, ids, distances)
+        ordered_ids = None if sql_order else self._ordered_ids(matched, ids, query, distances)
         num_pages = max(1, -(-total // query.page_size))
         page_number = min(query.page, num_pages)
-        window = ordered_ids[(page_number - 1) * query.page_size : page_number * query.page_size]
+        start, stop = (page_number - 1) * query.page_size, page_number * query.page_size
+        if sql_order:
+            # Only the page's ids are read, in the database's order; the total came with the facets.
+            window = list(matched.order_by(*sql_order).values_list("id", flat=True)[start:stop])
+        else:
+            window = ordered_ids[start:stop]
         pages = InstitutionPage.objects.filter(id__in=window).select_related(
             "region", "district", "institution_type", "logo", "stored_score"
         )
@@ -66,7 +72,6 @@ class DatabaseEngine:
             for i in window
             if i in by_id
         ]
-        facets = self._facets(matched, query, vocabulary)
         return SearchResult(
             hits=hits,
             total=total,
@@ -165,32 +170,45 @@ class DatabaseEngine:
 
     # Order and facets ------------------------------------------------------------------------
 
+    def _sql_order(self, query, ids, distances):
+        """The ORDER BY when the database can sort (by name, by score, or no words); None when Python sorts."""
+        if query.sort == "distance" and distances:
+            return None
+        if query.sort == "transparency":
+            # Unscored rows (none once scores are refreshed) go last.
+            return (F("stored_score__score").desc(nulls_last=True), "title", "id")
+        if query.sort == "name" or ids is None:
+            return ("title", "id")
+        return None
+
     def _ordered_ids(self, matched, ids, query, distances):
+        """Ids in Python's order: by distance, or by the name ranking of the words."""
         if query.sort == "distance" and distances:
             pool = ids if ids is not None else list(matched.values_list("id", flat=True))
             return sorted(pool, key=lambda i: (distances.get(i, float("inf")), i))
-        if query.sort == "transparency":
-            # Unscored rows (none once scores are refreshed) go last.
-            by_score = matched.order_by(F("stored_score__score").desc(nulls_last=True), "title", "id")
-            return list(by_score.values_list("id", flat=True))
-        if query.sort == "name" or ids is None:
-            return list(matched.order_by("title", "id").values_list("id", flat=True))
         return ids
 
     def _facets(self, matched, query, vocabulary):
+        """Facet counts over the matched rows, and how many rows matched."""
         # One pass over the matched rows for the four columns of the institution itself (cheaper
         # than four GROUP BY queries), then one query each for languages and qualifications.
         counters = {name: Counter() for name in ("region", "district", "type", "ownership", "transparency")}
+        total = 0
         for region, district, kind, ownership, score in matched.order_by().values_list(
             "region", "district", "institution_type", "ownership", "stored_score__score"
         ):
+            total += 1
             counters["region"][region] += 1
             counters["district"][district] += 1
             counters["type"][kind] += 1
             counters["ownership"][ownership] += 1
-            counters["transparency"][band_of(score)] += 1
+            counters["transparency"][score] += 1
         counters["district"].pop(None, None)
-        counters["transparency"].pop(None, None)
+        by_band = Counter()
+        for score, n in counters["transparency"].items():  # scores first: at most 101 of them
+            by_band[band_of(score)] += n
+        by_band.pop(None, None)
+        counters["transparency"] = by_band
         counters["language"] = dict(
             InstitutionPage.languages.through.objects.filter(institutionpage__in=matched)
             .order_by()
@@ -205,12 +223,13 @@ class DatabaseEngine:
             .values_list("qualification")
             .annotate(n=Count("institution", distinct=True))
         )
-        return {
+        facets = {
             name: facet_values(
                 name, {vocabulary.by_id[name].get(key): n for key, n in counts.items()}, query, vocabulary
             )
             for name, counts in counters.items()
         }
+        return facets, total
 
 
 def facet_values(name, counts, query, vocabulary):

@@ -3,6 +3,7 @@ from tqdm import tqdm
 
 from demo.generator import generate_institutions
 from demo.loader import ensure_page_tree, load_classifiers
+from demo.planner import update_planner_statistics
 
 
 class Command(BaseCommand):
@@ -22,4 +23,5 @@ class Command(BaseCommand):
         _home, directory = ensure_page_tree()
         with tqdm(total=count, desc="Institutions", unit="inst", disable=options["verbosity"] < 1) as bar:
             made = generate_institutions(directory, count, programmes, seed, progress=bar.update)
+        update_planner_statistics()
         self.stdout.write(self.style.SUCCESS(f"Generated {made} institutions with {made * programmes} programmes."))

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from demo.loader import load_demo_data, read_fixture
+from demo.planner import update_planner_statistics
 from institutions.models import InstitutionPage
 
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         total = len(read_fixture("demo/institutions.json")["institutions"])
         with tqdm(total=total, desc="Institutions", unit="inst", disable=options["verbosity"] < 1) as bar:
             counts = load_demo_data(progress=lambda _record: bar.update())
+        update_planner_statistics()
         self.stdout.write(
             self.style.SUCCESS(
                 "Loaded {regions} regions, {districts} districts, {institutions} institutions, "
