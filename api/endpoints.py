@@ -2,6 +2,7 @@
 
 from uuid import UUID
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query
@@ -83,7 +84,7 @@ def get_institution(request, institution_id: UUID, params: Query[schemas.Languag
             .select_related("locale", "region", "district", "institution_type")
         )
         by_language = {page.locale.language_code: page for page in versions}
-        page = by_language.get(language) or by_language.get(translation.get_language()) or by_language.get("ky")
+        page = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
         if page is None:
             return Status(404, {"detail": _("No published institution has this id.")})
         with translation.override(page.locale.language_code):

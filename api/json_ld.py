@@ -36,6 +36,5 @@ def educational_organization(request, page) -> dict:
         data["foundingDate"] = str(page.year_founded)
     if page.registry_code:
         data["identifier"] = page.registry_code
-    if page.head_name:
-        data["employee"] = {"@type": "Person", "name": page.head_name, "jobTitle": "head"}
-    return data
+    # A preview of a page never saved has no URL yet.
+    return {key: value for key, value in data.items() if value is not None}

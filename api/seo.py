@@ -10,6 +10,9 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 from wagtail.models import Page
 
 
+KEYS_PER_QUERY = 5000
+
+
 class MultilingualSitemap(Sitemap):
     """Wagtail's sitemap lists only the site root's tree (the Kyrgyz one); this one lists the Russian
     and English trees too, and gives each URL its language versions as hreflang alternates."""
@@ -42,11 +45,17 @@ class MultilingualSitemap(Sitemap):
 
     def _versions(self, pages):
         """translation key → [{lang_code, location}] of the live public versions, in one query."""
-        keys = {page.translation_key for page in pages}
+        keys = sorted({page.translation_key for page in pages})
         versions = {}
-        translated = (
-            Page.objects.live().public().filter(translation_key__in=keys).select_related("locale").order_by("path")
-        )
+        translated = []
+        for start in range(0, len(keys), KEYS_PER_QUERY):  # SQLite caps the number of query parameters
+            translated += (
+                Page.objects.live()
+                .public()
+                .filter(translation_key__in=keys[start : start + KEYS_PER_QUERY])
+                .select_related("locale")
+                .order_by("path")
+            )
         for version in translated:
             location = version.get_full_url(self.request)
             if location:
