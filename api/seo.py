@@ -9,7 +9,6 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 from wagtail.models import Page
 
-
 KEYS_PER_QUERY = 5000
 
 

@@ -292,7 +292,7 @@ def _plan(row, page):
         return
     row.changes = [name for name, value in row.values.items() if _current(page, name) != _comparable(value)]
     region_id = row.values["region"].pk if row.values.get("region") else page.region_id
-    district = row.values["district"] if "district" in row.values else page.district
+    district = row.values.get("district", page.district)
     if district is not None and district.region_id != region_id:
         row.errors.append(_("The district is not in the institution's region."))
         row.action = INVALID

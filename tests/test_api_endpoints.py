@@ -1,9 +1,12 @@
 """The JSON API (/api/v1/): filters agree with the directory, stable ids, paging, errors."""
 
+import re
+
 import pytest
+from django.contrib.staticfiles import finders
+
 from institutions.models import InstitutionLicence, StaffStatistic
 
-from .conftest import locale_of
 from .factories import InstitutionPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -171,4 +174,8 @@ def test_openapi_schema_and_docs_page_without_cdn(client, world):
     assert docs.status_code == 200
     html = docs.content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in html
+    assert finders.find("ninja/swagger-ui-bundle.js") and finders.find("ninja/swagger-ui.css")
     assert "cdn" not in html.lower()
+    # No inline script to execute: only script files and a JSON data block (a strict CSP allows both).
+    for attributes, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.DOTALL):
+        assert "src=" in attributes or 'type="application/json"' in attributes, attributes

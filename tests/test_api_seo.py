@@ -22,7 +22,7 @@ def translated_site(db, django_capture_on_commit_callbacks):
 
 
 def json_ld(html):
-    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     assert len(blocks) == 1
     return json.loads(blocks[0])
 

@@ -113,7 +113,7 @@ def test_xlsx_file(registry, tmp_path):
 def test_every_kind_of_row_error_is_reported_and_nothing_is_written(registry, tmp_path, row, message):
     path = write_csv(tmp_path, HEADER, GOOD.replace("KG-1", "KG-0"), row)
     output, error = run_failing(path)
-    assert f"Row 3 (" in output and message in output
+    assert "Row 3 (" in output and message in output
     assert "Nothing was written" in error
     assert not InstitutionPage.objects.exists()
 
