@@ -1,5 +1,6 @@
 """manage.py import_institutions FILE [--dry-run] [--skip-invalid]: the ministry's registry (CSV or XLSX)."""
 
+import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -33,7 +34,7 @@ class Command(BaseCommand):
                 dry_run=options["dry_run"],
                 skip_invalid=options["skip_invalid"],
                 progress=lambda rows: tqdm(
-                    rows, desc="Writing", unit="institution", disable=options["verbosity"] == 0, file=self.stderr
+                    rows, desc="Writing", unit="institution", disable=options["verbosity"] == 0, file=sys.stderr
                 ),
             )
         except (RegistryFileError, RegistryImportError) as error:
