@@ -5,6 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api import downloads as open_data_downloads
+from api import seo as open_data_seo
+from api.endpoints import api as open_data_api
 from pages import views as page_views
 from search import views as search_views
 from transparency import views as transparency_views
@@ -12,6 +15,9 @@ from transparency import views as transparency_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", open_data_api.urls),
+    path("sitemap.xml", open_data_seo.sitemap, name="sitemap"),
+    path("robots.txt", open_data_seo.robots_txt, name="robots-txt"),
 ]
 
 if settings.DEBUG:
@@ -27,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("not-translated/<int:page_id>/", page_views.not_translated, name="page-not-translated"),
     path("transparency/", transparency_views.transparency_index, name="transparency"),
     path("compare/", transparency_views.compare, name="compare"),
+    path("institutions/download/", open_data_downloads.directory_download, name="institutions-download"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

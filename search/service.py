@@ -24,11 +24,18 @@ def preferred_engine():
     return DatabaseEngine()
 
 
-def search_institutions(params, locale):
-    """Parse GET parameters and answer them; never raises for anything a visitor can type."""
+def search_institutions(params, locale, page_size=None, page=None):
+    """Parse GET parameters and answer them; never raises for anything a visitor can type.
+
+    page_size and page override the directory's paging (the API's windows and full downloads).
+    """
     refresh_due_scores()  # stored transparency scores turn with the calendar (cheap when nothing is due)
     vocabulary = vocabulary_for(locale)
     query = parse_query(params, vocabulary.known_values())
+    if page_size is not None:
+        query.page_size = page_size
+    if page is not None:
+        query.page = page
     engine = preferred_engine()
     try:
         result = engine.search(query, locale, vocabulary)

@@ -166,3 +166,9 @@ def test_scores_the_index_missed_are_retried(directory, settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens: the update fails quietly
     refresh_due_scores()
     assert not InstitutionScore.objects.get(institution=page).indexed  # kept for a later try
+
+
+def test_score_filter_with_words_only_the_content_matches(engine, scored):
+    """Words found in no name go to the full-text search, which must accept the score filter too."""
+    result = ask(engine, "q=Жарыяланды&transparency=50-74")
+    assert [hit.page.pk for hit in result.hits] == [scored["half"].pk]

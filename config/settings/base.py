@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "search",
     "transparency",
     "demo",
+    "api",
+    "registry",
     # Wagtail.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -47,12 +49,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    # The JSON API (api/); listed so its docs page uses the bundled Swagger UI files, not a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "api.middleware.ApiNotFoundMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

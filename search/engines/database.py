@@ -14,6 +14,7 @@ from django.db.models import Count, F, Q
 from wagtail.search.backends import get_search_backend
 
 from institutions.models import InstitutionPage, ProgrammePage
+from transparency.models import InstitutionScore
 from transparency.stored_scores import SCORE_BANDS, band_of
 
 from ..geo import bounding_box, haversine_km
@@ -111,7 +112,8 @@ class DatabaseEngine:
             queryset = queryset.filter(id__in=awarding)
         if "transparency" in filters:
             low, high = SCORE_BANDS[filters["transparency"]]
-            queryset = queryset.filter(stored_score__score__gte=low, stored_score__score__lte=high)
+            in_band = InstitutionScore.objects.filter(score__gte=low, score__lte=high).values("institution_id")
+            queryset = queryset.filter(id__in=in_band)
         distances = {}
         if query.near:
             near = query.near

@@ -1,0 +1,94 @@
+"""Downloads of a directory selection (/<lang>/institutions/download/?format=csv&<the directory's filters>)."""
+
+from datetime import date
+from urllib.parse import urlencode
+
+from django.http import HttpResponseBadRequest
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+from wagtail.models import Locale
+
+from institutions.models import InstitutionPage
+from transparency.downloads import csv_response, json_response, table_records, xlsx_response
+from transparency.score import scores_by_id
+
+from .selection import MAX_DOWNLOAD_ROWS, whole_selection
+
+FORMATS = ("csv", "xlsx", "json")
+# Plain column names, the same in every language, so scripts can rely on them.
+COLUMNS = (
+    "id", "name", "short_name", "registry_code", "type", "ownership", "region", "district", "address",
+    "latitude", "longitude", "phones", "fax", "email", "website", "year_founded", "head_name",
+    "transparency_score", "url",
+)
+
+
+@require_GET
+def directory_download(request):
+    download = request.GET.get("format", "csv")
+    if download not in FORMATS:
+        return HttpResponseBadRequest(
+            _("Unknown download format “%(value)s”; use csv, xlsx or json.") % {"value": download[:20]},
+            content_type="text/plain; charset=utf-8",
+        )
+    locale = Locale.get_active()
+    query, result = whole_selection(request.GET, locale)
+    pages = [hit.page for hit in result.hits]
+    rows = directory_rows(request, pages)
+    filename = f"institutions-{locale.language_code}-{date.today():%Y-%m-%d}"
+    if result.total > MAX_DOWNLOAD_ROWS:
+        filename += f"-first-{MAX_DOWNLOAD_ROWS}"
+    if download == "csv":
+        return csv_response(filename, COLUMNS, rows)
+    if download == "xlsx":
+        return xlsx_response(filename, {"institutions": (COLUMNS, rows)})
+    return json_response(
+        filename,
+        {
+            "language": locale.language_code,
+            "filters": query.as_params(),
+            "notes": [str(note) for note in result.notes],
+            "total": result.total,
+            "institutions": table_records(COLUMNS, rows),
+        },
+    )
+
+
+def directory_rows(request, pages):
+    """One row per institution, in COLUMNS order."""
+    scores = scores_by_id(InstitutionPage.objects.filter(id__in=[page.id for page in pages]))
+    return [
+        (
+            str(page.translation_key),
+            page.title,
+            page.short_name,
+            page.registry_code,
+            page.institution_type.name,
+            str(page.get_ownership_display()),
+            page.region.name,
+            page.district.name if page.district else "",
+            page.address,
+            None if page.latitude is None else float(page.latitude),
+            None if page.longitude is None else float(page.longitude),
+            page.phones,
+            page.fax,
+            page.email,
+            page.website,
+            page.year_founded,
+            page.head_name,
+            scores.get(page.id),
+            page.get_full_url(request),
+        )
+        for page in pages
+    ]
+
+
+def download_links(query):
+    """Links to download the current selection, for the directory page (the filters, without the page)."""
+    params = {key: value for key, value in query.as_params().items() if key != "page"}
+    base = reverse("institutions-download")
+    return [
+        {"label": label, "format": download, "url": f"{base}?{urlencode({'format': download, **params})}"}
+        for download, label in (("csv", "CSV"), ("xlsx", "XLSX"), ("json", "JSON"))
+    ]

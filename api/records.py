@@ -1,0 +1,157 @@
+"""Plain records of institutions and programmes: what the API returns and the downloads write.
+
+Identifiers are the pages' translation keys (UUIDs): one institution keeps the same id in Kyrgyz,
+Russian and English, and the id survives moves, renames and slug changes.
+"""
+
+from wagtail.rich_text import expand_db_html
+
+from institutions.disclosures import DISCLOSURES
+from institutions.models import InstitutionPage, ProgrammePage
+from institutions.validators import split_phones
+from pages.templatetags.site_tags import live_translations
+from transparency.score import checklist_for_page, score_from_items, scores_by_id
+
+
+def _float(value):
+    return None if value is None else float(value)
+
+
+def _named(obj, key="slug"):
+    return None if obj is None else {key: getattr(obj, key), "name": obj.name}
+
+
+def _html(value):
+    return expand_db_html(value) if value else ""
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url) if url else None
+
+
+def institution_summaries(request, pages):
+    """Short records for a list of InstitutionPages (region, district and type already joined)."""
+    scores = scores_by_id(InstitutionPage.objects.filter(id__in=[page.id for page in pages]))
+    return [institution_summary(request, page, scores.get(page.id)) for page in pages]
+
+
+def institution_summary(request, page, score):
+    return {
+        "id": str(page.translation_key),
+        "name": page.title,
+        "short_name": page.short_name,
+        "registry_code": page.registry_code,
+        "type": _named(page.institution_type),
+        "ownership": {"value": page.ownership, "label": str(page.get_ownership_display())},
+        "region": _named(page.region),
+        "district": _named(page.district),
+        "address": page.address,
+        "latitude": _float(page.latitude),
+        "longitude": _float(page.longitude),
+        "transparency_score": score,
+        "url": page.get_full_url(request),
+    }
+
+
+def institution_detail(request, page):
+    checklist = checklist_for_page(page)
+    programmes = (
+        ProgrammePage.objects.live()
+        .filter(institution=page)
+        .select_related("qualification", "language", "licence", "institution")
+        .prefetch_related("enrolments")
+        .order_by("path")
+    )
+    record = institution_summary(request, page, score_from_items(checklist))
+    record.update(
+        {
+            "language": page.locale.language_code,
+            "phones": split_phones(page.phones),
+            "fax": page.fax,
+            "email": page.email,
+            "website": page.website,
+            "year_founded": page.year_founded,
+            "founding_history": page.founding_history,
+            "head": {"name": page.head_name, "phone": page.head_phone, "email": page.head_email},
+            "languages_of_instruction": [
+                {"code": language.code, "name": str(language)} for language in page.languages.all()
+            ],
+            "disclosures": [_disclosure(request, page, disclosure) for disclosure in DISCLOSURES],
+            "programmes": [programme_record(request, programme) for programme in programmes],
+            "licences": [
+                {
+                    "number": licence.number,
+                    "issued_on": licence.issued_on,
+                    "issuer": licence.issuer,
+                    "programmes": licence.programmes,
+                    "scan_url": _absolute(request, licence.scan.url if licence.scan else None),
+                }
+                for licence in page.licences.select_related("scan")
+            ],
+            "staff_statistics": [
+                {"year": row.year, "teaching_staff": row.teaching_staff, "support_staff": row.support_staff}
+                for row in page.staff_statistics.order_by("year")
+            ],
+            "media_links": [
+                {"title": link.title, "url": link.url, "published_on": link.published_on}
+                for link in page.media_links.all()
+            ],
+            "transparency": {
+                "score": score_from_items(checklist),
+                "items": [
+                    {
+                        "key": item.key,
+                        "label": str(item.label),
+                        "criteria": list(item.criteria),
+                        "present": item.present,
+                        "fresh": item.fresh,
+                        "updated": item.updated,
+                    }
+                    for item in checklist
+                ],
+            },
+            "translations": {
+                code: translated.get_full_url(request) for code, translated in live_translations(page).items()
+            },
+            "last_published_at": page.last_published_at,
+        }
+    )
+    return record
+
+
+def _disclosure(request, page, disclosure):
+    document = getattr(page, disclosure.document_field) if disclosure.document_field else None
+    return {
+        "key": disclosure.field,
+        "label": str(disclosure.label),
+        "criteria": list(disclosure.criteria),
+        "text": _html(getattr(page, disclosure.field)),
+        "document_url": _absolute(request, document.url if document else None),
+        "updated": getattr(page, disclosure.updated_field),
+    }
+
+
+def programme_record(request, programme):
+    qualification = programme.qualification
+    return {
+        "id": str(programme.translation_key),
+        "name": programme.title,
+        "code": programme.code,
+        "institution_id": str(programme.institution.translation_key) if programme.institution else None,
+        "qualification": (
+            {"code": qualification.code, "name": qualification.name, "level": qualification.level}
+            if qualification
+            else None
+        ),
+        "form_of_study": {"value": programme.form_of_study, "label": str(programme.get_form_of_study_display())},
+        "duration_months": programme.duration_months,
+        "language_of_instruction": programme.language.code if programme.language else None,
+        "passing_score": programme.passing_score,
+        "licence_number": programme.licence.number if programme.licence else None,
+        "learning_outcomes": _html(programme.learning_outcomes),
+        "assessment": _html(programme.assessment),
+        "learners_by_year": [
+            {"year": row.year, "learners": row.learners} for row in sorted(programme.enrolments.all(), key=lambda r: r.year)
+        ],
+        "url": programme.get_full_url(request),
+    }

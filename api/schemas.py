@@ -1,0 +1,213 @@
+"""The API's request parameters and response shapes (Pydantic, via django-ninja); they make the OpenAPI schema."""
+
+from datetime import date, datetime
+from typing import Literal
+from uuid import UUID
+
+from ninja import Field, Schema
+
+Language = Literal["ky", "ru", "en"]
+MAX_LIMIT = 100
+MAX_OFFSET = 100_000
+
+
+class Error(Schema):
+    detail: str
+    errors: list[str] = []
+
+
+class Named(Schema):
+    slug: str
+    name: str
+
+
+class Choice(Schema):
+    value: str
+    label: str
+
+
+class InstitutionSummary(Schema):
+    id: UUID = Field(description="Stable identifier: the same in every language (the pages' translation key).")
+    name: str
+    short_name: str
+    registry_code: str
+    type: Named
+    ownership: Choice
+    region: Named
+    district: Named | None
+    address: str
+    latitude: float | None
+    longitude: float | None
+    transparency_score: int | None = Field(description="0–100, see /transparency/.")
+    url: str | None
+
+
+class InstitutionList(Schema):
+    total: int
+    limit: int
+    offset: int
+    items: list[InstitutionSummary]
+
+
+class Head(Schema):
+    name: str
+    phone: str
+    email: str
+
+
+class InstructionLanguage(Schema):
+    code: str
+    name: str
+
+
+class Disclosure(Schema):
+    key: str
+    label: str
+    criteria: list[str]
+    text: str = Field(description="HTML; empty when not published.")
+    document_url: str | None
+    updated: date | None
+
+
+class Qualification(Schema):
+    code: str
+    name: str
+    level: str
+
+
+class LearnersInYear(Schema):
+    year: int
+    learners: int
+
+
+class Programme(Schema):
+    id: UUID
+    name: str
+    code: str
+    institution_id: UUID | None
+    qualification: Qualification | None
+    form_of_study: Choice
+    duration_months: int | None
+    language_of_instruction: str | None
+    passing_score: int | None
+    licence_number: str | None
+    learning_outcomes: str
+    assessment: str
+    learners_by_year: list[LearnersInYear]
+    url: str | None
+
+
+class ProgrammeList(Schema):
+    total: int
+    limit: int
+    offset: int
+    items: list[Programme]
+
+
+class Licence(Schema):
+    number: str
+    issued_on: date
+    issuer: str
+    programmes: str
+    scan_url: str | None
+
+
+class StaffInYear(Schema):
+    year: int
+    teaching_staff: int
+    support_staff: int
+
+
+class MediaLink(Schema):
+    title: str
+    url: str
+    published_on: date | None
+
+
+class ChecklistItem(Schema):
+    key: str
+    label: str
+    criteria: list[str]
+    present: bool
+    fresh: bool
+    updated: date | None
+
+
+class Transparency(Schema):
+    score: int
+    items: list[ChecklistItem]
+
+
+class InstitutionDetail(InstitutionSummary):
+    language: Language = Field(description="The language of this version (Kyrgyz when not translated).")
+    phones: list[str]
+    fax: str
+    email: str
+    website: str
+    year_founded: int | None
+    founding_history: str
+    head: Head
+    languages_of_instruction: list[InstructionLanguage]
+    disclosures: list[Disclosure]
+    programmes: list[Programme]
+    licences: list[Licence]
+    staff_statistics: list[StaffInYear]
+    media_links: list[MediaLink]
+    transparency: Transparency
+    translations: dict[str, str | None]
+    last_published_at: datetime | None
+
+
+class District(Schema):
+    slug: str
+    name: str
+    region: str = Field(description="The region's slug.")
+
+
+class Region(Schema):
+    slug: str
+    name: str
+    centre_latitude: float | None
+    centre_longitude: float | None
+    districts: list[Named]
+
+
+# Query parameters ---------------------------------------------------------------------------------
+
+
+class LanguageParams(Schema):
+    lang: Language | None = Field(None, description="Language of names and texts; else Accept-Language, else ky.")
+
+
+class Paging(Schema):
+    limit: int = Field(20, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class InstitutionParams(LanguageParams, Paging):
+    """The directory's own parameters (/ky/institutions/?…), plus limit and offset instead of page."""
+
+    q: str = Field("", max_length=200, description="Words of a name, place or programme, in any script.")
+    region: str | None = Field(None, max_length=80, description="Region slug, see /regions.")
+    district: str | None = Field(None, max_length=80, description="District slug, see /districts.")
+    type: str | None = Field(None, max_length=80, description="Institution type slug.")
+    ownership: Literal["state", "municipal", "private"] | None = None
+    language: str | None = Field(None, max_length=80, description="Language of instruction code (ky, ru, uz…).")
+    qualification: str | None = Field(None, max_length=80, description="Qualification code.")
+    lat: float | None = Field(None, description="Latitude of a place to search near (with lon).")
+    lon: float | None = Field(None, description="Longitude of a place to search near (with lat).")
+    radius: float | None = Field(None, description="Radius around lat/lon in km (0.5–500, default 10).")
+    transparency: Literal["75-100", "50-74", "25-49", "0-24"] | None = Field(
+        None, description="Band of the transparency score (0–100)."
+    )
+    sort: Literal["relevance", "name", "distance", "transparency"] | None = None
+
+
+class ProgrammeParams(LanguageParams, Paging):
+    institution: UUID | None = Field(None, description="Only this institution's programmes.")
+    qualification: str | None = Field(None, max_length=80, description="Qualification code.")
+    form_of_study: Literal["full-time", "part-time", "evening", "distance"] | None = None
+
+
+class DistrictParams(LanguageParams):
+    region: str | None = Field(None, max_length=80, description="Only this region's districts (slug).")

@@ -1,0 +1,90 @@
+"""JSON-LD on profiles, sitemap.xml with every language version, robots.txt; the API in three languages."""
+
+import json
+import re
+from xml.etree import ElementTree
+
+import pytest
+
+from demo.loader import load_demo_data
+from institutions.models import InstitutionPage
+
+from .factories import InstitutionPageFactory
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture
+def translated_site(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo_data(limit=1)
+
+
+def json_ld(html):
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+def test_profile_has_educational_organization_json_ld(client, directory):
+    page = InstitutionPageFactory(
+        parent=directory, title="Ош шаарындагы №5 мектеп", short_name="№5 мектеп", address="Ленин көчөсү, 1",
+        latitude="40.513000", longitude="72.816000", phones="+996 3222 5-55-55", email="school5@example.kg",
+        website="https://school5.example.kg", year_founded=1958,
+    )
+    data = json_ld(client.get(page.url).content.decode())
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "EducationalOrganization"
+    assert data["name"] == "Ош шаарындагы №5 мектеп"
+    assert data["address"]["@type"] == "PostalAddress"
+    assert data["address"]["streetAddress"] == "Ленин көчөсү, 1"
+    assert data["address"]["addressRegion"] == page.region.name
+    assert data["address"]["addressCountry"] == "KG"
+    assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 40.513, "longitude": 72.816}
+    assert data["telephone"] == "+996 3222 5-55-55"
+    assert data["email"] == "school5@example.kg"
+    assert data["url"] == "https://school5.example.kg"
+    assert data["foundingDate"] == "1958"
+
+
+def test_json_ld_cannot_close_its_script_element(client, directory):
+    page = InstitutionPageFactory(parent=directory, title="Мектеп </script><script>alert(1)</script>")
+    html = client.get(page.url).content.decode()
+    assert "<script>alert(1)" not in html
+    assert json_ld(html)["name"] == page.title
+
+
+def test_sitemap_lists_every_language_version_with_alternates(client, translated_site):
+    ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
+    versions = {page.locale.language_code: page.full_url for page in ky.get_translations(inclusive=True)}
+    assert set(versions) == {"ky", "ru", "en"}
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ElementTree.fromstring(response.content)
+    entries = {url.find(f"{SITEMAP}loc").text: url for url in root.iter(f"{SITEMAP}url")}
+    assert set(versions.values()) <= set(entries)
+    for location in versions.values():
+        links = {link.get("hreflang"): link.get("href") for link in entries[location].iter(f"{XHTML}link")}
+        assert links == {**versions, "x-default": versions["ky"]}
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client, db):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_api_answers_in_the_language_asked_with_one_id(client, translated_site):
+    ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
+    ru = ky.get_translations().get(locale__language_code="ru")
+    kyrgyz = client.get(f"/api/v1/institutions/{ky.translation_key}").json()
+    russian = client.get(f"/api/v1/institutions/{ky.translation_key}", {"lang": "ru"}).json()
+    assert kyrgyz["id"] == russian["id"]
+    assert (kyrgyz["language"], russian["language"]) == ("ky", "ru")
+    assert russian["name"] == ru.title
+    assert set(russian["translations"]) == {"ky", "ru", "en"}
+    listed = client.get("/api/v1/institutions", {"lang": "ru", "limit": 100}).json()["items"]
+    assert str(ky.translation_key) in [item["id"] for item in listed]
