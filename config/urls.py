@@ -12,6 +12,7 @@ from transparency import views as transparency_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("self-assessment/", include("selfassessment.urls")),
 ]
 
 if settings.DEBUG:
