@@ -157,8 +157,9 @@ def review(request, pk):
 def export(request, pk, file_format):
     report, _access = _report_for(request, pk)
     language = request.GET.get("lang", "ky")
-    if language not in EXPORT_LANGUAGES:
-        raise Http404
+    if language not in EXPORT_LANGUAGES or file_format not in ("docx", "pdf"):
+        messages.error(request, _("Exports are DOCX or PDF, in Kyrgyz (ky), Russian (ru) or English (en)."))
+        return redirect("selfassessment:edit", report.pk)
     return _export_response(report, language, file_format)
 
 
