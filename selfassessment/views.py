@@ -8,7 +8,6 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +18,7 @@ from .forms import CreateReportForm, ReportForms
 from .layout import EXPORT_LANGUAGES, text_language
 from .models import SelfAssessmentReport
 from .prefill import create_report, ensure_rows
+
 
 def forbidden_as_403(view):
     """A plain 403 page: the admin's own handler would redirect to the dashboard instead."""
@@ -188,6 +188,3 @@ def public_pdf(request, pk, language):
     )
     return _export_response(report, language, "pdf")
 
-
-def public_pdf_url(report, language):
-    return reverse("selfassessment-pdf", args=[report.pk, language])

@@ -1,7 +1,7 @@
 from django import template
 
-from ..models import SelfAssessmentReport
 from ..layout import text_language
+from ..models import SelfAssessmentReport
 
 register = template.Library()
 
