@@ -3,6 +3,7 @@
 from functools import wraps
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
@@ -35,6 +36,7 @@ def forbidden_as_403(view):
     return wrapped
 
 
+PUBLIC_PDF_CACHE_SECONDS = 24 * 60 * 60
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -186,5 +188,13 @@ def public_pdf(request, pk, language):
         SelfAssessmentReport.objects.select_related("institution"),
         pk=pk, published=True, status=SelfAssessmentReport.Status.ACCEPTED, institution__live=True,
     )
-    return _export_response(report, language, "pdf")
+    # A PDF takes WeasyPrint a second or more: public hits are served from the cache until the report changes.
+    key = f"selfassessment-pdf:{report.pk}:{language}:{report.updated_at.timestamp()}"
+    content = cache.get(key)
+    if content is None:
+        content = build_pdf(report, language)
+        cache.set(key, content, PUBLIC_PDF_CACHE_SECONDS)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename(report, language, "pdf")}"'
+    return response
 

@@ -151,3 +151,17 @@ def test_institutions_with_this_years_report(directory):
     assert list(institutions_with_report(YEAR - 1)) == []
     assert list(institutions_with_report(YEAR, statuses=["submitted", "accepted"])) == []
     assert report_status_by_institution(YEAR) == {with_report.pk: "draft"}
+
+
+def test_the_russian_profile_links_the_russian_pdf_of_the_kyrgyz_pages_report(client, report):
+    from wagtail.models import Locale
+
+    workflow.submit(report, None)
+    workflow.accept(report, make_user("boss", superuser=True))
+    workflow.set_published(report, True)
+    russian = report.institution.copy_for_translation(Locale.objects.get(language_code="ru"), copy_parents=True)
+    russian.save_revision().publish()
+    html = client.get(russian.url).content.decode()
+    assert reverse("selfassessment-pdf", args=[report.pk, "ru"]) in html
+    # A report started from the translation belongs to the Kyrgyz page.
+    assert create_report(russian, YEAR - 1).institution_id == report.institution_id
