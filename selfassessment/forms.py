@@ -3,7 +3,9 @@
 from datetime import date
 
 from django import forms
+from django.db.models import Q
 from django.forms import inlineformset_factory
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.documents.permissions import permission_policy as document_permission_policy
@@ -22,6 +24,18 @@ from .models import (
 def choosable_documents(user):
     """Documents in the collections the user may choose from (each institution's own collection)."""
     return document_permission_policy.instances_user_has_any_permission_for(user, ["choose"])
+
+
+def evidence_documents(report, user):
+    """What the user may attach as evidence; documents already attached by someone else stay attached."""
+    attached = CriterionAssessment.documents.through.objects.filter(criterionassessment__report=report)
+    return (
+        get_document_model()
+        .objects.filter(
+            Q(pk__in=choosable_documents(user).values("pk")) | Q(pk__in=attached.values("document_id"))
+        )
+        .order_by("title")
+    )
 
 
 class CreateReportForm(forms.Form):
@@ -49,7 +63,7 @@ class CreateReportForm(forms.Form):
 class ReportForm(forms.ModelForm):
     """Sections 1 and 3 and the head's confirmation."""
 
-    website = forms.URLField(label=_("website"), required=False, assume_scheme="https", max_length=200)
+    website = forms.URLField(label=capfirst(_("website")), required=False, assume_scheme="https", max_length=200)
 
     class Meta:
         model = SelfAssessmentReport
@@ -91,14 +105,14 @@ class AssessmentForm(forms.ModelForm):
             "documents": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, documents, choices_cache, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = choosable_documents(user)
-        # Evidence someone else attached stays attached even if this user cannot choose it.
-        already = self.instance.documents.all() if self.instance.pk else get_document_model().objects.none()
-        self.fields["documents"].queryset = (
-            get_document_model().objects.filter(pk__in=allowed.values("pk")) | already
-        ).distinct().order_by("title")
+        field = self.fields["documents"]
+        field.queryset = documents
+        # The 32 forms offer the same documents: query them once, not once per criterion.
+        if "choices" not in choices_cache:
+            choices_cache["choices"] = list(field.choices)
+        field.choices = choices_cache["choices"]
 
 
 StaffFormSet = inlineformset_factory(
@@ -126,8 +140,9 @@ class ReportForms:
         self.staff = StaffFormSet(data, instance=report, prefix="staff")
         self.learners = LearnersFormSet(data, instance=report, prefix="learners")
         self.assessments = AssessmentFormSet(
-            data, instance=report, prefix="criteria", form_kwargs={"user": user},
-            queryset=report.assessments.select_related("criterion__standard"),
+            data, instance=report, prefix="criteria",
+            form_kwargs={"documents": evidence_documents(report, user), "choices_cache": {}},
+            queryset=report.assessments.select_related("criterion__standard").prefetch_related("documents"),
         )
         self.standards = StandardFormSet(
             data, instance=report, prefix="standards", queryset=report.standard_summaries.select_related("standard")
