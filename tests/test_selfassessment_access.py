@@ -157,3 +157,12 @@ def test_evidence_offers_only_documents_from_collections_the_user_may_choose(cli
     data = edit_data(report, **{"criteria-0-documents": [mine.pk]})
     assert client.post(urls(report)["edit"], data).status_code == 302
     assert list(report.assessments.get(criterion__code="1.1").documents.all()) == [mine]
+
+
+def test_the_admin_menu_offers_self_assessment_to_editors_only(client, world):
+    client.force_login(world["editor_a"])
+    assert reverse("selfassessment:index") in client.get(reverse("wagtailadmin_home")).content.decode()
+    stranger = make_user("stranger")
+    stranger.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(stranger)
+    assert reverse("selfassessment:index") not in client.get(reverse("wagtailadmin_home")).content.decode()
