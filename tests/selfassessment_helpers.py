@@ -3,13 +3,18 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
+from wagtail.users.models import UserProfile
 
 from selfassessment.access import MINISTRY_GROUP
 from selfassessment.models import CriterionAssessment
 
 
 def make_user(username, *, groups=(), superuser=False):
+    """A user whose admin speaks English, so messages can be asserted whatever the catalogues hold."""
     user = get_user_model().objects.create_user(username=username, password="x", is_superuser=superuser)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     for group in groups:
         user.groups.add(group)
     return user

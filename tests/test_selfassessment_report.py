@@ -270,3 +270,13 @@ def test_evidence_links_must_be_web_addresses(client, institution):
     assert response.status_code == 200
     with translation.override("en"):
         assert "“not a link” is not a web address" in str(response.context["forms"].assessments.errors)
+
+
+def test_the_list_says_a_draft_was_returned(client, institution):
+    report = complete(create_report(institution, YEAR))
+    workflow.submit(report, None)
+    workflow.return_to_draft(report, make_user("boss", superuser=True), "Далилдер жетишсиз.")
+    client.force_login(editor_of(institution))  # an English admin
+    html = client.get(reverse("selfassessment:index")).content.decode()
+    assert "Бишкек курулуш колледжи" in html
+    assert "returned with comments" in html
