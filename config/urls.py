@@ -18,6 +18,7 @@ urlpatterns = [
     path("api/v1/", open_data_api.urls),
     path("sitemap.xml", open_data_seo.sitemap, name="sitemap"),
     path("robots.txt", open_data_seo.robots_txt, name="robots-txt"),
+    path("self-assessment/", include("selfassessment.urls")),
 ]
 
 if settings.DEBUG:

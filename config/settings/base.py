@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "institutions",
     "search",
     "transparency",
+    "selfassessment",
     "demo",
     "api",
     "registry",

@@ -1,0 +1,172 @@
+"""Admin forms for the report's three sections and the head's confirmation."""
+
+from datetime import date
+
+from django import forms
+from django.db.models import Q
+from django.forms import inlineformset_factory
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model
+from wagtail.documents.permissions import permission_policy as document_permission_policy
+
+from institutions.validators import validate_year_not_in_future
+
+from .models import (
+    CriterionAssessment,
+    ReportProgrammeLearners,
+    ReportStaffYear,
+    SelfAssessmentReport,
+    StandardAssessment,
+)
+
+
+def choosable_documents(user):
+    """Documents in the collections the user may choose from (each institution's own collection)."""
+    return document_permission_policy.instances_user_has_any_permission_for(user, ["choose"])
+
+
+def evidence_documents(report, user):
+    """What the user may attach as evidence; documents already attached by someone else stay attached."""
+    attached = CriterionAssessment.documents.through.objects.filter(criterionassessment__report=report)
+    return (
+        get_document_model()
+        .objects.filter(
+            Q(pk__in=choosable_documents(user).values("pk")) | Q(pk__in=attached.values("document_id"))
+        )
+        .order_by("title")
+    )
+
+
+class CreateReportForm(forms.Form):
+    institution = forms.ModelChoiceField(label=_("Institution"), queryset=None)
+    year = forms.IntegerField(
+        label=_("Year"), min_value=2000, validators=[validate_year_not_in_future],
+        initial=lambda: date.today().year,
+    )
+
+    def __init__(self, *args, institutions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].queryset = institutions
+
+    def clean(self):
+        cleaned = super().clean()
+        institution, year = cleaned.get("institution"), cleaned.get("year")
+        if institution and year and SelfAssessmentReport.objects.filter(institution=institution, year=year).exists():
+            raise forms.ValidationError(
+                _("%(institution)s already has a self-assessment report for %(year)s.")
+                % {"institution": institution.title, "year": year}
+            )
+        return cleaned
+
+
+class ReportForm(forms.ModelForm):
+    """Sections 1 and 3 and the head's confirmation."""
+
+    website = forms.URLField(label=capfirst(_("website")), required=False, assume_scheme="https", max_length=200)
+
+    class Meta:
+        model = SelfAssessmentReport
+        fields = [
+            "institution_name", "founding_history", "head_name", "head_phone", "head_email", "licences",
+            "earlier_accreditation", "address", "phones", "fax", "email", "website",
+            "conclusion", "commission_chair", "commission_members",
+            "confirmed_by", "confirmed_on", "confirmation_statement",
+        ]
+        widgets = {
+            "founding_history": forms.Textarea(attrs={"rows": 5}),
+            "licences": forms.Textarea(attrs={"rows": 3}),
+            "earlier_accreditation": forms.Textarea(attrs={"rows": 3}),
+            "conclusion": forms.Textarea(attrs={"rows": 3}),
+            "commission_members": forms.Textarea(attrs={"rows": 4}),
+            "confirmed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def section(self, names):
+        return [self[name] for name in names]
+
+    def introduction_fields(self):
+        return self.section(self.Meta.fields[:12])
+
+    def conclusion_fields(self):
+        return self.section(self.Meta.fields[12:15])
+
+    def confirmation_fields(self):
+        return self.section(self.Meta.fields[15:])
+
+
+class AssessmentForm(forms.ModelForm):
+    class Meta:
+        model = CriterionAssessment
+        fields = ["result", "comment", "documents", "links"]
+        widgets = {
+            "comment": forms.Textarea(attrs={"rows": 2}),
+            "links": forms.Textarea(attrs={"rows": 2}),
+            "documents": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, documents, choices_cache, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["documents"]
+        field.queryset = documents
+        # The 32 forms offer the same documents: query them once, not once per criterion.
+        if "choices" not in choices_cache:
+            choices_cache["choices"] = list(field.choices)
+        field.choices = choices_cache["choices"]
+
+
+StaffFormSet = inlineformset_factory(
+    SelfAssessmentReport, ReportStaffYear, fields=["year", "teaching_staff", "support_staff"],
+    extra=1, can_delete=True,
+)
+LearnersFormSet = inlineformset_factory(
+    SelfAssessmentReport, ReportProgrammeLearners, fields=["programme", "learners"], extra=1, can_delete=True,
+)
+AssessmentFormSet = inlineformset_factory(
+    SelfAssessmentReport, CriterionAssessment, form=AssessmentForm, extra=0, can_delete=False,
+)
+StandardFormSet = inlineformset_factory(
+    SelfAssessmentReport, StandardAssessment, fields=["strengths", "weaknesses"], extra=0, can_delete=False,
+    widgets={"strengths": forms.Textarea(attrs={"rows": 2}), "weaknesses": forms.Textarea(attrs={"rows": 2})},
+)
+
+
+class ReportForms:
+    """The report form and its four tables, bound and validated together so nothing typed is lost."""
+
+    def __init__(self, report, user, data=None):
+        self.report = report
+        self.form = ReportForm(data, instance=report)
+        self.staff = StaffFormSet(data, instance=report, prefix="staff")
+        self.learners = LearnersFormSet(data, instance=report, prefix="learners")
+        self.assessments = AssessmentFormSet(
+            data, instance=report, prefix="criteria",
+            form_kwargs={"documents": evidence_documents(report, user), "choices_cache": {}},
+            queryset=report.assessments.select_related("criterion__standard").prefetch_related("documents"),
+        )
+        self.standards = StandardFormSet(
+            data, instance=report, prefix="standards", queryset=report.standard_summaries.select_related("standard")
+        )
+
+    @property
+    def all(self):
+        return [self.form, self.staff, self.learners, self.assessments, self.standards]
+
+    def is_valid(self):
+        return all([f.is_valid() for f in self.all])  # a list, so every form reports its errors
+
+    def save(self):
+        self.form.save()
+        for formset in self.all[1:]:
+            formset.save()
+
+    def criteria_by_standard(self):
+        """[(standard, [assessment form, …], standard summary form)] in the template's order."""
+        summaries = {f.instance.standard_id: f for f in self.standards.forms}
+        groups = []
+        for form in self.assessments.forms:
+            standard = form.instance.criterion.standard
+            if not groups or groups[-1][0].pk != standard.pk:
+                groups.append((standard, [], summaries.get(standard.pk)))
+            groups[-1][1].append(form)
+        return groups

@@ -1,0 +1,25 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import admin_urls
+from .access import candidate_institutions
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("self-assessment/", include(admin_urls, namespace="selfassessment"))]
+
+
+class SelfAssessmentMenuItem(MenuItem):
+    def is_shown(self, request):
+        # Anyone with page rights on some institution, the ministry and superusers.
+        return candidate_institutions(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item():
+    return SelfAssessmentMenuItem(
+        _("Self-assessment"), reverse("selfassessment:index"), icon_name="doc-full", order=350
+    )
