@@ -76,3 +76,19 @@ def base_rows(transactional_db):
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=kyrgyz))
     if not Site.objects.exists():
         Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+
+
+def restore_base_rows():
+    """What the data migrations create: locales, languages of instruction, the root page, the site."""
+    from wagtail.models import Locale, Page, Site
+
+    from taxonomy.models import InstructionLanguage
+
+    kyrgyz = Locale.objects.get_or_create(language_code="ky")[0]
+    for code in ("ru", "en"):
+        Locale.objects.get_or_create(language_code=code)
+    for code in InstructionLanguage.Code.values:
+        InstructionLanguage.objects.get_or_create(code=code)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=kyrgyz))
+    if not Site.objects.exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
