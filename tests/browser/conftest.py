@@ -79,8 +79,9 @@ def base_rows(transactional_db):
 
 
 def restore_base_rows():
-    """What the data migrations create: locales, languages of instruction, the root page, the site."""
-    from wagtail.models import Locale, Page, Site
+    """What the data migrations create: locales, languages of instruction, the root page, the site,
+    the root collection (images)."""
+    from wagtail.models import Collection, Locale, Page, Site
 
     from taxonomy.models import InstructionLanguage
 
@@ -92,3 +93,5 @@ def restore_base_rows():
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=kyrgyz))
     if not Site.objects.exists():
         Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
