@@ -142,6 +142,14 @@ def main():
     print(f"{'what':45} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'bytes':>8}  target")
     for label, median, p95, queries, size, target in rows:
         print(f"{label:45} {median:10.1f} {p95:8.1f} {queries!s:>8} {size!s:>8}  {target}")
+
+    # Page weight: HTML, CSS and JS a browser fetches before images (bench/page_weight.py).
+    from bench.page_weight import page_weight, report
+
+    compared = ",".join(str(pk) for pk in InstitutionPage.objects.order_by("id").values_list("id", flat=True)[:3])
+    weight_urls = ["/ky/", directory.url + "?q=Bishkek", small.url, "/ky/transparency/", f"/ky/compare/?ids={compared}"]
+    print()
+    print(report([page_weight(client, url) for url in weight_urls]))
     return 0
 
 
