@@ -43,6 +43,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ky-KG")
     page = context.new_page()
+    offline_tiles(page)  # never fetch real OpenStreetMap tiles from a test
     yield page
     context.close()
 
@@ -95,3 +96,29 @@ def restore_base_rows():
         Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
+
+
+def _blank_tile():
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (256, 256), (232, 238, 244)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+BLANK_TILE = _blank_tile()
+
+
+def offline_tiles(page):
+    """Answer OpenStreetMap tile requests with a blank tile: tests never load the real tiles.
+    Returns the list of tile URLs the page asked for."""
+    requested = []
+
+    def answer(route):
+        requested.append(route.request.url)
+        route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+
+    page.route("https://tile.openstreetmap.org/**", answer)
+    return requested

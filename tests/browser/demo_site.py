@@ -11,7 +11,7 @@ from django.core.management import call_command
 from demo.loader import load_demo_data
 
 from ..public_pages import every_page, page_url
-from .conftest import restore_base_rows
+from .conftest import offline_tiles, restore_base_rows  # noqa: F401 - offline_tiles for the test modules
 
 DEMO_INSTITUTIONS = 3
 
@@ -44,28 +44,3 @@ def _live_server_helper(request):
     yield
     live_server._live_server_modified_settings.disable()
 
-
-def _blank_tile():
-    from io import BytesIO
-
-    from PIL import Image
-
-    buffer = BytesIO()
-    Image.new("RGB", (256, 256), (232, 238, 244)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-BLANK_TILE = _blank_tile()
-
-
-def offline_tiles(page):
-    """Answer OpenStreetMap tile requests with a blank tile: tests never load the real tiles.
-    Returns the list of tile URLs the page asked for."""
-    requested = []
-
-    def answer(route):
-        requested.append(route.request.url)
-        route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
-
-    page.route("https://tile.openstreetmap.org/**", answer)
-    return requested
