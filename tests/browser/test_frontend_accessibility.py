@@ -36,3 +36,14 @@ def test_no_axe_violation(live_server, page, axe, demo_site, name, language):
     results = axe.run(page)
     violations = results.response["violations"]
     assert not violations, f"{page.url}\n{describe(violations)}"
+
+
+@pytest.mark.parametrize("name", ["home", "directory", "profile"])
+def test_no_axe_violation_on_a_phone(live_server, page, axe, demo_site, name):
+    """The phone layout (tables that scroll sideways, the map) passes too."""
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + demo_site[name, "ky"])
+    if page.locator("[data-map-points]").count():
+        page.wait_for_selector(".map__canvas--ready")
+    violations = axe.run(page).response["violations"]
+    assert not violations, f"{page.url} at 360 px\n{describe(violations)}"
