@@ -157,12 +157,23 @@ def main():
         cpu = CPU_TIMES[institution.url]
         rows.append(("  the same, CPU time", statistics.median(cpu), percentile(cpu, 0.95), "", "", ""))
 
+    # Page weight: HTML, CSS and JS a browser fetches before images (bench/page_weight.py), measured
+    # before the index rebuild, which leaves the settings pointing at a stopped test server.
+    from bench.page_weight import page_weight, report
+
+    compared = ",".join(str(pk) for pk in InstitutionPage.objects.order_by("id").values_list("id", flat=True)[:3])
+    weight_urls = ["/ky/", directory.url + "?q=Bishkek", small.url, "/ky/transparency/", f"/ky/compare/?ids={compared}"]
+    weights = [page_weight(client, url) for url in weight_urls]
+
     rows.append(rebuild_row())
 
     print()
     print(f"{'what':45} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'bytes':>8}  target")
     for label, median, p95, queries, size, target in rows:
         print(f"{label:45} {median:10.1f} {p95:8.1f} {queries!s:>8} {size!s:>8}  {target}")
+
+    print()
+    print(report(weights))
     return 0
 
 

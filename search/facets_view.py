@@ -20,7 +20,7 @@ SORT_LABELS = {
     "relevance": _("Relevance"),
     "name": _("Name"),
     "distance": _("Distance"),
-    "transparency": _("Transparency score, highest first"),
+    "transparency": _("Transparency score"),  # highest first
 }
 
 

@@ -12,7 +12,7 @@
     list.className = "suggestions";
     list.setAttribute("role", "listbox");
     list.hidden = true;
-    input.parentNode.style.position = "relative";
+    input.parentNode.classList.add("suggest-host");
     input.parentNode.appendChild(list);
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");

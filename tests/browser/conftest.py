@@ -43,6 +43,7 @@ def browser():
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ky-KG")
     page = context.new_page()
+    offline_tiles(page)  # never fetch real OpenStreetMap tiles from a test
     yield page
     context.close()
 
@@ -76,3 +77,48 @@ def base_rows(transactional_db):
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=kyrgyz))
     if not Site.objects.exists():
         Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+
+
+def restore_base_rows():
+    """What the data migrations create: locales, languages of instruction, the root page, the site,
+    the root collection (images)."""
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from taxonomy.models import InstructionLanguage
+
+    kyrgyz = Locale.objects.get_or_create(language_code="ky")[0]
+    for code in ("ru", "en"):
+        Locale.objects.get_or_create(language_code=code)
+    for code in InstructionLanguage.Code.values:
+        InstructionLanguage.objects.get_or_create(code=code)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=kyrgyz))
+    if not Site.objects.exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+
+
+def _blank_tile():
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (256, 256), (232, 238, 244)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+BLANK_TILE = _blank_tile()
+
+
+def offline_tiles(page):
+    """Answer OpenStreetMap tile requests with a blank tile: tests never load the real tiles.
+    Returns the list of tile URLs the page asked for."""
+    requested = []
+
+    def answer(route):
+        requested.append(route.request.url)
+        route.fulfill(status=200, content_type="image/png", body=BLANK_TILE)
+
+    page.route("https://tile.openstreetmap.org/**", answer)
+    return requested

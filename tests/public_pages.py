@@ -1,0 +1,63 @@
+"""The public pages that the accessibility, HTML and page-weight checks visit, in every language.
+
+Each entry names a page and says how to find its address on the demo data (`load_demo_data`), for
+one language. Add a page here (e.g. the decisions register) and every check visits it."""
+
+from django.urls import reverse
+from django.utils import translation
+
+from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
+from pages.models import HomePage
+
+LANGUAGES = ["ky", "ru", "en"]
+
+
+def _in(model, language):
+    return model.objects.live().filter(locale__language_code=language).order_by("pk")
+
+
+def _home(language):
+    return _in(HomePage, language).get().url
+
+
+def _directory(language):
+    # A text search and two filters, so facets, chips and highlighted snippets all show.
+    return _in(InstitutionIndexPage, language).get().url + "?q=Bishkek&region=bishkek&type=general-school"
+
+
+def _profile(language):
+    return _in(InstitutionPage, language).exclude(logo=None).exclude(latitude=None).first().url
+
+
+def _programme(language):
+    return _in(ProgrammePage, language).first().url
+
+
+def _transparency(language):
+    with translation.override(language):
+        return reverse("transparency")
+
+
+def _compare(language):
+    ids = ",".join(str(pk) for pk in _in(InstitutionPage, "ky").values_list("pk", flat=True)[:3])
+    with translation.override(language):
+        return reverse("compare") + f"?ids={ids}"
+
+
+PAGES = {
+    "home": _home,
+    "directory": _directory,
+    "profile": _profile,
+    "programme": _programme,
+    "transparency": _transparency,
+    "compare": _compare,
+}
+
+
+def page_url(name, language):
+    return PAGES[name](language)
+
+
+def every_page():
+    """(page name, language) pairs for pytest.mark.parametrize."""
+    return [(name, language) for language in LANGUAGES for name in PAGES]
