@@ -163,3 +163,6 @@ ELASTICSEARCH_DSL_AUTO_REFRESH = False
 
 # Kyrgyz date and number formats (Django's own use Russian-style "5 Ноябрь 2026 ж.").
 FORMAT_MODULE_PATH = ["config.formats"]
+
+# Approving a review workflow publishes the page even though district reviewers hold no publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "roles.publishing.publish_approved_workflow_state"
