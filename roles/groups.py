@@ -35,6 +35,7 @@ ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 MINISTRY_MODEL_PERMISSIONS = [
     ADMIN_ACCESS,
     ("roles", "invite_editor"),
+    ("auth", "view_group"),  # sees the group audit entries (roles.audit) in Site history
     ("wagtail_localize", "submit_translation"),
 ] + [
     ("taxonomy", f"{action}_{model}")
