@@ -166,3 +166,12 @@ def test_demo_users_are_refused_without_debug(two_institutions, settings):
         call_command("ensure_demo_users")
     assert not get_user_model().objects.filter(username="ministry").exists()
     assert PASSWORD
+
+
+def test_page_types_usage_report_is_for_the_ministry_only(client, people):
+    url = reverse("wagtailadmin_reports:page_types_usage")
+    client.force_login(people["editor_a"])
+    response = client.get(url)
+    assert response.status_code in (302, 403)
+    client.force_login(make_user("minister", ensure_ministry_group()))
+    assert client.get(url).status_code == 200

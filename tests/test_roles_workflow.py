@@ -119,3 +119,26 @@ def test_an_editor_never_sees_another_institutions_draft(client, two_institution
     for url in urls:
         response = client.get(url, follow=True)
         assert "Secret draft of B" not in response.content.decode(), url
+
+
+def test_an_editor_cannot_add_pages_outside_their_institution(client, two_institutions, people, directory, home):
+    # Ministry content (decisions, ministry documents) lives outside every institution's subtree.
+    client.force_login(people["editor_a"])
+    for parent in (home, directory):
+        response = client.get(reverse("wagtailadmin_pages:add_subpage", args=[parent.pk]))
+        assert response.status_code in (302, 403)
+        if response.status_code == 302:
+            assert response.url == reverse("wagtailadmin_home")
+    response = client.get(reverse("wagtailadmin_pages:add", args=["institutions", "institutionpage", directory.pk]))
+    assert response.status_code in (302, 403)
+
+
+def test_reports_show_an_editor_only_their_institution(client, two_institutions, people):
+    a, b = two_institutions
+    b.save_revision(user=people["editor_b"])
+    b.get_workflow().start(b, people["editor_b"])  # so the workflow reports have B in them
+    client.force_login(people["editor_a"])
+    for name in ("site_history", "aging_pages", "locked_pages", "page_types_usage", "workflow", "workflow_tasks"):
+        response = client.get(reverse(f"wagtailadmin_reports:{name}"), follow=True)
+        html = response.content.decode()
+        assert "№2 мектеп B" not in html, name
