@@ -22,7 +22,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from institutions.models import InstitutionPage, ProgrammePage
 
 from .factories import ProgrammePageFactory
-from .roles_setup import editors_of, people, two_institutions  # noqa: F401 - fixtures
+from .roles_setup import editors_of
 
 pytestmark = pytest.mark.django_db
 

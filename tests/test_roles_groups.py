@@ -22,7 +22,7 @@ from roles.models import InstitutionEditors, ReviewArea
 from roles.workflows import MINISTRY_WORKFLOW_NAME, ensure_ministry_workflow
 
 from .factories import DistrictFactory, InstitutionPageFactory, RegionFactory
-from .roles_setup import area_of, editors_of, make_user, people, two_institutions  # noqa: F401 - fixtures
+from .roles_setup import area_of, editors_of, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from wagtail.models import WorkflowState
 
 from institutions.models import InstitutionPage
 
-from .roles_setup import area_of, people, two_institutions  # noqa: F401 - fixtures
+from .roles_setup import area_of
 from .test_roles_access import institution_form_data
 
 pytestmark = pytest.mark.django_db
@@ -134,7 +134,7 @@ def test_an_editor_cannot_add_pages_outside_their_institution(client, two_instit
 
 
 def test_reports_show_an_editor_only_their_institution(client, two_institutions, people):
-    a, b = two_institutions
+    _a, b = two_institutions
     b.save_revision(user=people["editor_b"])
     b.get_workflow().start(b, people["editor_b"])  # so the workflow reports have B in them
     client.force_login(people["editor_a"])

@@ -9,7 +9,12 @@ from django.db import transaction
 from wagtail.users.models import UserProfile
 
 from institutions.models import InstitutionPage
-from roles.groups import ensure_ministry_group, ensure_review_area, review_area_of, sync_institution
+from roles.groups import (
+    ensure_ministry_group,
+    ensure_review_area,
+    review_area_of,
+    sync_institution,
+)
 
 # Two demo institutions in one Bishkek district, so one reviewer reviews both editors' work.
 DEMO_INSTITUTION_SLUGS = ["bishkek-61-gimnaziya-mektebi", "ala-too-biznes-jana-it-kolledji"]
