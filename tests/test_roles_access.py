@@ -181,6 +181,16 @@ CASES = [
     ("set_privacy", "get", "wagtailadmin_pages:set_privacy", lambda s: [s["page"].pk], None, False),
     ("workflow_action approve", "post", "wagtailadmin_pages:workflow_action",
      lambda s: [s["task"].workflow_state.content_object.pk, "approve", s["task"].pk], lambda s: {}, False),
+    ("workflow_action reject", "post", "wagtailadmin_pages:workflow_action",
+     lambda s: [s["task"].workflow_state.content_object.pk, "reject", s["task"].pk], lambda s: {"comment": "No"},
+     False),
+    ("workflow collect_action_data", "get", "wagtailadmin_pages:collect_workflow_action_data",
+     lambda s: [s["task"].workflow_state.content_object.pk, "approve", s["task"].pk], None, False),
+    ("workflow confirm_cancellation", "get", "wagtailadmin_pages:confirm_workflow_cancellation",
+     lambda s: [s["task"].workflow_state.content_object.pk], None, True),
+    ("workflow history detail", "get", "wagtailadmin_pages:workflow_history_detail",
+     lambda s: [s["task"].workflow_state.content_object.pk, s["task"].workflow_state.pk], None, True),
+    ("unlock POST", "post", "wagtailadmin_pages:unlock", lambda s: [s["page"].pk], lambda s: {}, True),
     ("workflow preview", "get", "wagtailadmin_pages:workflow_preview",
      lambda s: [s["task"].workflow_state.content_object.pk, s["task"].task_id], None, False),
     ("document edit GET", "get", "wagtaildocs:edit", lambda s: [s["document"].pk], None, True),
@@ -227,6 +237,9 @@ def prepare(case, sides, target):
     side["other"] = sides["B" if target == "A" else "A"]
     if "workflow" in case[0]:
         side["task"] = submitted_task_state(side)
+    if case[0].startswith("unlock"):
+        # Locked by the side's own editor: only they (or the ministry) may unlock it.
+        Page.objects.filter(pk=side["page"].pk).update(locked=True, locked_by=side["editor"])
     return side
 
 
