@@ -299,3 +299,12 @@ def test_editor_without_publishing_rights_is_refused_these_on_a_too(client, side
     response = request(client, case, side)
     assert_refused(response, case[2])
     assert snapshot() == before
+
+
+def test_an_editor_lists_and_chooses_only_their_own_documents_and_images(client, sides):
+    client.force_login(sides["A"]["editor"])
+    for name in ("wagtaildocs:index", "wagtailimages:index", "wagtaildocs_chooser:choose",
+                 "wagtailimages_chooser:choose"):
+        html = client.get(reverse(name)).content.decode()
+        assert "A report" in html or "A photo" in html, name
+        assert "B report" not in html and "B photo" not in html, name
