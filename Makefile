@@ -24,6 +24,8 @@ migrate: $(VENV)/.runtime
 demo: migrate
 	$(PY) manage.py load_demo_data --if-empty
 	$(PY) manage.py ensure_admin
+	$(PY) manage.py sync_roles
+	$(PY) manage.py ensure_demo_users
 
 run: demo
 	@echo "Serving http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"

@@ -13,6 +13,7 @@ from search import views as search_views
 from transparency import views as transparency_views
 
 urlpatterns = [
+    path("admin/", include("roles.admin_urls")),  # before Wagtail's admin: overrides some of its reports
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", open_data_api.urls),

@@ -1,7 +1,5 @@
 import pytest
-from wagtail.models import Page, Site
-
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 from taxonomy.models import InstructionLanguage
 
@@ -58,7 +56,7 @@ def world(directory):
     school = InstitutionTypeFactory(name="Мектеп", slug="general-school")
     college = InstitutionTypeFactory(name="Колледж", slug="college")
     programmer = QualificationFactory(name="Программист", code="Q-PROG")
-    make = lambda title, district, kind, **kw: InstitutionPageFactory(  # noqa: E731
+    make = lambda title, district, kind, **kw: InstitutionPageFactory(
         parent=directory, title=title, district=district, institution_type=kind, **kw
     )
     pages = {
@@ -83,3 +81,7 @@ def locale_of(code):
 
 def language_of(code):
     return InstructionLanguage.objects.get(code=code)
+
+
+# Roles tests: two institutions in two districts with their editors and reviewers.
+from .roles_setup import people, two_institutions  # noqa: F401

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "search",
     "transparency",
     "selfassessment",
+    "roles",
     "demo",
     "api",
     "registry",
@@ -197,3 +198,5 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Browser features the site never uses (pages.headers.PermissionsPolicyMiddleware).
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# Approving a review workflow publishes the page even though district reviewers hold no publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "roles.publishing.publish_approved_workflow_state"

@@ -1,0 +1,259 @@
+"""The groups the system makes: editors per institution, reviewers per district, the ministry.
+
+Every function here finds what an earlier run made and brings it to the wanted state, so running it
+again changes nothing. Group names follow the current titles; rows of roles.models find the groups.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+)
+
+from .models import InstitutionEditors, ReviewArea
+
+MINISTRY_GROUP_NAME = "Ministry"
+GROUP_NAME_LENGTH = 150  # auth.Group.name
+
+# Editors add and change pages under their institution and lock what they work on. No "publish":
+# their changes go live through the district's review workflow.
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
+# Reviewers open their district's pages (Wagtail has no read-only page permission); approval itself
+# comes from the workflow task, which publishes the approved revision.
+REVIEWER_PAGE_PERMISSIONS = ["change_page"]
+MINISTRY_PAGE_PERMISSIONS = [
+    "add_page", "bulk_delete_page", "change_page", "lock_page", "publish_page", "unlock_page",
+]
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+]
+MINISTRY_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
+    ("wagtaildocs", "delete_document"), ("wagtailimages", "delete_image"),
+]
+ADMIN_ACCESS = ("wagtailadmin", "access_admin")
+# Model-level permissions of the ministry: the classifiers (snippets), invitations, translations.
+MINISTRY_MODEL_PERMISSIONS = [
+    ADMIN_ACCESS,
+    ("roles", "invite_editor"),
+    ("registry", "import_institutions"),  # the registry import in the admin
+    ("auth", "view_group"),  # sees the group audit entries (roles.audit) in Site history
+    ("wagtail_localize", "submit_translation"),
+] + [
+    ("taxonomy", f"{action}_{model}")
+    for model in ("region", "district", "institutiontype", "qualification")
+    for action in ("add", "change", "delete", "view")
+]
+
+
+def permission(app_label, codename):
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def page_permission(codename):
+    return permission("wagtailcore", codename)
+
+
+def unique_group_name(name, group=None):
+    """The name cut to fit; a number is added when another group already has it (two "School No. 1")."""
+    base = name[:GROUP_NAME_LENGTH]
+    candidate, n = base, 2
+    others = Group.objects.exclude(pk=group.pk) if group is not None else Group.objects.all()
+    while others.filter(name=candidate).exists():
+        suffix = f" ({n})"
+        candidate, n = base[: GROUP_NAME_LENGTH - len(suffix)] + suffix, n + 1
+    return candidate
+
+
+def rename_group(group, name):
+    wanted = unique_group_name(name, group)
+    if group.name != wanted:
+        group.name = wanted
+        group.save(update_fields=["name"])
+
+
+def set_model_permissions(group, pairs):
+    """Adds the (app_label, codename) permissions the group lacks; leaves others an admin added."""
+    wanted = [permission(app_label, codename) for app_label, codename in pairs]
+    missing = [perm for perm in wanted if not group.permissions.filter(pk=perm.pk).exists()]
+    if missing:
+        group.permissions.add(*missing)
+
+
+def set_page_permissions(group, pages, codenames, keep_only=False):
+    """Gives the group the codenames on each page. With keep_only, removes its permissions on other pages."""
+    pages = list(pages)
+    perms = [page_permission(codename) for codename in codenames]
+    existing = set(GroupPagePermission.objects.filter(group=group).values_list("page_id", "permission_id"))
+    new = [
+        GroupPagePermission(group=group, page=page, permission=perm)
+        for page in pages
+        for perm in perms
+        if (page.pk, perm.pk) not in existing
+    ]
+    GroupPagePermission.objects.bulk_create(new)
+    if keep_only:
+        GroupPagePermission.objects.filter(group=group).exclude(page__in=[page.pk for page in pages]).delete()
+
+
+def set_collection_permissions(group, collection, pairs):
+    for app_label, codename in pairs:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission(app_label, codename)
+        )
+
+
+def default_locale_first(pages):
+    return sorted(pages, key=lambda page: (page.locale.language_code != settings.LANGUAGE_CODE, page.pk))
+
+
+# --- The ministry -------------------------------------------------------------------------------
+
+
+def ensure_ministry_group():
+    group, _created = Group.objects.get_or_create(name=MINISTRY_GROUP_NAME)
+    set_model_permissions(group, MINISTRY_MODEL_PERMISSIONS)
+    # The tree's root: every language's home page and everything below it.
+    set_page_permissions(group, [Page.get_first_root_node()], MINISTRY_PAGE_PERMISSIONS)
+    set_collection_permissions(group, Collection.get_first_root_node(), MINISTRY_COLLECTION_PERMISSIONS)
+    return group
+
+
+# --- Editors of one institution -----------------------------------------------------------------
+
+
+def translations_of(institution):
+    """The institution's page in every language (InstitutionPage rows sharing its translation key)."""
+    from institutions.models import InstitutionPage
+
+    return default_locale_first(
+        InstitutionPage.objects.filter(translation_key=institution.translation_key).select_related("locale")
+    )
+
+
+def ensure_institution_editors(institution):
+    """The editors group and collection of an institution, with permissions on every translation of it."""
+    pages = translations_of(institution)
+    source = pages[0] if pages else institution
+    name = f"Editors: {source.title}"
+    role = (
+        InstitutionEditors.objects.select_related("group", "collection")
+        .filter(institution_key=source.translation_key)
+        .first()
+    )
+    if role is None:
+        group = Group.objects.create(name=unique_group_name(name))
+        collection = Collection.get_first_root_node().add_child(name=source.title[:255])
+        role = InstitutionEditors.objects.create(institution_key=source.translation_key, group=group, collection=collection)
+    else:
+        rename_group(role.group, name)
+        if role.collection.name != source.title[:255]:
+            role.collection.name = source.title[:255]
+            role.collection.save(update_fields=["name"])
+    set_model_permissions(role.group, [ADMIN_ACCESS])
+    set_page_permissions(role.group, pages, EDITOR_PAGE_PERMISSIONS, keep_only=True)
+    set_collection_permissions(role.group, role.collection, EDITOR_COLLECTION_PERMISSIONS)
+    return role
+
+
+# --- Reviewers of one district ------------------------------------------------------------------
+
+
+def review_area_of(institution):
+    """(key, name) of the institution's review area: its district, or its region when it has none."""
+    district = institution.district
+    if district is not None:
+        source = _source_row(district)
+        return f"district:{district.translation_key}", f"{source.name} ({_source_row(source.region).name})"
+    if institution.region_id is None:
+        return None, None
+    region = _source_row(institution.region)
+    return f"region:{region.translation_key}", region.name
+
+
+def _source_row(row):
+    """The default-language row of a translatable classifier (names of groups are in Kyrgyz)."""
+    model = type(row)
+    return (
+        model.objects.filter(translation_key=row.translation_key, locale__language_code=settings.LANGUAGE_CODE).first()
+        or row
+    )
+
+
+def ensure_review_area(key, name):
+    from .workflows import ensure_review_workflow
+
+    area = ReviewArea.objects.select_related("group", "workflow").filter(key=key).first()
+    group_name = f"Reviewers: {name}"
+    if area is None:
+        group = Group.objects.create(name=unique_group_name(group_name))
+        workflow = ensure_review_workflow(group, name)
+        area = ReviewArea.objects.create(key=key, name=name, group=group, workflow=workflow)
+    else:
+        if area.name != name:
+            area.name = name
+            area.save(update_fields=["name"])
+        rename_group(area.group, group_name)
+        ensure_review_workflow(area.group, name, area.workflow)
+    set_model_permissions(area.group, [ADMIN_ACCESS])
+    return area
+
+
+def sync_review_area(area):
+    """Reviewers may open exactly their area's institution pages; the area's workflow covers them."""
+    from .workflows import assign_workflow
+
+    pages = list(area.institutions())
+    set_page_permissions(area.group, pages, REVIEWER_PAGE_PERMISSIONS, keep_only=True)
+    for page in pages:
+        assign_workflow(page, area.workflow)
+
+
+# --- One institution, everything --------------------------------------------------------------
+
+
+@transaction.atomic
+def sync_institution(institution):
+    """Editors group and collection, the review area's permissions and workflow, for one institution."""
+    institution = institution.specific
+    role = ensure_institution_editors(institution)
+    key, name = review_area_of(institution)
+    if key is not None:
+        area = ensure_review_area(key, name)
+        sync_review_area(area)
+    # The institution may have left another area (its district changed): that area drops it.
+    for other in ReviewArea.objects.exclude(key=key).filter(
+        group__page_permissions__page__translation_key=institution.translation_key
+    ).distinct():
+        sync_review_area(other)
+    return role
+
+
+@transaction.atomic  # one commit: on SQLite a commit per row made the first run ten times slower
+def sync_all(progress=None):
+    """Every institution and area, and the ministry. Returns the number of institutions."""
+    from institutions.models import InstitutionPage
+
+    ensure_ministry_group()
+    seen, areas = set(), {}
+    # Default language first, so groups and collections are named from the Kyrgyz titles.
+    for page in default_locale_first(InstitutionPage.objects.select_related("locale", "district", "region")):
+        if page.translation_key not in seen:
+            seen.add(page.translation_key)
+            ensure_institution_editors(page)
+            key, name = review_area_of(page)
+            if key is not None and key not in areas:
+                areas[key] = ensure_review_area(key, name)
+        if progress:
+            progress(page)
+    # Each area once: its permissions and workflow cover exactly its institutions.
+    for area in ReviewArea.objects.all():
+        sync_review_area(area)
+    # Groups of institutions that no longer exist keep their members but lose their page permissions.
+    for role in InstitutionEditors.objects.exclude(institution_key__in=seen):
+        GroupPagePermission.objects.filter(group=role.group).delete()
+    return len(seen)

@@ -1,0 +1,23 @@
+"""Groups, permissions and the review workflow follow institution pages as they are created and published."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from institutions.models import InstitutionPage
+
+from .groups import sync_institution
+
+
+@receiver(post_save, sender=InstitutionPage)
+def institution_created(sender, instance, created, raw=False, **kwargs):
+    # A new institution, or a new translation of one (wagtail-localize creates a page per language):
+    # the institution's one editors group must cover it.
+    if created and not raw:
+        sync_institution(instance)
+
+
+@receiver(page_published, sender=InstitutionPage)
+def institution_published(sender, instance, **kwargs):
+    # A published rename renames the group; a new district moves the page to that district's review.
+    sync_institution(instance)

@@ -1,0 +1,54 @@
+"""Review workflows: a district's institutions go live after its reviewers approve; ministry pages after the ministry.
+
+A workflow assigned to a page (WorkflowPage) also covers the pages below it, so an institution's
+programmes pass the same review.
+"""
+
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+MINISTRY_WORKFLOW_NAME = "Ministry approval"
+
+
+def ensure_group_approval_workflow(workflow_name, group, workflow=None):
+    """A one-task workflow whose task is approved by the group; finds and repairs an existing one."""
+    task_name = f"{workflow_name}: {group.name}"[:255]
+    if workflow is None:
+        workflow = Workflow.objects.filter(name=workflow_name[:255]).first() or Workflow.objects.create(
+            name=workflow_name[:255]
+        )
+    elif workflow.name != workflow_name[:255]:
+        workflow.name = workflow_name[:255]
+        workflow.save(update_fields=["name"])
+    workflow_task = WorkflowTask.objects.filter(workflow=workflow).select_related("task").first()
+    if workflow_task is None:
+        task = GroupApprovalTask.objects.create(name=task_name)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    else:
+        task = workflow_task.task.specific
+        if task.name != task_name:
+            task.name = task_name
+            task.save(update_fields=["name"])
+    if not task.groups.filter(pk=group.pk).exists():
+        task.groups.add(group)
+    return workflow
+
+
+def ensure_review_workflow(group, area_name, workflow=None):
+    return ensure_group_approval_workflow(f"District review: {area_name}", group, workflow)
+
+
+def assign_workflow(page, workflow):
+    """Sets the page's own workflow (creating or replacing its WorkflowPage row)."""
+    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+
+
+def ensure_ministry_workflow(page):
+    """Pages under `page` (e.g. the decisions or ministry documents index) go live after Ministry approval."""
+    from .groups import ensure_ministry_group
+
+    group = ensure_ministry_group()
+    workflow = Workflow.objects.filter(name=MINISTRY_WORKFLOW_NAME).first()
+    workflow = ensure_group_approval_workflow(MINISTRY_WORKFLOW_NAME, group, workflow)
+    assign_workflow(page, workflow)
+    return workflow
+

@@ -1,0 +1,310 @@
+"""An institution's editor reaches nothing of another institution in the admin, and everything of their own.
+
+Every admin URL that touches a page, revision, document, image or workflow task of institution B is
+requested by the editor of institution A: each answer is a refusal (403, or a redirect to the admin
+home or the login page) and the database is unchanged afterwards. The same requests aimed at A's own
+objects succeed (where Wagtail lets an editor without publishing rights do them at all), so the
+refusals come from the permissions, not from a broken setup.
+"""
+
+from io import BytesIO
+
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import GroupPagePermission, Page, Revision, TaskState, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from institutions.models import InstitutionPage, ProgrammePage
+
+from .factories import ProgrammePageFactory
+from .roles_setup import editors_of
+
+pytestmark = pytest.mark.django_db
+
+
+def png_bytes():
+    buffer = BytesIO()
+    PILImage.new("RGB", (8, 8), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def institution_form_data(page, **changes):
+    """The edit form's POST data for an institution (the fields a save needs; empty tables)."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "institution_type": page.institution_type_id,
+        "ownership": page.ownership,
+        "region": page.region_id,
+        "district": page.district_id,
+        "mission": rich_text(page.mission),
+        "licences": inline_formset([]),
+        "staff_statistics": inline_formset([]),
+        "media_links": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
+
+
+def programme_form_data(title, slug):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "form_of_study": "full-time",
+            "enrolments": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+
+
+@pytest.fixture
+def sides(two_institutions, people):
+    """Per institution: its pages, an old revision, a draft its editor owns, a document and an image."""
+    result = {}
+    for label, institution, editor in (("A", two_institutions[0], people["editor_a"]),
+                                       ("B", two_institutions[1], people["editor_b"])):
+        institution = InstitutionPage.objects.get(pk=institution.pk)
+        old_revision = institution.latest_revision
+        institution.mission = f"<p>{label} draft mission, not yet reviewed</p>"
+        institution.save_revision(user=editor)
+        draft = ProgrammePageFactory(parent=institution, title=f"{label} draft programme",
+                                     slug=f"draft-{label.lower()}", owner=editor, live=False)
+        draft.save_revision(user=editor)
+        collection = editors_of(institution).collection
+        document = Document.objects.create(
+            title=f"{label} report", collection=collection, file=ContentFile(b"report", name=f"{label}.txt")
+        )
+        image = Image.objects.create(
+            title=f"{label} photo", collection=collection, file=ContentFile(png_bytes(), name=f"{label}.png")
+        )
+        result[label] = {
+            "page": institution,
+            "programme": ProgrammePage.objects.child_of(institution).live().get(),
+            "draft": draft,
+            "revision": old_revision,
+            "collection": collection,
+            "document": document,
+            "image": image,
+            "editor": editor,
+        }
+    return result
+
+
+def submitted_task_state(side):
+    """The side's editor submits a new programme for review; returns its pending task state."""
+    page = ProgrammePageFactory(parent=side["page"], title="Submitted programme", slug="submitted",
+                                owner=side["editor"], live=False)
+    page.save_revision(user=side["editor"])
+    workflow_state = page.get_workflow().start(page, side["editor"])
+    return workflow_state.current_task_state
+
+
+def snapshot(ignore_collection=None):
+    """Everything a refused request must leave as it was (ignoring one collection's files, if asked)."""
+    documents = Document.objects.exclude(collection=ignore_collection) if ignore_collection else Document.objects
+    images = Image.objects.exclude(collection=ignore_collection) if ignore_collection else Image.objects
+    return {
+        "pages": list(
+            Page.objects.order_by("pk").values_list(
+                "pk", "title", "draft_title", "slug", "live", "path", "latest_revision_id", "locked",
+                "has_unpublished_changes", "owner_id",
+            )
+        ),
+        "revisions": Revision.objects.count(),
+        "documents": list(documents.order_by("pk").values_list("pk", "title", "collection_id", "file")),
+        "images": list(images.order_by("pk").values_list("pk", "title", "collection_id", "file")),
+        "workflows": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
+        "tasks": list(TaskState.objects.order_by("pk").values_list("pk", "status")),
+        "page_permissions": GroupPagePermission.objects.count(),
+    }
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content)
+
+
+# (id, method, URL name, URL arguments, POST data, whether the editor may do it on their own institution)
+# Arguments and data are functions of one side's objects. "own" False: Wagtail refuses it to any editor
+# without publishing rights (unpublishing, deleting or moving live pages, approving).
+CASES = [
+    ("edit GET", "get", "wagtailadmin_pages:edit", lambda s: [s["page"].pk], None, True),
+    ("edit POST", "post", "wagtailadmin_pages:edit", lambda s: [s["page"].pk],
+     lambda s: institution_form_data(s["page"], title="Changed name"), True),
+    ("edit POST action-publish", "post", "wagtailadmin_pages:edit", lambda s: [s["page"].pk],
+     lambda s: {**institution_form_data(s["page"], title="Published name"), "action-publish": "1"}, True),
+    ("edit POST action-submit", "post", "wagtailadmin_pages:edit", lambda s: [s["page"].pk],
+     lambda s: {**institution_form_data(s["page"]), "action-submit": "1"}, True),
+    ("edit programme GET", "get", "wagtailadmin_pages:edit", lambda s: [s["programme"].pk], None, True),
+    ("delete GET", "get", "wagtailadmin_pages:delete", lambda s: [s["page"].pk], None, False),
+    ("delete POST", "post", "wagtailadmin_pages:delete", lambda s: [s["page"].pk], lambda s: {}, False),
+    ("delete draft GET", "get", "wagtailadmin_pages:delete", lambda s: [s["draft"].pk], None, True),
+    ("delete draft POST", "post", "wagtailadmin_pages:delete", lambda s: [s["draft"].pk], lambda s: {}, True),
+    ("move GET", "get", "wagtailadmin_pages:move", lambda s: [s["page"].pk], None, False),
+    ("move draft GET", "get", "wagtailadmin_pages:move", lambda s: [s["draft"].pk], None, True),
+    ("move_confirm POST", "post", "wagtailadmin_pages:move_confirm",
+     lambda s: [s["programme"].pk, s["other"]["page"].pk], lambda s: {}, False),
+    ("copy GET", "get", "wagtailadmin_pages:copy", lambda s: [s["programme"].pk], None, True),
+    ("copy POST", "post", "wagtailadmin_pages:copy", lambda s: [s["programme"].pk],
+     lambda s: {"new_title": "Copy", "new_slug": "copy", "new_parent_page": s["page"].pk}, True),
+    ("unpublish GET", "get", "wagtailadmin_pages:unpublish", lambda s: [s["page"].pk], None, False),
+    ("unpublish POST", "post", "wagtailadmin_pages:unpublish", lambda s: [s["page"].pk], lambda s: {}, False),
+    ("history", "get", "wagtailadmin_pages:history", lambda s: [s["page"].pk], None, True),
+    ("history results", "get", "wagtailadmin_pages:history_results", lambda s: [s["page"].pk], None, True),
+    ("workflow history", "get", "wagtailadmin_pages:workflow_history", lambda s: [s["page"].pk], None, True),
+    ("revisions_index", "get", "wagtailadmin_pages:revisions_index", lambda s: [s["page"].pk], None, True),
+    ("revisions_view", "get", "wagtailadmin_pages:revisions_view",
+     lambda s: [s["page"].pk, s["revision"].pk], None, True),
+    ("revisions_revert GET", "get", "wagtailadmin_pages:revisions_revert",
+     lambda s: [s["page"].pk, s["revision"].pk], None, True),
+    ("revisions_revert POST", "post", "wagtailadmin_pages:revisions_revert",
+     lambda s: [s["page"].pk, s["revision"].pk], lambda s: institution_form_data(s["page"]), True),
+    ("revisions_compare", "get", "wagtailadmin_pages:revisions_compare",
+     lambda s: [s["page"].pk, "earliest", "latest"], None, True),
+    ("preview_on_edit POST", "post", "wagtailadmin_pages:preview_on_edit", lambda s: [s["page"].pk],
+     lambda s: institution_form_data(s["page"]), True),
+    ("preview_on_edit GET", "get", "wagtailadmin_pages:preview_on_edit", lambda s: [s["page"].pk], None, True),
+    ("view_draft", "get", "wagtailadmin_pages:view_draft", lambda s: [s["page"].pk], None, True),
+    ("usage", "get", "wagtailadmin_pages:usage", lambda s: [s["page"].pk], None, True),
+    ("lock POST", "post", "wagtailadmin_pages:lock", lambda s: [s["page"].pk], lambda s: {}, True),
+    ("add_subpage", "get", "wagtailadmin_pages:add_subpage", lambda s: [s["page"].pk], None, True),
+    ("add GET", "get", "wagtailadmin_pages:add", lambda s: ["institutions", "programmepage", s["page"].pk],
+     None, True),
+    ("add POST", "post", "wagtailadmin_pages:add", lambda s: ["institutions", "programmepage", s["page"].pk],
+     lambda s: programme_form_data("New programme", "new-programme"), True),
+    ("set_privacy", "get", "wagtailadmin_pages:set_privacy", lambda s: [s["page"].pk], None, False),
+    ("workflow_action approve", "post", "wagtailadmin_pages:workflow_action",
+     lambda s: [s["task"].workflow_state.content_object.pk, "approve", s["task"].pk], lambda s: {}, False),
+    ("workflow_action reject", "post", "wagtailadmin_pages:workflow_action",
+     lambda s: [s["task"].workflow_state.content_object.pk, "reject", s["task"].pk], lambda s: {"comment": "No"},
+     False),
+    ("workflow collect_action_data", "get", "wagtailadmin_pages:collect_workflow_action_data",
+     lambda s: [s["task"].workflow_state.content_object.pk, "approve", s["task"].pk], None, False),
+    ("workflow confirm_cancellation", "get", "wagtailadmin_pages:confirm_workflow_cancellation",
+     lambda s: [s["task"].workflow_state.content_object.pk], None, True),
+    ("workflow history detail", "get", "wagtailadmin_pages:workflow_history_detail",
+     lambda s: [s["task"].workflow_state.content_object.pk, s["task"].workflow_state.pk], None, True),
+    ("unlock POST", "post", "wagtailadmin_pages:unlock", lambda s: [s["page"].pk], lambda s: {}, True),
+    ("workflow preview", "get", "wagtailadmin_pages:workflow_preview",
+     lambda s: [s["task"].workflow_state.content_object.pk, s["task"].task_id], None, False),
+    ("document edit GET", "get", "wagtaildocs:edit", lambda s: [s["document"].pk], None, True),
+    ("document edit POST", "post", "wagtaildocs:edit", lambda s: [s["document"].pk],
+     lambda s: {"title": "Renamed", "collection": s["collection"].pk}, True),
+    ("document delete GET", "get", "wagtaildocs:delete", lambda s: [s["document"].pk], None, True),
+    ("document delete POST", "post", "wagtaildocs:delete", lambda s: [s["document"].pk], lambda s: {}, True),
+    ("document usage", "get", "wagtaildocs:document_usage", lambda s: [s["document"].pk], None, True),
+    ("document upload (multiple)", "post", "wagtaildocs:add_multiple", lambda s: [],
+     lambda s: {"files[]": upload("new.txt", b"new"), "collection": s["collection"].pk}, True),
+    ("document add", "post", "wagtaildocs:add", lambda s: [],
+     lambda s: {"title": "New", "file": upload("new.txt", b"new"), "collection": s["collection"].pk}, True),
+    ("image edit GET", "get", "wagtailimages:edit", lambda s: [s["image"].pk], None, True),
+    ("image edit POST", "post", "wagtailimages:edit", lambda s: [s["image"].pk],
+     lambda s: {"title": "Renamed", "collection": s["collection"].pk}, True),
+    ("image delete GET", "get", "wagtailimages:delete", lambda s: [s["image"].pk], None, True),
+    ("image delete POST", "post", "wagtailimages:delete", lambda s: [s["image"].pk], lambda s: {}, True),
+    ("image usage", "get", "wagtailimages:image_usage", lambda s: [s["image"].pk], None, True),
+    ("image upload (multiple)", "post", "wagtailimages:add_multiple", lambda s: [],
+     lambda s: {"files[]": upload("new.png", png_bytes()), "collection": s["collection"].pk}, True),
+    ("image add", "post", "wagtailimages:add", lambda s: [],
+     lambda s: {"title": "New", "file": upload("new.png", png_bytes()), "collection": s["collection"].pk}, True),
+]
+
+# An editor has one collection, so Wagtail's upload forms drop the collection field and store the file
+# in the editor's own collection whatever collection id is posted: B's collection gets nothing.
+UPLOADS = {"wagtaildocs:add_multiple", "wagtailimages:add_multiple", "wagtaildocs:add", "wagtailimages:add"}
+
+
+def request(client, case, side):
+    _id, method, name, args, data, _own = case
+    url = reverse(name, args=args(side))
+    if method == "get":
+        response = client.get(url)
+        if name == "wagtailadmin_pages:revisions_index" and response.status_code == 302:
+            # The revisions list is now the page history: follow to where the content would be.
+            response = client.get(response.url)
+        return response
+    return client.post(url, data(side))
+
+
+def prepare(case, sides, target):
+    side = dict(sides[target])
+    side["other"] = sides["B" if target == "A" else "A"]
+    if "workflow" in case[0]:
+        side["task"] = submitted_task_state(side)
+    if case[0].startswith("unlock"):
+        # Locked by the side's own editor: only they (or the ministry) may unlock it.
+        Page.objects.filter(pk=side["page"].pk).update(locked=True, locked_by=side["editor"])
+    return side
+
+
+def assert_refused(response, name):
+    if response.status_code == 403:
+        return
+    assert response.status_code == 302, response.status_code
+    assert response.url in (reverse("wagtailadmin_home"),) or response.url.startswith(reverse("wagtailadmin_login")), (
+        response.url
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case[0] for case in CASES])
+def test_editor_of_a_is_refused_everything_of_b(client, sides, case):
+    side = prepare(case, sides, "B")
+    client.force_login(sides["A"]["editor"])
+    if case[2] in UPLOADS:
+        before = snapshot(ignore_collection=sides["A"]["collection"])
+        request(client, case, side)
+        assert snapshot(ignore_collection=sides["A"]["collection"]) == before
+        assert not Document.objects.filter(title__in=["New", "new.txt"]).exclude(collection=sides["A"]["collection"])
+        assert not Image.objects.filter(title__in=["New", "new.png"]).exclude(collection=sides["A"]["collection"])
+        return
+    before = snapshot()
+    response = request(client, case, side)
+    assert_refused(response, case[2])
+    assert snapshot() == before
+
+
+OWN_CASES = [case for case in CASES if case[5]]
+
+
+@pytest.mark.parametrize("case", OWN_CASES, ids=[case[0] for case in OWN_CASES])
+def test_editor_of_a_can_do_it_on_a(client, sides, case):
+    side = prepare(case, sides, "A")
+    client.force_login(sides["A"]["editor"])
+    response = request(client, case, side)
+    if response.status_code == 302:
+        assert response.url != reverse("wagtailadmin_home")
+        assert not response.url.startswith(reverse("wagtailadmin_login"))
+    else:
+        assert response.status_code == 200
+    if case[2] in UPLOADS:
+        assert Document.objects.filter(collection=side["collection"], title__in=["New", "new.txt"]).exists() or (
+            Image.objects.filter(collection=side["collection"], title__in=["New", "new.png"]).exists()
+        )
+
+
+REFUSED_ON_OWN = [case for case in CASES if not case[5]]
+
+
+@pytest.mark.parametrize("case", REFUSED_ON_OWN, ids=[case[0] for case in REFUSED_ON_OWN])
+def test_editor_without_publishing_rights_is_refused_these_on_a_too(client, sides, case):
+    side = prepare(case, sides, "A")
+    client.force_login(sides["A"]["editor"])
+    before = snapshot()
+    response = request(client, case, side)
+    assert_refused(response, case[2])
+    assert snapshot() == before
+
+
+def test_an_editor_lists_and_chooses_only_their_own_documents_and_images(client, sides):
+    client.force_login(sides["A"]["editor"])
+    for name in ("wagtaildocs:index", "wagtailimages:index", "wagtaildocs_chooser:choose",
+                 "wagtailimages_chooser:choose"):
+        html = client.get(reverse(name)).content.decode()
+        assert "A report" in html or "A photo" in html, name
+        assert "B report" not in html and "B photo" not in html, name

@@ -1,0 +1,183 @@
+"""Dashboards by role, inviting editors (admin view and command), the audit of group changes, demo users."""
+
+import json
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
+
+from roles.groups import ensure_ministry_group
+from roles.workflows import ensure_ministry_workflow
+
+from .factories import InstitutionPageFactory
+from .roles_setup import editors_of, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def home_html(client, user):
+    # Wagtail has no Kyrgyz admin: read the dashboard in English.
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    with translation.override("en"):
+        response = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_editor_dashboard_lists_missing_and_stale_disclosures_and_the_self_assessment(
+    client, two_institutions, people
+):
+    a, _b = two_institutions
+    a.strategic_plan = "<p>Plan</p>"
+    a.strategic_plan_updated = date.today() - timedelta(days=400)
+    a.save_revision().publish()
+    html = home_html(client, people["editor_a"])
+    assert "№1 мектеп A: disclosures and deadlines" in html
+    assert "Stale: last updated" in html  # the strategic plan
+    assert "Missing" in html
+    assert f"Self-assessment report {date.today().year}" in html
+    assert "№2 мектеп B" not in html
+
+
+def test_reviewer_dashboard_lists_the_district_and_pending_reviews(client, two_institutions, people):
+    a, _b = two_institutions
+    page = a.get_latest_revision_as_object()
+    page.title = "A waiting for review"
+    page.save_revision(user=people["editor_a"])
+    a.get_workflow().start(a, people["editor_a"])
+    html = home_html(client, people["reviewer_x"])
+    assert "Waiting for your review" in html
+    assert "A waiting for review" in html
+    assert "of 100" in html
+    assert "№2 мектеп B" not in html
+
+
+def test_ministry_dashboard_lists_least_complete_and_pending_approvals(client, two_institutions, directory):
+    minister = make_user("minister", ensure_ministry_group())
+    ensure_ministry_workflow(directory)
+    empty = InstitutionPageFactory(parent=directory, title="Empty institution", mission="", mission_updated=None)
+    empty.save_revision().publish()
+    html = home_html(client, minister)
+    assert "Least complete institutions" in html
+    assert html.index("Empty institution") < html.index("№1 мектеп A")
+    assert "Nothing is waiting for approval." in html
+
+
+def test_ministry_invites_an_editor_who_sets_a_password(client, two_institutions):
+    a, _b = two_institutions
+    minister = make_user("minister", ensure_ministry_group())
+    client.force_login(minister)
+    assert client.get(reverse("roles_invite_editor")).status_code == 200
+    response = client.post(
+        reverse("roles_invite_editor"), {"email": "New.Editor@example.kg", "name": "Айгүл Асанова", "institution": a.pk}
+    )
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="new.editor@example.kg")
+    assert user.first_name == "Айгүл"
+    assert editors_of(a).group in user.groups.all()
+    assert len(mail.outbox) == 1
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/password_reset/confirm/" in line)
+    # The link opens Wagtail's set-password form; the new password logs in.
+    client.logout()
+    response = client.get(link.replace("http://testserver", ""), follow=True)
+    assert response.status_code == 200
+    set_password_url = response.redirect_chain[-1][0] if response.redirect_chain else link
+    response = client.post(set_password_url, {"new_password1": "Tynystanov-1931!", "new_password2": "Tynystanov-1931!"})
+    assert response.status_code == 302
+    assert client.login(username="new.editor@example.kg", password="Tynystanov-1931!")
+    # The ministry sees the invitation and the membership change in Site history.
+    client.force_login(minister)
+    with translation.override("en"):
+        history = client.get(reverse("wagtailadmin_reports:site_history"), HTTP_ACCEPT_LANGUAGE="en")
+    html = history.content.decode()
+    assert "Invited new.editor@example.kg to edit №1 мектеп A" in html
+    assert "Added new.editor@example.kg to the group" in html
+
+
+def test_only_the_ministry_can_invite(client, people):
+    client.force_login(people["editor_a"])
+    response = client.get(reverse("roles_invite_editor"))
+    assert response.status_code in (302, 403)
+    assert not get_user_model().objects.filter(email="x@example.kg").exists()
+
+
+def test_inviting_an_editor_of_another_institution_is_refused_with_a_message(client, two_institutions, people):
+    _a, b = two_institutions
+    minister = make_user("minister", ensure_ministry_group())
+    UserProfile.objects.update_or_create(user=minister, defaults={"preferred_language": "en"})  # an English admin
+    client.force_login(minister)
+    with translation.override("en"):
+        response = client.post(reverse("roles_invite_editor"), {"email": "editor-a@example.kg", "institution": b.pk})
+    assert response.status_code == 200
+    assert "already edits another institution" in response.content.decode()
+    assert editors_of(b).group not in people["editor_a"].groups.all()
+
+
+def test_invite_editor_command(two_institutions, capsys):
+    a, _b = two_institutions
+    call_command("invite_editor", "--email", "head@example.kg", "--institution", a.slug, "--no-mail")
+    out = capsys.readouterr().out
+    assert "Set-password link: http://testserver/admin/password_reset/confirm/" in out
+    assert editors_of(a).group.user_set.filter(email="head@example.kg").exists()
+    assert not mail.outbox
+    with translation.override("en"), pytest.raises(CommandError, match="No institution has the id or slug “no-such-school”"):
+        call_command("invite_editor", "--email", "x@example.kg", "--institution", "no-such-school")
+    assert not get_user_model().objects.filter(email="x@example.kg").exists()
+
+
+def test_membership_changes_are_logged(two_institutions, people):
+    a, _b = two_institutions
+    group = editors_of(a).group
+    group.user_set.remove(people["editor_a"])
+    entries = ModelLogEntry.objects.filter(object_id=str(group.pk)).values_list("action", flat=True)
+    assert "roles.add_member" in entries
+    assert "roles.remove_member" in entries
+
+
+def test_demo_users_for_every_role_log_in(client, two_institutions, settings, tmp_path, capsys):
+    settings.DEBUG = True
+    settings.BASE_DIR = tmp_path
+    call_command("ensure_demo_users")
+    out = capsys.readouterr().out
+    stored = json.loads((tmp_path / ".demo_passwords").read_text())
+    assert set(stored) == {"ministry", "editor1", "editor2", "reviewer"}
+    for username, password in stored.items():
+        assert f"{username} / {password}" in out
+        assert client.login(username=username, password=password)
+        assert client.get(reverse("wagtailadmin_home")).status_code == 200
+    call_command("ensure_demo_users")
+    assert json.loads((tmp_path / ".demo_passwords").read_text()) == stored
+
+
+def test_demo_users_are_refused_without_debug(two_institutions, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="development only"):
+        call_command("ensure_demo_users")
+    assert not get_user_model().objects.filter(username="ministry").exists()
+
+
+def test_page_types_usage_report_is_for_the_ministry_only(client, people):
+    url = reverse("wagtailadmin_reports:page_types_usage")
+    client.force_login(people["editor_a"])
+    response = client.get(url)
+    assert response.status_code in (302, 403)
+    client.force_login(make_user("minister", ensure_ministry_group()))
+    assert client.get(url).status_code == 200
+
+
+def test_the_ministry_may_import_the_registry_and_editors_may_not(client, people):
+    url = reverse("registry_import")
+    minister = make_user("registrar", ensure_ministry_group())
+    client.force_login(minister)
+    assert client.get(url).status_code == 200
+    client.force_login(people["editor_a"])
+    assert client.get(url).status_code in (302, 403)
