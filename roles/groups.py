@@ -119,7 +119,7 @@ def ensure_ministry_group():
     set_model_permissions(group, MINISTRY_MODEL_PERMISSIONS)
     # The tree's root: every language's home page and everything below it.
     set_page_permissions(group, [Page.get_first_root_node()], MINISTRY_PAGE_PERMISSIONS)
-    set_collection_permissions(group, Collection.get_first_root_node(), MINISTRY_COLLECTION_PERMISSIONS)
+    set_collection_permissions(group, root_collection(), MINISTRY_COLLECTION_PERMISSIONS)
     return group
 
 
@@ -135,6 +135,11 @@ def translations_of(institution):
     )
 
 
+def root_collection():
+    """Wagtail's root collection (a migration makes it; a flushed test database may lack it)."""
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 def ensure_institution_editors(institution):
     """The editors group and collection of an institution, with permissions on every translation of it."""
     pages = translations_of(institution)
@@ -147,7 +152,7 @@ def ensure_institution_editors(institution):
     )
     if role is None:
         group = Group.objects.create(name=unique_group_name(name))
-        collection = Collection.get_first_root_node().add_child(name=source.title[:255])
+        collection = root_collection().add_child(name=source.title[:255])
         role = InstitutionEditors.objects.create(institution_key=source.translation_key, group=group, collection=collection)
     else:
         rename_group(role.group, name)
