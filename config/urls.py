@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("not-translated/<int:page_id>/", page_views.not_translated, name="page-not-translated"),
     path("transparency/", transparency_views.transparency_index, name="transparency"),
     path("compare/", transparency_views.compare, name="compare"),
+    path("", include("accreditation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

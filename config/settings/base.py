@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "institutions",
     "search",
     "transparency",
+    "accreditation",
     "demo",
     # Wagtail.
     "wagtail_localize",
