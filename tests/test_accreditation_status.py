@@ -1,16 +1,24 @@
 """The derived accreditation status, one institution at a time and for many in one query."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accreditation.dates import add_months, remediation_due
-from accreditation.status import AccreditationStatus, annotate_accreditation, status_for, statuses_for
+from accreditation.status import (
+    AccreditationStatus,
+    annotate_accreditation,
+    status_for,
+    statuses_for,
+)
 from institutions.models import InstitutionPage
 
-from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
+from .accreditation_factories import (
+    AccreditationDecisionPageFactory,
+    DecisionIndexPageFactory,
+)
 from .factories import InstitutionPageFactory
 
 TODAY = date(2026, 6, 15)
