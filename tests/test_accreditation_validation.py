@@ -11,7 +11,11 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from accreditation.models import AccreditationDecisionPage
 
-from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory, make_document
+from .accreditation_factories import (
+    AccreditationDecisionPageFactory,
+    DecisionIndexPageFactory,
+    make_document,
+)
 from .factories import InstitutionPageFactory, ProgrammePageFactory
 
 Outcome = AccreditationDecisionPage.Outcome
