@@ -3,6 +3,7 @@ in the language of the URL (/ky/feeds/…, /ru/feeds/…, /en/feeds/…)."""
 
 from datetime import datetime, time
 
+from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -11,7 +12,6 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.contrib.syndication.views import Feed
 from wagtail.models import Locale
 
 from institutions.models import InstitutionPage

@@ -17,7 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    PageChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageLogEntry
@@ -163,6 +168,10 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
     def save(self, *args, **kwargs):
         if self.decision_date:
             self.remediation_due = remediation_due(self.decision_date)
+        if self.institution_id and self.locale_id and self.institution.locale_id != self.locale_id:
+            # wagtail-localize copies the Kyrgyz institution into a translated decision: point the
+            # Russian or English decision at the institution's page in its own language.
+            self.institution = self.institution.get_translation_or_none(self.locale) or self.institution
         if self.institution_id:
             self.institution_name = self.institution.title
             if self.decision_date and (
@@ -209,7 +218,9 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
         reports = list(self.remediation_reports())
         context["remediation_reports"] = reports
         context["remediation_status"] = self.remediation_status(submitted=bool(reports))
-        context["programme_list"] = list(self.programmes.all())
+        context["programme_list"] = [
+            programme.get_translation_or_none(self.locale) or programme for programme in self.programmes.all()
+        ]
         return context
 
     @path("evidence/")

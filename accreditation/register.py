@@ -12,7 +12,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from taxonomy.models import District, Region
-from transparency.downloads import csv_response, json_response, table_records, xlsx_response
+from transparency.downloads import (
+    csv_response,
+    json_response,
+    table_records,
+    xlsx_response,
+)
 
 from .dates import EXPIRING_SOON_DAYS
 from .models import AccreditationDecisionPage, with_remediation_flags
