@@ -13,7 +13,10 @@ from openpyxl import load_workbook
 from accreditation.models import AccreditationDecisionPage
 from accreditation.register import PER_PAGE
 
-from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
+from .accreditation_factories import (
+    AccreditationDecisionPageFactory,
+    DecisionIndexPageFactory,
+)
 from .factories import DistrictFactory, InstitutionPageFactory, RegionFactory
 
 Outcome = AccreditationDecisionPage.Outcome
