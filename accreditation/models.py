@@ -228,7 +228,15 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
         """What the institution had published on the decision date, read-only."""
         snapshot = self.evidence_revision.as_object() if self.evidence_revision_id else None
         context = self.get_context(request)
-        context.update({"snapshot": snapshot, "published_at": self.evidence_revision.created_at if snapshot else None})
+        published_at = None
+        if snapshot is not None:
+            entry = (
+                PageLogEntry.objects.filter(revision_id=self.evidence_revision_id, action="wagtail.publish")
+                .order_by("-timestamp")
+                .first()
+            )
+            published_at = entry.timestamp if entry else self.evidence_revision.created_at
+        context.update({"snapshot": snapshot, "published_at": published_at})
         if snapshot is not None:
             context["disclosures"] = snapshot.disclosure_items()
         return TemplateResponse(request, "accreditation/evidence.html", context)
@@ -238,7 +246,9 @@ def evidence_revision_for(institution, on_date):
     """The institution's revision that was live at the end of `on_date`: the latest one published
     on or before that day (today: the live revision)."""
     if on_date >= timezone.localdate():
-        return institution.live_revision
+        # Read from the database: the caller's copy of the institution may predate its last publish.
+        stored = Page.objects.filter(pk=institution.pk).select_related("live_revision").first()
+        return stored.live_revision if stored else None
     end_of_day = timezone.make_aware(datetime.combine(on_date + timedelta(days=1), time.min))
     entry = (
         PageLogEntry.objects.filter(
