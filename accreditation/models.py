@@ -66,6 +66,22 @@ class DecisionIndexPage(Page):
 class AccreditationDecisionPageForm(WagtailAdminPageForm):
     """Checks what the model cannot see before saving: the chosen programmes and the conclusion file."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("programmes")
+        if field is not None and not self.is_bound:
+            # Offer only the institution's programmes, not every programme in the country; a new
+            # decision lists them once it is saved with its institution. Posted data is checked
+            # against all programmes, so a foreign one gets the clear message from clean().
+            from institutions.models import ProgrammePage
+
+            institution = self.instance.institution if self.instance.institution_id else None
+            field.queryset = (
+                ProgrammePage.objects.filter(institution__translation_key=institution.translation_key)
+                if institution is not None
+                else ProgrammePage.objects.none()
+            )
+
     def clean(self):
         cleaned = super().clean()
         institution = cleaned.get("institution")
@@ -107,7 +123,11 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INSTITUTIONAL)
     programmes = ParentalManyToManyField(
         "institutions.ProgrammePage", blank=True, related_name="accreditation_decisions",
-        verbose_name=_("programmes"), help_text=_("For a programme decision: the institution's programmes it covers."),
+        verbose_name=_("programmes"),
+        help_text=_(
+            "For a programme decision: the institution's programmes it covers. "
+            "They are listed once the decision is saved with its institution."
+        ),
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     valid_from = models.DateField(_("valid from"), null=True, blank=True)

@@ -176,3 +176,12 @@ def test_admin_edit_refuses_bad_input_and_keeps_the_stored_decision(admin_client
     decision.refresh_from_db()
     assert decision.valid_until == stored_until
     assert decision.revisions.count() == revisions  # not even a draft was saved
+
+
+def test_admin_edit_form_offers_only_the_institutions_programmes(admin_client, register, directory, institution):
+    ProgrammePageFactory(parent=institution, title="Өз программабыз")
+    ProgrammePageFactory(parent=InstitutionPageFactory(parent=directory), title="Бөтөн программа")
+    decision = AccreditationDecisionPageFactory(parent=register, institution=institution, kind=Kind.PROGRAMME)
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[decision.pk])).content.decode()
+    assert "Өз программабыз" in html
+    assert "Бөтөн программа" not in html
