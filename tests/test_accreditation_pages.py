@@ -144,3 +144,17 @@ def test_home_lists_latest_decisions_and_documents(client, directory, register, 
     assert html.count(institution.title) == 5
     assert order.url in html
     assert register.url in html
+
+
+def test_admin_forms_open(client, django_user_model, directory, register, home):
+    from django.urls import reverse
+
+    client.force_login(django_user_model.objects.create_superuser("ministry", "m@example.kg", "pw"))
+    documents = MinistryDocumentIndexPageFactory(parent=home)
+    order = MinistryDocumentPageFactory(parent=documents)
+    decision = AccreditationDecisionPageFactory(parent=register, institution=InstitutionPageFactory(parent=directory))
+    for page in (register, documents, order, decision):
+        assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+    for model, parent in (("accreditationdecisionpage", register), ("ministrydocumentpage", documents)):
+        assert client.get(reverse("wagtailadmin_pages:add", args=["accreditation", model, parent.pk])).status_code == 200
+    assert client.get(reverse("accreditation_remediation")).status_code == 200
