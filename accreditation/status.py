@@ -124,3 +124,25 @@ def statuses_for(institutions, today=None) -> dict:
     return {
         pk: Status(code, until if code != AccreditationStatus.REFUSED else None) for pk, code, until in rows
     }
+
+
+def filter_by_status(queryset, code, today=None):
+    """Institutions whose status is `code` (for a search filter); an unknown code matches nothing."""
+    if code not in AccreditationStatus.values:
+        return queryset.none()
+    return annotate_accreditation(queryset, today).filter(accreditation_status=code)
+
+
+def status_counts(queryset, today=None) -> dict:
+    """{status code: number of institutions} for a facet, in one query; codes without any are 0."""
+    from django.db.models import Count
+
+    rows = (
+        annotate_accreditation(queryset.order_by(), today)
+        .values("accreditation_status")
+        .annotate(count=Count("pk"))
+        .values_list("accreditation_status", "count")
+    )
+    counts = dict.fromkeys(AccreditationStatus.values, 0)
+    counts.update(dict(rows))
+    return counts

@@ -67,7 +67,7 @@ def test_changing_the_date_records_the_other_revision(register, history):
 
 
 def test_evidence_page_shows_what_was_published_then(client, register, history):
-    institution, first, _second = history
+    institution, _first, _second = history
     decision = AccreditationDecisionPageFactory(parent=register, institution=institution, decision_date=date(2025, 2, 1))
     page = client.get(decision.url).content.decode()
     assert f'href="{decision.url}evidence/"' in page

@@ -10,6 +10,8 @@ from accreditation.dates import add_months, remediation_due
 from accreditation.status import (
     AccreditationStatus,
     annotate_accreditation,
+    filter_by_status,
+    status_counts,
     status_for,
     statuses_for,
 )
@@ -121,3 +123,16 @@ def test_every_status_has_a_translated_label():
         labels = {code: str(AccreditationStatus(code).label) for code in AccreditationStatus.values}
     assert labels["expired"] == "Accreditation expired"
     assert len(set(labels.values())) == len(labels)
+
+
+def test_facet_counts_and_filter(directory, register):
+    accredited, refused, _none = (InstitutionPageFactory(parent=directory) for _ in range(3))
+    decide(register, accredited, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
+    decide(register, refused, outcome=Outcome.REFUSED, decision_date=date(2025, 1, 1), valid_from=None, valid_until=None)
+    institutions = InstitutionPage.objects.live()
+    with CaptureQueriesContext(connection) as queries:
+        counts = status_counts(institutions, TODAY)
+    assert len(queries) == 1
+    assert counts == {"accredited": 1, "conditional": 0, "refused": 1, "expired": 0, "none": 1}
+    assert list(filter_by_status(institutions, "refused", TODAY)) == [refused]
+    assert list(filter_by_status(institutions, "bogus", TODAY)) == []
