@@ -29,6 +29,7 @@ from institutions.models import (
 from pages.models import HomePage
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
 
+from .decisions import load_decisions, load_ministry_documents
 from .emblems import emblem_png
 from .translations import DIRECTORY, HOME, PROGRAMME_TEXTS, TARGET_LANGUAGES, institution_strings, programme_strings, translate
 
@@ -340,10 +341,13 @@ def load_demo_data(progress=None, limit=None, translations=True):
         )
         if progress:
             progress(record)
+    decisions = load_decisions(home, data["institutions"][:limit], translate_into)
+    load_ministry_documents(home, read_fixture("demo/order-1482-1-2021.json"), translate_into)
     return {
         "regions": Region.objects.filter(locale=directory.locale).count(),
         "districts": District.objects.filter(locale=directory.locale).count(),
         "institutions": InstitutionPage.objects.filter(locale=directory.locale).count(),
         "programmes": ProgrammePage.objects.filter(locale=directory.locale).count(),
         "created": created,
+        "decisions": decisions,
     }

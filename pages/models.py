@@ -12,7 +12,11 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["institutions.InstitutionIndexPage"]
+    subpage_types = [
+        "institutions.InstitutionIndexPage",
+        "accreditation.DecisionIndexPage",
+        "accreditation.MinistryDocumentIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -40,4 +44,23 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.counts())
         context["directory"] = InstitutionIndexPage.objects.live().child_of(self).order_by("pk").first()
+        context.update(self.latest_publications())
         return context
+
+    def latest_publications(self):
+        """The latest accreditation decisions and ministry documents in this home page's language."""
+        from accreditation.models import (
+            AccreditationDecisionPage,
+            DecisionIndexPage,
+            MinistryDocumentIndexPage,
+            MinistryDocumentPage,
+        )
+
+        decisions = AccreditationDecisionPage.objects.live().filter(locale=self.locale)
+        documents = MinistryDocumentPage.objects.live().filter(locale=self.locale)
+        return {
+            "latest_decisions": decisions.select_related("institution").order_by("-decision_date", "-pk")[:5],
+            "latest_documents": documents.order_by("-date", "-pk")[:5],
+            "decision_index": DecisionIndexPage.objects.live().child_of(self).first(),
+            "document_index": MinistryDocumentIndexPage.objects.live().child_of(self).first(),
+        }

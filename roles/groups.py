@@ -239,6 +239,17 @@ def sync_institution(institution):
 
 
 @transaction.atomic  # one commit: on SQLite a commit per row made the first run ten times slower
+def sync_ministry_pages():
+    """The decisions register and the ministry documents index: content under them needs Ministry approval."""
+    from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
+
+    from .workflows import ensure_ministry_workflow
+
+    for model in (DecisionIndexPage, MinistryDocumentIndexPage):
+        for page in model.objects.all():
+            ensure_ministry_workflow(page)
+
+
 def sync_all(progress=None):
     """Every institution and area, and the ministry. Returns the number of institutions."""
     from institutions.models import InstitutionPage
@@ -255,6 +266,7 @@ def sync_all(progress=None):
                 areas[key] = ensure_review_area(key, name)
         if progress:
             progress(page)
+    sync_ministry_pages()
     # Each area once: its permissions and workflow cover exactly its institutions.
     for area in ReviewArea.objects.all():
         sync_review_area(area)

@@ -4,9 +4,11 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
 from institutions.models import InstitutionPage
 
 from .groups import sync_institution
+from .workflows import ensure_ministry_workflow
 
 
 @receiver(post_save, sender=InstitutionPage)
@@ -21,3 +23,11 @@ def institution_created(sender, instance, created, raw=False, **kwargs):
 def institution_published(sender, instance, **kwargs):
     # A published rename renames the group; a new district moves the page to that district's review.
     sync_institution(instance)
+
+
+@receiver(post_save, sender=DecisionIndexPage)
+@receiver(post_save, sender=MinistryDocumentIndexPage)
+def ministry_index_created(sender, instance, created, raw=False, **kwargs):
+    # Decisions and ministry documents go live only after the Ministry's approval.
+    if created and not raw:
+        ensure_ministry_workflow(instance)

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
 from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
 from pages.models import HomePage
 
@@ -18,7 +19,9 @@ from .factories import (
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_sits_at_the_root_and_holds_the_directory(self):
         self.assertCanCreateAt(Page, HomePage)
-        self.assertAllowedSubpageTypes(HomePage, {InstitutionIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {InstitutionIndexPage, DecisionIndexPage, MinistryDocumentIndexPage}
+        )
 
     def test_institutions_only_inside_the_directory(self):
         self.assertAllowedParentPageTypes(InstitutionPage, {InstitutionIndexPage})

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "transparency",
     "selfassessment",
     "roles",
+    "accreditation",
     "demo",
     "api",
     "registry",

@@ -1,0 +1,372 @@
+"""Accreditation decisions, the ministry's documents, and the institutions' remediation reports.
+
+Only the ministry makes decisions and documents: their pages live under their own index pages,
+which accept nothing else (page types); the roles issue gives only the ministry group permissions
+there. Institution editors answer a decision with a RemediationReport, through their own admin view,
+and never edit the decision page.
+"""
+
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    PageChooserPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageLogEntry
+from wagtail.search import index
+
+from .dates import remediation_due
+from .validators import date_errors, pdf_error, programme_errors
+
+TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class DecisionIndexPage(Page):
+    """The public register of accreditation decisions (/decisions/)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["accreditation.AccreditationDecisionPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("register of accreditation decisions")
+
+    def serve(self, request, *args, **kwargs):
+        from .register import download_response, register_selection
+
+        fmt = request.GET.get("format", "")
+        if fmt in ("csv", "xlsx", "json"):
+            return download_response(fmt, register_selection(request.GET, self.locale).decisions, request)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .register import register_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(register_context(request, self))
+        return context
+
+
+class AccreditationDecisionPageForm(WagtailAdminPageForm):
+    """Checks what the model cannot see before saving: the chosen programmes and the conclusion file."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("programmes")
+        if field is not None and not self.is_bound:
+            # Offer only the institution's programmes, not every programme in the country; a new
+            # decision lists them once it is saved with its institution. Posted data is checked
+            # against all programmes, so a foreign one gets the clear message from clean().
+            from institutions.models import ProgrammePage
+
+            institution = self.instance.institution if self.instance.institution_id else None
+            field.queryset = (
+                ProgrammePage.objects.filter(institution__translation_key=institution.translation_key)
+                if institution is not None
+                else ProgrammePage.objects.none()
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        institution = cleaned.get("institution")
+        programmes = cleaned.get("programmes")
+        if programmes is not None:
+            message = programme_errors(institution, list(programmes))
+            if message:
+                self.add_error("programmes", message)
+            if cleaned.get("kind") == AccreditationDecisionPage.Kind.PROGRAMME and not programmes:
+                self.add_error("programmes", _("A programme decision names at least one programme."))
+        return cleaned
+
+
+class AccreditationDecisionPage(RoutablePageMixin, Page):
+    class Kind(models.TextChoices):
+        INSTITUTIONAL = "institutional", _("Institutional accreditation")
+        PROGRAMME = "programme", _("Programme accreditation")
+
+    class Outcome(models.TextChoices):
+        ACCREDITED = "accredited", _("Accredited")
+        CONDITIONAL = "conditional", _("Accredited with conditions")
+        REFUSED = "refused", _("Refused")
+
+    class Remediation(models.TextChoices):
+        NOT_REQUIRED = "not-required", _("No shortcomings to remove")
+        PENDING = "pending", _("Remediation report pending")
+        SUBMITTED = "submitted", _("Remediation report submitted")
+        OVERDUE = "overdue", _("Remediation report overdue")
+
+    number = models.CharField(_("decision number"), max_length=60)
+    decision_date = models.DateField(_("decision date"))
+    # SET_NULL, not PROTECT: Wagtail's page deletion does not handle ProtectedError (it would be an
+    # error page for the editor); the decision keeps the institution's name in institution_name.
+    institution = models.ForeignKey(
+        "institutions.InstitutionPage", null=True, on_delete=models.SET_NULL,
+        related_name="accreditation_decisions", verbose_name=_("institution"),
+    )
+    institution_name = models.CharField(_("institution name"), max_length=255, blank=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INSTITUTIONAL)
+    programmes = ParentalManyToManyField(
+        "institutions.ProgrammePage", blank=True, related_name="accreditation_decisions",
+        verbose_name=_("programmes"),
+        help_text=_(
+            "For a programme decision: the institution's programmes it covers. "
+            "They are listed once the decision is saved with its institution."
+        ),
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    conclusion = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("expert commission's conclusion"), help_text=_("A PDF file."),
+    )
+    shortcomings = RichTextField(_("shortcomings"), blank=True, features=TEXT_FEATURES)
+    recommendations = RichTextField(_("recommendations"), blank=True, features=TEXT_FEATURES)
+    remediation_due = models.DateField(_("remediation due"), null=True, editable=False)
+    # The institution's revision that was live on the decision date (what the commission saw published).
+    evidence_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+",
+    )
+
+    base_form_class = AccreditationDecisionPageForm
+    parent_page_types = ["accreditation.DecisionIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("decision_date")]),
+        PageChooserPanel("institution", "institutions.InstitutionPage"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("outcome")]),
+        FieldPanel("programmes"),
+        FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")], heading=_("Validity")),
+        FieldPanel("conclusion"),
+        FieldPanel("shortcomings"),
+        FieldPanel("recommendations"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("number"),
+        index.FilterField("outcome"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        verbose_name = _("accreditation decision")
+        verbose_name_plural = _("accreditation decisions")
+
+    def clean(self):
+        super().clean()
+        errors = date_errors(self.decision_date, self.valid_from, self.valid_until)
+        if self.institution_id is None:
+            errors.setdefault("institution", _("Choose the institution the decision is about."))
+        if self.outcome in (self.Outcome.ACCREDITED, self.Outcome.CONDITIONAL) and not self.valid_until:
+            errors.setdefault("valid_until", _("An accreditation is valid until a date; give it."))
+        message = pdf_error(self.conclusion) if self.conclusion_id else None
+        if message:
+            errors["conclusion"] = message
+        if self.institution_id:
+            message = programme_errors(self.institution, list(self.programmes.all()))
+            if message:
+                errors["programmes"] = message
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.decision_date:
+            self.remediation_due = remediation_due(self.decision_date)
+        if self.institution_id and self.locale_id and self.institution.locale_id != self.locale_id:
+            # wagtail-localize copies the Kyrgyz institution into a translated decision: point the
+            # Russian or English decision at the institution's page in its own language.
+            self.institution = self.institution.get_translation_or_none(self.locale) or self.institution
+        if self.institution_id:
+            self.institution_name = self.institution.title
+            if self.decision_date and (
+                self.evidence_revision_id is None or self._evidence_inputs_changed()
+            ):
+                self.evidence_revision = evidence_revision_for(self.institution, self.decision_date)
+        return super().save(*args, **kwargs)
+
+    def _evidence_inputs_changed(self):
+        if not self.pk:
+            return True
+        stored = type(self).objects.filter(pk=self.pk).values("institution_id", "decision_date").first()
+        return stored is None or (stored["institution_id"], stored["decision_date"]) != (
+            self.institution_id, self.decision_date
+        )
+
+    # Remediation (Order 1482/1, item 1c).
+    def remediation_status(self, today=None, submitted=None):
+        """pending / submitted / overdue; `submitted` may be given when already known (register)."""
+        if not (self.shortcomings or "").strip() and not (self.recommendations or "").strip():
+            return self.Remediation.NOT_REQUIRED
+        if submitted is None:
+            submitted = getattr(self, "has_remediation_report", None)
+        if submitted is None:
+            submitted = RemediationReport.objects.filter(decision__translation_key=self.translation_key).exists()
+        if submitted:
+            return self.Remediation.SUBMITTED
+        today = today or date.today()
+        if self.remediation_due and self.remediation_due < today:
+            return self.Remediation.OVERDUE
+        return self.Remediation.PENDING
+
+    def remediation_reports(self):
+        return RemediationReport.objects.filter(decision__translation_key=self.translation_key).select_related(
+            "document"
+        ).order_by("-submitted_at")
+
+    @property
+    def display_institution(self):
+        return self.institution.title if self.institution else self.institution_name
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        reports = list(self.remediation_reports())
+        context["remediation_reports"] = reports
+        context["remediation_status"] = self.remediation_status(submitted=bool(reports))
+        context["programme_list"] = [
+            programme.get_translation_or_none(self.locale) or programme for programme in self.programmes.all()
+        ]
+        return context
+
+    @path("evidence/")
+    def evidence(self, request):
+        """What the institution had published on the decision date, read-only."""
+        snapshot = self.evidence_revision.as_object() if self.evidence_revision_id else None
+        context = self.get_context(request)
+        published_at = None
+        if snapshot is not None:
+            entry = (
+                PageLogEntry.objects.filter(revision_id=self.evidence_revision_id, action="wagtail.publish")
+                .order_by("-timestamp")
+                .first()
+            )
+            published_at = entry.timestamp if entry else self.evidence_revision.created_at
+        context.update({"snapshot": snapshot, "published_at": published_at})
+        if snapshot is not None:
+            context["disclosures"] = snapshot.disclosure_items()
+        return TemplateResponse(request, "accreditation/evidence.html", context)
+
+
+def evidence_revision_for(institution, on_date):
+    """The institution's revision that was live at the end of `on_date`: the latest one published
+    on or before that day (today: the live revision)."""
+    if on_date >= timezone.localdate():
+        # Read from the database: the caller's copy of the institution may predate its last publish.
+        stored = Page.objects.filter(pk=institution.pk).select_related("live_revision").first()
+        return stored.live_revision if stored else None
+    end_of_day = timezone.make_aware(datetime.combine(on_date + timedelta(days=1), time.min))
+    entry = (
+        PageLogEntry.objects.filter(
+            page_id=institution.pk, action="wagtail.publish", timestamp__lt=end_of_day, revision__isnull=False
+        )
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return entry.revision if entry else None
+
+
+def with_remediation_flags(queryset):
+    """Adds `has_remediation_report` so listing many decisions needs no query per row."""
+    reports = RemediationReport.objects.filter(decision__translation_key=OuterRef("translation_key"))
+    return queryset.annotate(has_remediation_report=Exists(reports))
+
+
+class RemediationReport(models.Model):
+    """The institution's report on removing the shortcomings a decision named (item 1c)."""
+
+    decision = models.ForeignKey(
+        AccreditationDecisionPage, on_delete=models.CASCADE, related_name="remediation_report_rows",
+        verbose_name=_("decision"),
+    )
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.PROTECT, related_name="+", verbose_name=_("report"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("submitted by"),
+    )
+
+    class Meta:
+        verbose_name = _("remediation report")
+        verbose_name_plural = _("remediation reports")
+        ordering = ["-submitted_at"]
+
+    def __str__(self):
+        return f"{self.decision.number} — {self.submitted_at:%Y-%m-%d}"
+
+
+class MinistryDocumentIndexPage(Page):
+    """The ministry's orders and notices (/documents/)."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["accreditation.MinistryDocumentPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("ministry documents")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = (
+            MinistryDocumentPage.objects.live().child_of(self).order_by("-date", "-pk")
+        )
+        return context
+
+
+class MinistryDocumentPage(Page):
+    """An order or notice of the ministry, e.g. Order 1482/1."""
+
+    number = models.CharField(_("number"), max_length=60)
+    date = models.DateField(_("date"))
+    body = RichTextField(_("text"), blank=True, features=TEXT_FEATURES + ["h2", "h3"])
+
+    parent_page_types = ["accreditation.MinistryDocumentIndexPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("date")]),
+        FieldPanel("body"),
+        InlinePanel("files", heading=_("Files"), label=_("File")),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("number"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("ministry document")
+        verbose_name_plural = _("ministry documents")
+
+    def clean(self):
+        super().clean()
+        if self.date and self.date > date.today():
+            raise ValidationError({"date": _("The document date cannot be in the future.")})
+
+
+class MinistryDocumentFile(Orderable):
+    page = ParentalKey(MinistryDocumentPage, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("file"))
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("file")
+        verbose_name_plural = _("files")

@@ -1,0 +1,191 @@
+"""The public register (/decisions/): filters from GET parameters, pagination and downloads.
+
+A filter value that is not valid is dropped and the page says so; it never causes an error page.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from taxonomy.models import District, Region
+from transparency.downloads import (
+    csv_response,
+    json_response,
+    table_records,
+    xlsx_response,
+)
+
+from .dates import EXPIRING_SOON_DAYS
+from .models import AccreditationDecisionPage, with_remediation_flags
+
+PER_PAGE = 25
+FILTERS = ("region", "district", "outcome", "kind", "year", "expiring")
+
+
+@dataclass
+class Selection:
+    decisions: object  # queryset
+    filters: dict = field(default_factory=dict)  # name → accepted value
+    notes: list = field(default_factory=list)  # what was dropped and why
+
+
+def decisions_in(locale):
+    return (
+        with_remediation_flags(AccreditationDecisionPage.objects.live().filter(locale=locale))
+        .select_related("institution", "institution__region", "institution__district", "conclusion")
+        .order_by("-decision_date", "-pk")
+    )
+
+
+def register_selection(params, locale, today=None):
+    today = today or date.today()
+    decisions = decisions_in(locale)
+    selection = Selection(decisions)
+
+    def drop(name, value):
+        selection.notes.append(
+            _("The filter “%(name)s” had a value that is not valid (“%(value)s”); it was ignored.")
+            % {"name": filter_labels()[name], "value": value[:40]}
+        )
+
+    region = params.get("region", "").strip()
+    if region:
+        if Region.objects.filter(slug=region).exists():
+            decisions = decisions.filter(institution__region__slug=region)
+            selection.filters["region"] = region
+        else:
+            drop("region", region)
+    district = params.get("district", "").strip()
+    if district:
+        if District.objects.filter(slug=district).exists():
+            decisions = decisions.filter(institution__district__slug=district)
+            selection.filters["district"] = district
+        else:
+            drop("district", district)
+    for name, choices in (("outcome", AccreditationDecisionPage.Outcome), ("kind", AccreditationDecisionPage.Kind)):
+        value = params.get(name, "").strip()
+        if value:
+            if value in choices.values:
+                decisions = decisions.filter(**{name: value})
+                selection.filters[name] = value
+            else:
+                drop(name, value)
+    year = params.get("year", "").strip()
+    if year:
+        if year.isdigit() and 1991 <= int(year) <= today.year:
+            decisions = decisions.filter(decision_date__year=int(year))
+            selection.filters["year"] = year
+        else:
+            drop("year", year)
+    expiring = params.get("expiring", "").strip()
+    if expiring:
+        if expiring == "1":
+            decisions = decisions.exclude(outcome=AccreditationDecisionPage.Outcome.REFUSED).filter(
+                valid_until__gte=today, valid_until__lte=today + timedelta(days=EXPIRING_SOON_DAYS)
+            )
+            selection.filters["expiring"] = "1"
+        else:
+            drop("expiring", expiring)
+    selection.decisions = decisions
+    return selection
+
+
+def filter_labels():
+    return {
+        "region": _("Region"),
+        "district": _("District"),
+        "outcome": _("Outcome"),
+        "kind": _("Kind"),
+        "year": _("Year"),
+        "expiring": _("Expires within 90 days"),
+    }
+
+
+def register_context(request, index_page, today=None):
+    today = today or date.today()
+    selection = register_selection(request.GET, index_page.locale, today)
+    paginator = Paginator(selection.decisions, PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    if request.GET.get("page") and str(page.number) != request.GET.get("page"):
+        selection.notes.append(_("There is no such page of results; showing page %(number)s.") % {"number": page.number})
+    rows = [
+        {"decision": decision, "remediation": decision.remediation_status(today)}
+        for decision in page.object_list
+    ]
+    params = dict(selection.filters)
+
+    def url_with(**changes):
+        query = {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
+        return "?" + urlencode(query) if query else "?"
+
+    regions = Region.objects.filter(locale=index_page.locale).order_by("sort_order", "name")
+    districts = District.objects.filter(locale=index_page.locale).order_by("name")
+    if "region" in selection.filters:
+        districts = districts.filter(region__slug=selection.filters["region"])
+    years = sorted(
+        {d.year for d in AccreditationDecisionPage.objects.live().filter(locale=index_page.locale).dates("decision_date", "year")},
+        reverse=True,
+    )
+    return {
+        "selection": selection,
+        "rows": rows,
+        "page_obj": page,
+        "filters": selection.filters,
+        "regions": regions,
+        "districts": districts,
+        "years": years,
+        "outcomes": AccreditationDecisionPage.Outcome.choices,
+        "kinds": AccreditationDecisionPage.Kind.choices,
+        "previous_url": url_with(page=page.previous_page_number()) if page.has_previous() else "",
+        "next_url": url_with(page=page.next_page_number()) if page.has_next() else "",
+        "download_urls": {fmt: url_with(format=fmt) for fmt in ("csv", "xlsx", "json")},
+    }
+
+
+JSON_KEYS = [
+    "number", "date", "institution", "region", "district", "kind", "outcome",
+    "valid_from", "valid_until", "remediation_due", "remediation", "url",
+]
+
+
+def download_headers():
+    return [
+        _("Number"), _("Date"), _("Institution"), _("Region"), _("District"), _("Kind"), _("Outcome"),
+        _("Valid from"), _("Valid until"), _("Remediation due"), _("Remediation"), _("Link"),
+    ]
+
+
+def download_rows(decisions, request=None, today=None):
+    today = today or date.today()
+    for decision in decisions:
+        institution = decision.institution
+        yield [
+            decision.number,
+            decision.decision_date.isoformat(),
+            decision.display_institution,
+            institution.region.name if institution else "",
+            institution.district.name if institution and institution.district else "",
+            str(decision.get_kind_display()),
+            str(decision.get_outcome_display()),
+            decision.valid_from.isoformat() if decision.valid_from else "",
+            decision.valid_until.isoformat() if decision.valid_until else "",
+            decision.remediation_due.isoformat() if decision.remediation_due else "",
+            str(decision.Remediation(decision.remediation_status(today)).label),
+            decision.get_full_url(request) or "",
+        ]
+
+
+def download_response(fmt, decisions, request=None):
+    filename = "accreditation-decisions-" + translation.get_language()
+    headers = download_headers()
+    rows = list(download_rows(decisions, request))
+    if fmt == "csv":
+        return csv_response(filename, headers, rows)
+    if fmt == "xlsx":
+        return xlsx_response(filename, {_("Decisions"): (headers, rows)})
+    # JSON keys stay the same in every language, for programs reading the file.
+    return json_response(filename, {"decisions": table_records(JSON_KEYS, rows)})

@@ -1,0 +1,148 @@
+"""An institution's accreditation status, derived from its live institutional decisions.
+
+The latest live institutional decision (by decision date) decides: refused; expired once its
+`valid_until` has passed (the expiry day itself still counts as accredited); otherwise accredited,
+with or without conditions. No decision: "none". Nothing is stored, so nothing must be kept in step.
+
+Decisions point at the Kyrgyz (source) institution or at its translation; they are matched on the
+institution's translation key, so every language version of a profile shows the same status.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import models
+from django.db.models import Case, CharField, OuterRef, Subquery, Value, When
+from django.utils.translation import gettext_lazy as _
+
+
+class AccreditationStatus(models.TextChoices):
+    """Status codes (used in URLs and search facets) and their labels, in one place."""
+
+    ACCREDITED = "accredited", _("Accredited")
+    CONDITIONAL = "conditional", _("Accredited with conditions")
+    REFUSED = "refused", _("Accreditation refused")
+    EXPIRED = "expired", _("Accreditation expired")
+    NONE = "none", _("Not accredited yet")
+
+
+@dataclass(frozen=True)
+class Status:
+    code: str
+    until: date | None = None  # the validity end, for accredited, conditional and expired
+    decision: object = None  # the deciding AccreditationDecisionPage, when loaded
+
+    @property
+    def label(self):
+        return AccreditationStatus(self.code).label
+
+    @property
+    def css_class(self):
+        return f"status status--{self.code}"
+
+
+def status_code(outcome, valid_until, today):
+    """The status code for a latest decision's outcome and validity end (None: no decision)."""
+    from .models import AccreditationDecisionPage as Decision
+
+    if outcome is None:
+        return AccreditationStatus.NONE
+    if outcome == Decision.Outcome.REFUSED:
+        return AccreditationStatus.REFUSED
+    if valid_until is not None and valid_until < today:
+        return AccreditationStatus.EXPIRED
+    if outcome == Decision.Outcome.CONDITIONAL:
+        return AccreditationStatus.CONDITIONAL
+    return AccreditationStatus.ACCREDITED
+
+
+def status_of_decision(decision, today=None):
+    """The status that a decision (the institution's latest institutional one) gives, or "none"."""
+    today = today or date.today()
+    if decision is None:
+        return Status(AccreditationStatus.NONE)
+    code = status_code(decision.outcome, decision.valid_until, today)
+    until = decision.valid_until if code != AccreditationStatus.REFUSED else None
+    return Status(code, until, decision)
+
+
+def latest_institutional(decisions):
+    """The deciding decision among already loaded ones (live, institutional, newest by date)."""
+    from .models import AccreditationDecisionPage as Decision
+
+    candidates = [d for d in decisions if d.live and d.kind == Decision.Kind.INSTITUTIONAL]
+    return max(candidates, key=lambda d: (d.decision_date, d.pk), default=None)
+
+
+def institutional_decisions_of(translation_key):
+    from .models import AccreditationDecisionPage as Decision
+
+    return Decision.objects.live().filter(
+        kind=Decision.Kind.INSTITUTIONAL, institution__translation_key=translation_key
+    ).order_by("-decision_date", "-pk")
+
+
+def status_for(institution, today=None) -> Status:
+    """The accreditation status of one institution (one query)."""
+    return status_of_decision(institutional_decisions_of(institution.translation_key).first(), today)
+
+
+def annotate_accreditation(queryset, today=None):
+    """Adds `accreditation_status` (an AccreditationStatus code) and `accreditation_until` to an
+    InstitutionPage queryset, computed in the same SQL query (correlated subqueries)."""
+    from .models import AccreditationDecisionPage as Decision
+
+    today = today or date.today()
+    latest = institutional_decisions_of(OuterRef("translation_key"))
+    queryset = queryset.annotate(
+        accreditation_outcome=Subquery(latest.values("outcome")[:1]),
+        accreditation_until=Subquery(latest.values("valid_until")[:1]),
+    )
+    return queryset.annotate(
+        accreditation_status=Case(
+            When(accreditation_outcome__isnull=True, then=Value(AccreditationStatus.NONE.value)),
+            When(accreditation_outcome=Decision.Outcome.REFUSED, then=Value(AccreditationStatus.REFUSED.value)),
+            When(accreditation_until__lt=today, then=Value(AccreditationStatus.EXPIRED.value)),
+            When(
+                accreditation_outcome=Decision.Outcome.CONDITIONAL,
+                then=Value(AccreditationStatus.CONDITIONAL.value),
+            ),
+            default=Value(AccreditationStatus.ACCREDITED.value),
+            output_field=CharField(),
+        )
+    )
+
+
+def statuses_for(institutions, today=None) -> dict:
+    """{institution pk: Status} for many institutions, in one query."""
+    from institutions.models import InstitutionPage
+
+    pks = [institution.pk for institution in institutions]
+    rows = annotate_accreditation(InstitutionPage.objects.filter(pk__in=pks), today).values_list(
+        "pk", "accreditation_status", "accreditation_until"
+    )
+    return {
+        pk: Status(code, until if code != AccreditationStatus.REFUSED else None) for pk, code, until in rows
+    }
+
+
+def filter_by_status(queryset, code, today=None):
+    """Institutions whose status is `code` (for a search filter); an unknown code matches nothing."""
+    if code not in AccreditationStatus.values:
+        return queryset.none()
+    return annotate_accreditation(queryset, today).filter(accreditation_status=code)
+
+
+def status_counts(queryset, today=None) -> dict:
+    """{status code: number of institutions} for a facet, in one query; codes without any are 0."""
+    from django.db.models import Count
+
+    rows = (
+        annotate_accreditation(queryset.order_by(), today)
+        .values("accreditation_status")
+        .annotate(count=Count("pk"))
+        .values_list("accreditation_status", "count")
+    )
+    counts = dict.fromkeys(AccreditationStatus.values, 0)
+    counts.update(dict(rows))
+    return counts

@@ -1,0 +1,138 @@
+"""The derived accreditation status, one institution at a time and for many in one query."""
+
+from datetime import date
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accreditation.dates import add_months, remediation_due
+from accreditation.status import (
+    AccreditationStatus,
+    annotate_accreditation,
+    filter_by_status,
+    status_counts,
+    status_for,
+    statuses_for,
+)
+from institutions.models import InstitutionPage
+
+from .accreditation_factories import (
+    AccreditationDecisionPageFactory,
+    DecisionIndexPageFactory,
+)
+from .factories import InstitutionPageFactory
+
+TODAY = date(2026, 6, 15)
+Outcome = AccreditationDecisionPageFactory._meta.model.Outcome
+Kind = AccreditationDecisionPageFactory._meta.model.Kind
+
+
+@pytest.fixture
+def register(home):
+    return DecisionIndexPageFactory(parent=home)
+
+
+def decide(register, institution, **kwargs):
+    return AccreditationDecisionPageFactory(parent=register, institution=institution, **kwargs)
+
+
+def bulk_status(institution, today):
+    return annotate_accreditation(InstitutionPage.objects.filter(pk=institution.pk), today).get()
+
+
+def test_month_arithmetic_clamps_to_the_end_of_the_month():
+    assert add_months(date(2026, 11, 30), 3) == date(2027, 2, 28)
+    assert add_months(date(2027, 11, 30), 3) == date(2028, 2, 29)
+    assert remediation_due(date(2026, 1, 15)) == date(2026, 4, 15)
+    assert remediation_due(date(2026, 10, 31)) == date(2027, 1, 31)
+
+
+def test_no_decision_means_none(directory, register):
+    institution = InstitutionPageFactory(parent=directory)
+    assert status_for(institution, TODAY).code == AccreditationStatus.NONE
+    assert bulk_status(institution, TODAY).accreditation_status == AccreditationStatus.NONE
+
+
+@pytest.mark.parametrize(
+    "today, expected",
+    [
+        (date(2026, 6, 15), AccreditationStatus.ACCREDITED),  # the expiry day is still accredited
+        (date(2026, 6, 16), AccreditationStatus.EXPIRED),  # the day after is expired
+    ],
+)
+def test_expiry_boundary(directory, register, today, expected):
+    institution = InstitutionPageFactory(parent=directory)
+    decide(register, institution, decision_date=date(2021, 6, 15), valid_until=date(2026, 6, 15))
+    status = status_for(institution, today)
+    assert status.code == expected
+    assert status.until == date(2026, 6, 15)
+    row = bulk_status(institution, today)
+    assert row.accreditation_status == expected
+    assert row.accreditation_until == date(2026, 6, 15)
+
+
+def test_conditional_and_its_expiry(directory, register):
+    institution = InstitutionPageFactory(parent=directory)
+    decide(register, institution, outcome=Outcome.CONDITIONAL, decision_date=date(2025, 1, 10), valid_until=date(2027, 1, 10))
+    assert status_for(institution, TODAY).code == AccreditationStatus.CONDITIONAL
+    assert status_for(institution, date(2027, 1, 11)).code == AccreditationStatus.EXPIRED
+    assert bulk_status(institution, TODAY).accreditation_status == AccreditationStatus.CONDITIONAL
+
+
+def test_latest_institutional_decision_wins(directory, register):
+    institution = InstitutionPageFactory(parent=directory)
+    decide(register, institution, decision_date=date(2020, 1, 1), valid_until=date(2030, 1, 1))
+    decide(register, institution, outcome=Outcome.REFUSED, decision_date=date(2024, 1, 1), valid_from=None, valid_until=None)
+    # A later programme decision does not change the institution's status.
+    decide(register, institution, kind=Kind.PROGRAMME, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
+    status = status_for(institution, TODAY)
+    assert status.code == AccreditationStatus.REFUSED
+    assert status.until is None
+    assert bulk_status(institution, TODAY).accreditation_status == AccreditationStatus.REFUSED
+
+
+def test_unpublished_decisions_do_not_count(directory, register):
+    institution = InstitutionPageFactory(parent=directory)
+    decision = decide(register, institution, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
+    decision.unpublish()
+    assert status_for(institution, TODAY).code == AccreditationStatus.NONE
+
+
+def test_many_institutions_in_one_query(directory, register):
+    accredited, refused, expired, none = (InstitutionPageFactory(parent=directory) for _ in range(4))
+    decide(register, accredited, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
+    decide(register, refused, outcome=Outcome.REFUSED, decision_date=date(2025, 1, 1), valid_from=None, valid_until=None)
+    decide(register, expired, decision_date=date(2019, 1, 1), valid_until=date(2024, 1, 1))
+    with CaptureQueriesContext(connection) as queries:
+        statuses = statuses_for([accredited, refused, expired, none], TODAY)
+    assert len(queries) == 1
+    assert {pk: s.code for pk, s in statuses.items()} == {
+        accredited.pk: AccreditationStatus.ACCREDITED,
+        refused.pk: AccreditationStatus.REFUSED,
+        expired.pk: AccreditationStatus.EXPIRED,
+        none.pk: AccreditationStatus.NONE,
+    }
+    assert statuses[accredited.pk].until == date(2030, 1, 1)
+
+
+def test_every_status_has_a_translated_label():
+    from django.utils import translation
+
+    with translation.override("en"):
+        labels = {code: str(AccreditationStatus(code).label) for code in AccreditationStatus.values}
+    assert labels["expired"] == "Accreditation expired"
+    assert len(set(labels.values())) == len(labels)
+
+
+def test_facet_counts_and_filter(directory, register):
+    accredited, refused, _none = (InstitutionPageFactory(parent=directory) for _ in range(3))
+    decide(register, accredited, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
+    decide(register, refused, outcome=Outcome.REFUSED, decision_date=date(2025, 1, 1), valid_from=None, valid_until=None)
+    institutions = InstitutionPage.objects.live()
+    with CaptureQueriesContext(connection) as queries:
+        counts = status_counts(institutions, TODAY)
+    assert len(queries) == 1
+    assert counts == {"accredited": 1, "conditional": 0, "refused": 1, "expired": 0, "none": 1}
+    assert list(filter_by_status(institutions, "refused", TODAY)) == [refused]
+    assert list(filter_by_status(institutions, "bogus", TODAY)) == []
