@@ -1,23 +1,12 @@
 """Shared set-up for the self-assessment tests: institutions, users with page permissions, filled reports."""
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
-from wagtail.users.models import UserProfile
 
 from selfassessment.access import MINISTRY_GROUP
 from selfassessment.models import CriterionAssessment
 
-
-def make_user(username, *, groups=(), superuser=False):
-    """A user whose admin speaks English, so messages can be asserted whatever the catalogues hold."""
-    user = get_user_model().objects.create_user(username=username, password="x", is_superuser=superuser)
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    for group in groups:
-        user.groups.add(group)
-    return user
+from .users import make_user
 
 
 def admin_group(name, page=None, permissions=()):

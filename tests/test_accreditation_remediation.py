@@ -18,6 +18,7 @@ from .accreditation_factories import (
     DecisionIndexPageFactory,
 )
 from .factories import InstitutionPageFactory
+from .users import english_admin
 
 TODAY = date.today()
 SHORTCOMINGS = "<p>Лаборатория жабдылган эмес.</p>"
@@ -42,7 +43,7 @@ def editor_client(client, django_user_model, schools):
         GroupPagePermission.objects.create(
             group=group, page=schools[0], permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore")
         )
-    user = django_user_model.objects.create_user("school-editor", "e@example.kg", "pw")
+    user = english_admin(django_user_model.objects.create_user("school-editor", "e@example.kg", "pw"))
     user.groups.add(group)
     client.force_login(user)
     return client

@@ -17,6 +17,7 @@ from .accreditation_factories import (
     make_document,
 )
 from .factories import InstitutionPageFactory, ProgrammePageFactory
+from .users import english_admin
 
 Outcome = AccreditationDecisionPage.Outcome
 Kind = AccreditationDecisionPage.Kind
@@ -29,7 +30,7 @@ def register(home):
 
 @pytest.fixture
 def admin_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("ministry", "m@example.kg", "pw"))
+    client.force_login(english_admin(django_user_model.objects.create_superuser("ministry", "m@example.kg", "pw")))
     return client
 
 
@@ -117,7 +118,8 @@ def create(admin_client, register, data):
 
 def field_errors(response, field):
     form = response.context["form"]
-    return " ".join(str(e) for e in form.errors.get(field, []))
+    with translation.override("en"):  # the messages are lazy: read them in the admin's language
+        return " ".join(str(e) for e in form.errors.get(field, []))
 
 
 def test_admin_creates_a_valid_decision(admin_client, register, institution):

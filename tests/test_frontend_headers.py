@@ -84,7 +84,9 @@ def test_admin_is_left_out_of_the_policy(client, django_user_model):
 
 
 def production(*args):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    # DJANGO_ALLOW_ASYNC_UNSAFE belongs to the browser tests' process (Playwright), never to a deployment.
+    test_only = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in test_only}
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="production-like-secret-" + "k7Qz9" * 12,

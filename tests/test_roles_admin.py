@@ -10,23 +10,20 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
-from wagtail.users.models import UserProfile
 
 from roles.groups import ensure_ministry_group
 from roles.workflows import ensure_ministry_workflow
 
 from .factories import InstitutionPageFactory
 from .roles_setup import editors_of, make_user
+from .users import english_admin
 
 pytestmark = pytest.mark.django_db
 
 
 def home_html(client, user):
     # Wagtail has no Kyrgyz admin: read the dashboard in English.
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    client.force_login(user)
+    client.force_login(english_admin(user))
     with translation.override("en"):
         response = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
@@ -113,7 +110,7 @@ def test_only_the_ministry_can_invite(client, people):
 def test_inviting_an_editor_of_another_institution_is_refused_with_a_message(client, two_institutions, people):
     _a, b = two_institutions
     minister = make_user("minister", ensure_ministry_group())
-    UserProfile.objects.update_or_create(user=minister, defaults={"preferred_language": "en"})  # an English admin
+    english_admin(minister)
     client.force_login(minister)
     with translation.override("en"):
         response = client.post(reverse("roles_invite_editor"), {"email": "editor-a@example.kg", "institution": b.pk})

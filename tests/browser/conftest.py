@@ -19,7 +19,8 @@ def browser():
         pytest.skip(HOW_TO_INSTALL)
     # Playwright's sync API runs an event loop in this thread; the test database is still used
     # synchronously from it.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    unsafe_before = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -37,6 +38,8 @@ def browser():
         )
         yield browser
         browser.close()
+    if unsafe_before is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
@@ -63,25 +66,15 @@ def screenshot():
 @pytest.fixture(autouse=True)
 def base_rows(transactional_db):
     """Browser tests need committed data (the live server reads it from another thread), so they
-    run in transactional tests, which empty the database afterwards, migrations' rows included.
-    Put back what the data migrations create: locales, languages of instruction, the root page."""
-    from wagtail.models import Locale, Page, Site
-
-    from taxonomy.models import InstructionLanguage
-
-    kyrgyz = Locale.objects.get_or_create(language_code="ky")[0]
-    for code in ("ru", "en"):
-        Locale.objects.get_or_create(language_code=code)
-    for code in InstructionLanguage.Code.values:
-        InstructionLanguage.objects.get_or_create(code=code)
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=kyrgyz))
-    if not Site.objects.exists():
-        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+    run in transactional tests, which empty the database afterwards, migrations' rows included."""
+    restore_base_rows()
 
 
 def restore_base_rows():
-    """What the data migrations create: locales, languages of instruction, the root page, the site,
-    the root collection (images)."""
+    """Put back what the data migrations create and a flush removes: locales, languages of
+    instruction, the root page, the site, the root collection, wagtail-localize's permission."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, Locale, Page, Site
 
     from taxonomy.models import InstructionLanguage
@@ -96,6 +89,11 @@ def restore_base_rows():
         Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
     if not Collection.get_first_root_node():
         Collection.add_root(name="Root")
+    # wagtail_localize's migration 0006 hangs this permission off a content type of no model.
+    translation = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")[0]
+    Permission.objects.get_or_create(
+        content_type=translation, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
 
 
 def _blank_tile():
