@@ -133,16 +133,20 @@ def filter_by_status(queryset, code, today=None):
     return annotate_accreditation(queryset, today).filter(accreditation_status=code)
 
 
-def status_counts(queryset, today=None) -> dict:
-    """{status code: number of institutions} for a facet, in one query; codes without any are 0."""
-    from django.db.models import Count
+def latest_outcomes(translation_keys=None) -> dict:
+    """{institution translation key: (outcome, valid_until)} of the latest live institutional decision.
 
-    rows = (
-        annotate_accreditation(queryset.order_by(), today)
-        .values("accreditation_status")
-        .annotate(count=Count("pk"))
-        .values_list("accreditation_status", "count")
+    One query over the decisions (far fewer rows than institutions): for search facets and the index.
+    """
+    from .models import AccreditationDecisionPage as Decision
+
+    decisions = Decision.objects.live().filter(kind=Decision.Kind.INSTITUTIONAL, institution__isnull=False)
+    if translation_keys is not None:
+        decisions = decisions.filter(institution__translation_key__in=list(translation_keys))
+    latest = {}
+    rows = decisions.order_by("decision_date", "pk").values_list(
+        "institution__translation_key", "outcome", "valid_until"
     )
-    counts = dict.fromkeys(AccreditationStatus.values, 0)
-    counts.update(dict(rows))
-    return counts
+    for key, outcome, valid_until in rows:  # oldest first: the last one seen per key wins
+        latest[key] = (outcome, valid_until)
+    return latest

@@ -6,6 +6,8 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from accreditation.status import AccreditationStatus
+
 Language = Literal["ky", "ru", "en"]
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000
@@ -197,6 +199,9 @@ class InstitutionParams(LanguageParams, Paging):
     lat: float | None = Field(None, description="Latitude of a place to search near (with lon).")
     lon: float | None = Field(None, description="Longitude of a place to search near (with lat).")
     radius: float | None = Field(None, description="Radius around lat/lon in km (0.5–500, default 10).")
+    status: AccreditationStatus | None = Field(
+        None, description="Accreditation status, derived from the latest institutional decision."
+    )
     transparency: Literal["75-100", "50-74", "25-49", "0-24"] | None = Field(
         None, description="Band of the transparency score (0–100)."
     )

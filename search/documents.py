@@ -10,6 +10,7 @@ from django_elasticsearch_dsl import Document, fields
 from django_elasticsearch_dsl.registries import registry
 from elasticsearch.dsl import Text, analyzer, token_filter
 
+from accreditation.status import latest_outcomes
 from institutions.models import InstitutionPage, ProgrammePage
 
 from .es_client import alias_name
@@ -69,6 +70,10 @@ class InstitutionDocument(Document):
     qualifications = fields.KeywordField(multi=True)
     title_sort = fields.KeywordField()
     transparency_score = fields.IntegerField()
+    # The latest institutional decision; the status is worked out at query time, because it
+    # changes by date alone (the day after expiry) with nothing saved.
+    accreditation_outcome = fields.KeywordField()
+    accreditation_until = fields.DateField()
     location = fields.GeoPointField()
     suggest = fields.CompletionField(contexts=[{"name": "locale", "type": "category", "path": "locale"}])
 
@@ -121,6 +126,18 @@ class InstitutionDocument(Document):
         if codes is None:
             codes = qualification_codes([page.pk]).get(page.pk, [])
         return codes
+
+    def _latest_decision(self, page):
+        latest = getattr(page, "latest_decision", False)  # set in bulk by search.indexing
+        if latest is False:
+            latest = latest_outcomes([page.translation_key]).get(page.translation_key)
+        return latest or (None, None)
+
+    def prepare_accreditation_outcome(self, page):
+        return self._latest_decision(page)[0]
+
+    def prepare_accreditation_until(self, page):
+        return self._latest_decision(page)[1]
 
     def prepare_transparency_score(self, page):
         stored = getattr(page, "stored_score", None)  # transparency.InstitutionScore, kept by publishing

@@ -14,6 +14,7 @@ FACET_LABELS = {
     "ownership": _("Ownership"),
     "language": _("Language of instruction"),
     "qualification": _("Qualification"),
+    "status": _("Accreditation"),
     "transparency": _("Transparency score"),
 }
 SORT_LABELS = {

@@ -9,6 +9,8 @@ from datetime import datetime, timezone
 
 from elasticsearch import NotFoundError, helpers
 
+from accreditation.status import latest_outcomes
+
 from .documents import InstitutionDocument, indexable_pages, qualification_codes
 from .es_client import alias_name, get_client
 
@@ -60,8 +62,10 @@ def rebuild(client=None, progress=None, chunk_size=200) -> tuple[str, int]:
     indexed = 0
     try:
         for chunk in _chunks(pages.iterator(chunk_size=chunk_size), chunk_size):
+            outcomes = latest_outcomes(page.translation_key for page in chunk)
             for page in chunk:
                 page.qualification_codes = codes.get(page.pk, [])
+                page.latest_decision = outcomes.get(page.translation_key)
             done, _errors = helpers.bulk(client, index_actions(chunk, new_index), refresh=False)
             indexed += done
             if progress is not None:
@@ -116,8 +120,10 @@ def reindex_institutions(page_ids, chunk_size=200, timeout=None):
     pages = indexable_pages().filter(pk__in=list(page_ids)).order_by("pk")
     codes = qualification_codes(pages.values_list("pk", flat=True))
     for chunk in _chunks(pages.iterator(chunk_size=chunk_size), chunk_size):
+        outcomes = latest_outcomes(page.translation_key for page in chunk)
         for page in chunk:
             page.qualification_codes = codes.get(page.pk, [])
+            page.latest_decision = outcomes.get(page.translation_key)
         # require_alias: never let a write auto-create an index under the alias's name.
         helpers.bulk(client, index_actions(chunk, alias_name()), refresh="wait_for", require_alias=True)
 

@@ -18,7 +18,7 @@ DEFAULT_RADIUS_KM = 10.0
 RADIUS_RANGE_KM = (0.5, 500.0)
 SORTS = ("relevance", "name", "distance", "transparency")
 # GET parameter → what it filters. Values are slugs or codes, checked against the known ones.
-FILTERS = ("region", "district", "type", "ownership", "language", "qualification", "transparency")
+FILTERS = ("region", "district", "type", "ownership", "language", "qualification", "status", "transparency")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _WORD = re.compile(r"\w+", re.UNICODE)

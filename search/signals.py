@@ -33,6 +33,14 @@ def _institution_ids(instance, **kwargs):
 
     if isinstance(instance, InstitutionPage):
         return [instance.pk]
+    from accreditation.models import AccreditationDecisionPage
+
+    if isinstance(instance, AccreditationDecisionPage):
+        # A decision changes the accreditation of every language version of its institution.
+        if not instance.institution_id:
+            return []
+        key = InstitutionPage.objects.filter(pk=instance.institution_id).values("translation_key")
+        return list(InstitutionPage.objects.filter(translation_key__in=key).values_list("pk", flat=True))
     if isinstance(instance, ProgrammePage):
         ids = [instance.institution_id]
         parent_before = kwargs.get("parent_page_before")
@@ -62,10 +70,19 @@ def on_institution_deleted(sender, instance, **kwargs):
     _safely("remove_institution", instance.pk)
 
 
+def on_decision_deleted(sender, instance, **kwargs):
+    for pk in _institution_ids(instance):
+        _safely("update_institution", pk)
+
+
 def connect():
+    from accreditation.models import AccreditationDecisionPage
     from institutions.models import InstitutionPage
 
     page_published.connect(on_published_or_moved, dispatch_uid="search.index.published")
     post_page_move.connect(on_published_or_moved, dispatch_uid="search.index.moved")
     page_unpublished.connect(on_unpublished, dispatch_uid="search.index.unpublished")
     post_delete.connect(on_institution_deleted, sender=InstitutionPage, dispatch_uid="search.index.deleted")
+    post_delete.connect(
+        on_decision_deleted, sender=AccreditationDecisionPage, dispatch_uid="search.index.decision-deleted"
+    )

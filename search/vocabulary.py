@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from accreditation.status import AccreditationStatus
 from institutions.models import InstitutionPage
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
 from transparency.stored_scores import SCORE_BANDS, band_label
@@ -33,5 +34,6 @@ def vocabulary_for(locale) -> Vocabulary:
     vocabulary.add(
         "qualification", Qualification.objects.filter(locale=locale).values_list("id", "code", "name")
     )
+    vocabulary.add("status", [(code, code, str(label)) for code, label in AccreditationStatus.choices])
     vocabulary.add("transparency", [(band, band, band_label(band)) for band in SCORE_BANDS])
     return vocabulary

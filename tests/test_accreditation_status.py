@@ -11,7 +11,7 @@ from accreditation.status import (
     AccreditationStatus,
     annotate_accreditation,
     filter_by_status,
-    status_counts,
+    latest_outcomes,
     status_for,
     statuses_for,
 )
@@ -125,14 +125,18 @@ def test_every_status_has_a_translated_label():
     assert len(set(labels.values())) == len(labels)
 
 
-def test_facet_counts_and_filter(directory, register):
+def test_latest_outcomes_and_filter(directory, register):
     accredited, refused, _none = (InstitutionPageFactory(parent=directory) for _ in range(3))
+    decide(register, accredited, outcome=Outcome.REFUSED, decision_date=date(2024, 1, 1), valid_from=None, valid_until=None)
     decide(register, accredited, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
     decide(register, refused, outcome=Outcome.REFUSED, decision_date=date(2025, 1, 1), valid_from=None, valid_until=None)
-    institutions = InstitutionPage.objects.live()
     with CaptureQueriesContext(connection) as queries:
-        counts = status_counts(institutions, TODAY)
+        latest = latest_outcomes()
     assert len(queries) == 1
-    assert counts == {"accredited": 1, "conditional": 0, "refused": 1, "expired": 0, "none": 1}
+    assert latest == {
+        accredited.translation_key: (Outcome.ACCREDITED, date(2030, 1, 1)),
+        refused.translation_key: (Outcome.REFUSED, None),
+    }
+    institutions = InstitutionPage.objects.live()
     assert list(filter_by_status(institutions, "refused", TODAY)) == [refused]
     assert list(filter_by_status(institutions, "bogus", TODAY)) == []

@@ -8,11 +8,13 @@ each unknown word replaced by the closest known one.
 import difflib
 import time
 from collections import Counter
+from datetime import date
 
 from django.core.cache import cache
 from django.db.models import Count, F, Q
 from wagtail.search.backends import get_search_backend
 
+from accreditation.status import filter_by_status, latest_outcomes, status_code
 from institutions.models import InstitutionPage, ProgrammePage
 from transparency.models import InstitutionScore
 from transparency.stored_scores import SCORE_BANDS, band_of
@@ -110,6 +112,9 @@ class DatabaseEngine:
                 .values_list("institution_id", flat=True)
             )
             queryset = queryset.filter(id__in=awarding)
+        if "status" in filters:
+            with_status = filter_by_status(InstitutionPage.objects.all(), filters["status"], date.today())
+            queryset = queryset.filter(id__in=with_status.values("id"))
         if "transparency" in filters:
             low, high = SCORE_BANDS[filters["transparency"]]
             in_band = InstitutionScore.objects.filter(score__gte=low, score__lte=high).values("institution_id")
@@ -194,12 +199,14 @@ class DatabaseEngine:
         """Facet counts over the matched rows, and how many rows matched."""
         # One pass over the matched rows for the four columns of the institution itself (cheaper
         # than four GROUP BY queries), then one query each for languages and qualifications.
-        counters = {name: Counter() for name in ("region", "district", "type", "ownership", "transparency")}
+        counters = {name: Counter() for name in ("region", "district", "type", "ownership", "transparency", "status")}
+        outcomes, today = latest_outcomes(), date.today()
         total = 0
-        for region, district, kind, ownership, score in matched.order_by().values_list(
-            "region", "district", "institution_type", "ownership", "stored_score__score"
+        for region, district, kind, ownership, score, key in matched.order_by().values_list(
+            "region", "district", "institution_type", "ownership", "stored_score__score", "translation_key"
         ):
             total += 1
+            counters["status"][str(status_code(*outcomes.get(key, (None, None)), today))] += 1
             counters["region"][region] += 1
             counters["district"][district] += 1
             counters["type"][kind] += 1

@@ -7,9 +7,12 @@ snippets and distances are built exactly as for the database engine.
 """
 
 import time
+from datetime import date
 
 from wagtail.models import Locale
 
+from accreditation.models import AccreditationDecisionPage
+from accreditation.status import AccreditationStatus
 from institutions.models import InstitutionPage
 
 from transparency.stored_scores import SCORE_BANDS
@@ -22,6 +25,7 @@ from ..transliteration import spelling_key
 from .database import DatabaseEngine, facet_values
 
 NAME = "elasticsearch"
+Outcome = AccreditationDecisionPage.Outcome
 
 # Filter name → document field.
 FILTER_FIELDS = {
@@ -95,6 +99,10 @@ class ElasticsearchEngine:
             buckets = aggregations.get(name, {}).get("buckets", [])
             counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
             facets[name] = facet_values(name, counts, query, vocabulary)
+        statuses = aggregations.get("status", {}).get("buckets", {})
+        facets["status"] = facet_values(
+            "status", {code: bucket["doc_count"] for code, bucket in statuses.items()}, query, vocabulary
+        )
         bands = aggregations.get("transparency", {}).get("buckets", [])
         facets["transparency"] = facet_values(
             "transparency", {bucket["key"]: bucket["doc_count"] for bucket in bands}, query, vocabulary
@@ -119,13 +127,16 @@ class ElasticsearchEngine:
         ).body
 
 
-def search_body(query, locale, words, page_number) -> dict:
+def search_body(query, locale, words, page_number, today=None) -> dict:
     """The request body; words are letters and digits only, so no query syntax can get in."""
+    today = today or date.today()
     filters = [{"term": {"locale": locale.language_code if isinstance(locale, Locale) else str(locale)}}]
     for name, value in query.filters.items():
         if name == "transparency":
             low, high = SCORE_BANDS[value]
             filters.append({"range": {"transparency_score": {"gte": low, "lte": high}}})
+        elif name == "status":
+            filters.append(status_query(value, today))
         else:
             filters.append({"term": {FILTER_FIELDS[name]: value}})
     if query.near:
@@ -156,6 +167,7 @@ def search_body(query, locale, words, page_number) -> dict:
         "source": False,
         "aggs": {
             **{name: {"terms": {"field": field, "size": AGGREGATION_SIZE}} for name, field in FILTER_FIELDS.items()},
+            "status": {"filters": {"filters": {code: status_query(code, today) for code in AccreditationStatus.values}}},
             "transparency": {
                 "range": {
                     "field": "transparency_score",
@@ -167,6 +179,20 @@ def search_body(query, locale, words, page_number) -> dict:
         "sort": _sort(query, words),
     }
     return body
+
+
+def status_query(code, today) -> dict:
+    """The accreditation status from the indexed latest decision, as of today (same rules as accreditation.status)."""
+    expired = {"range": {"accreditation_until": {"lt": today.isoformat()}}}
+    if code == AccreditationStatus.NONE:
+        return {"bool": {"must_not": [{"exists": {"field": "accreditation_outcome"}}]}}
+    if code == AccreditationStatus.REFUSED:
+        return {"term": {"accreditation_outcome": Outcome.REFUSED.value}}
+    valid = [{"terms": {"accreditation_outcome": [Outcome.ACCREDITED.value, Outcome.CONDITIONAL.value]}}]
+    if code == AccreditationStatus.EXPIRED:
+        return {"bool": {"filter": [*valid, expired]}}
+    outcome = Outcome.CONDITIONAL if code == AccreditationStatus.CONDITIONAL else Outcome.ACCREDITED
+    return {"bool": {"filter": [{"term": {"accreditation_outcome": outcome.value}}], "must_not": [expired]}}
 
 
 def text_query(words) -> dict:
