@@ -127,10 +127,22 @@ def statuses_for(institutions, today=None) -> dict:
 
 
 def filter_by_status(queryset, code, today=None):
-    """Institutions whose status is `code` (for a search filter); an unknown code matches nothing."""
+    """Institutions whose status is `code` (for a search filter); an unknown code matches nothing.
+    The rules run on the decided institutions only: "none" is simply the others."""
     if code not in AccreditationStatus.values:
         return queryset.none()
-    return annotate_accreditation(queryset, today).filter(accreditation_status=code)
+    decided_keys = _decided_translation_keys()
+    if code == AccreditationStatus.NONE:
+        return queryset.exclude(translation_key__in=decided_keys)
+    decided = queryset.filter(translation_key__in=decided_keys)
+    return annotate_accreditation(decided, today).filter(accreditation_status=code)
+
+
+def _decided_translation_keys():
+    """A subquery: translation keys of institutions with a live institutional decision."""
+    from .models import AccreditationDecisionPage as Decision
+
+    return Decision.objects.live().filter(kind=Decision.Kind.INSTITUTIONAL).values("institution__translation_key")
 
 
 def latest_outcomes(translation_keys=None) -> dict:
@@ -150,3 +162,11 @@ def latest_outcomes(translation_keys=None) -> dict:
     for key, outcome, valid_until in rows:  # oldest first: the last one seen per key wins
         latest[key] = (outcome, valid_until)
     return latest
+
+
+def statuses_by_id(queryset, today=None) -> dict:
+    """{institution pk: status code} for the institutions in queryset that have a live institutional
+    decision; the others are "none". The rules run in SQL, on the decided rows only, and only
+    integers and codes come back (cheap for a facet over thousands of rows)."""
+    decided = queryset.filter(translation_key__in=_decided_translation_keys()).order_by()
+    return dict(annotate_accreditation(decided, today).values_list("pk", "accreditation_status"))

@@ -18,6 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from institutions.disclosures import DISCLOSURES
 from institutions.models import InstitutionPage, ProgrammeEnrolment, ProgrammePage, StaffStatistic
+from pages import content_version
 from search.names import institution_search_names, translated_names
 from taxonomy.geo import LATITUDE_RANGE, LONGITUDE_RANGE
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
@@ -230,3 +231,58 @@ def index_pages(institution_ids, programme_ids):
     backend = get_search_backend()
     backend.add_bulk(InstitutionPage, list(InstitutionPage.objects.filter(pk__in=institution_ids)))
     backend.add_bulk(ProgrammePage, list(ProgrammePage.objects.filter(pk__in=programme_ids)))
+
+
+@transaction.atomic
+def generate_decisions(register, share=0.7, seed=1, progress=None):
+    """Institutional decisions for a share of the register's language's institutions that have none:
+    accredited (some expired, some expiring soon), with conditions, or refused. Bulk-written like the
+    institutions, for benchmarks: the search facets and profiles then meet decisions at scale."""
+    from accreditation.dates import remediation_due
+    from accreditation.models import AccreditationDecisionPage as Decision
+
+    rng = random.Random(seed)
+    decision_ct = ContentType.objects.get_for_model(Decision)
+    now, today = timezone.now(), date.today()
+    register = Page.objects.get(pk=register.pk)
+    decided = Decision.objects.values_list("institution_id", flat=True)
+    institutions = list(
+        InstitutionPage.objects.filter(locale_id=register.locale_id).exclude(pk__in=decided)
+        .order_by("pk").values_list("pk", "title")
+    )
+    chosen = [row for row in institutions if rng.random() < share]
+    last = register.get_last_child()
+    step = Page._str2int(last.path[-Page.steplen :]) + 1 if last else 1
+    outcomes = [Decision.Outcome.ACCREDITED] * 6 + [Decision.Outcome.CONDITIONAL] * 3 + [Decision.Outcome.REFUSED]
+    made = 0
+    for start in range(0, len(chosen), BATCH):
+        bases, specifics = [], []
+        for pk, title in chosen[start : start + BATCH]:
+            slug = f"generated-decision-{step:06d}"
+            bases.append(
+                _page_fields(f"Чечим: {title}"[:255], slug, _child_path(register.path, step), register.depth + 1,
+                             f"{register.url_path}{slug}/", register.locale_id, decision_ct, now)
+            )
+            decided_on = today - timedelta(days=rng.randint(30, 6 * 365))
+            outcome = rng.choice(outcomes)
+            valid = outcome != Decision.Outcome.REFUSED
+            specifics.append(
+                {
+                    "number": f"G-{step}", "decision_date": decided_on, "institution_id": pk,
+                    "institution_name": title[:255], "kind": Decision.Kind.INSTITUTIONAL, "outcome": outcome,
+                    "valid_from": decided_on if valid else None,
+                    "valid_until": decided_on + timedelta(days=5 * 365) if valid else None,
+                    "remediation_due": remediation_due(decided_on),
+                }
+            )
+            step += 1
+        Page.objects.bulk_create(bases, batch_size=BATCH)
+        ids = dict(Page.objects.filter(path__in=[b.path for b in bases]).values_list("path", "pk"))
+        _insert_specific(Decision, [Decision(page_ptr_id=ids[b.path], **f) for b, f in zip(bases, specifics)])
+        made += len(bases)
+        if progress:
+            progress(len(bases))
+    children = Page.objects.filter(path__startswith=register.path, depth=register.depth + 1).count()
+    Page.objects.filter(pk=register.pk).update(numchild=children)
+    content_version.bump()  # bulk writes send no post_save
+    return made

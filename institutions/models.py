@@ -4,9 +4,11 @@ from collections import Counter
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -322,20 +324,28 @@ class InstitutionPage(Page):
         return items
 
     def get_context(self, request, *args, **kwargs):
+        from pages import content_version
+
         context = super().get_context(request, *args, **kwargs)
-        programmes = list(
+        # Lazy: when the cached fragments of the template are fresh, none of these queries run.
+        programmes = SimpleLazyObject(self.live_programmes)
+        context["programmes"] = programmes
+        context["learners_table"] = SimpleLazyObject(lambda: learners_table(programmes))
+        context["licences"] = self.licences.select_related("scan")
+        context["staff_statistics"] = self.staff_statistics.order_by("year")
+        context["disclosures"] = SimpleLazyObject(self.disclosure_items)
+        context["content_key"] = content_version.cache_key()
+        context["cache_seconds"] = settings.PUBLIC_CACHE_SECONDS
+        return context
+
+    def live_programmes(self):
+        return list(
             ProgrammePage.objects.live()
             .filter(institution=self)  # the stored parent: an index lookup, not a tree-path scan
             .select_related("qualification", "language")
             .prefetch_related("enrolments")
             .order_by("path")
         )
-        context["programmes"] = programmes
-        context["learners_table"] = learners_table(programmes)
-        context["licences"] = self.licences.select_related("scan")
-        context["staff_statistics"] = self.staff_statistics.order_by("year")
-        context["disclosures"] = self.disclosure_items()
-        return context
 
 
 def learners_table(programmes):

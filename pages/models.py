@@ -1,6 +1,7 @@
 """The site's home page."""
 
 from django.core.cache import cache
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -23,10 +24,14 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def counts(self):
-        """Institutions, programmes and regions with published institutions; cached for a minute."""
+        """Institutions, programmes and regions with published institutions; cached under the content version."""
+        from django.conf import settings
+
         from institutions.models import InstitutionPage, ProgrammePage
 
-        key = f"home-counts:{self.locale_id}"
+        from . import content_version
+
+        key = content_version.cache_key("home-counts", self.locale_id)
         counts = cache.get(key)
         if counts is None:
             institutions = InstitutionPage.objects.live().filter(locale=self.locale)
@@ -35,7 +40,7 @@ class HomePage(Page):
                 "programme_count": ProgrammePage.objects.live().filter(locale=self.locale).count(),
                 "region_count": institutions.order_by().values("region").distinct().count(),
             }
-            cache.set(key, counts, 60)
+            cache.set(key, counts, settings.PUBLIC_CACHE_SECONDS)
         return counts
 
     def get_context(self, request, *args, **kwargs):
@@ -64,3 +69,15 @@ class HomePage(Page):
             "decision_index": DecisionIndexPage.objects.live().child_of(self).first(),
             "document_index": MinistryDocumentIndexPage.objects.live().child_of(self).first(),
         }
+
+
+class ContentVersion(models.Model):
+    """One row whose number changes whenever public content may have changed (pages.content_version).
+
+    It lives in the database, not in the cache, so every server process sees a change at once, even
+    with a per-process cache."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("content version")

@@ -46,6 +46,12 @@ class SearchQuery:
         """The words of the text: letters and digits only, so no query syntax reaches an engine."""
         return _WORD.findall(self.text.lower())
 
+    def signature(self) -> str:
+        """What the answer depends on, paging aside (a cache key part)."""
+        near = f"{self.near.lat:.5f},{self.near.lon:.5f},{self.near.radius_km:g}" if self.near else ""
+        filters = "&".join(f"{name}={value}" for name, value in sorted(self.filters.items()))
+        return f"{' '.join(self.words)}|{filters}|{near}|{self.sort}"
+
     def without(self, name):
         """The GET parameters of this query without one filter (for the "remove filter" chips)."""
         params = self.as_params()

@@ -2,8 +2,13 @@
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
 from accreditation.status import AccreditationStatus
 from institutions.models import InstitutionPage
+from pages import content_version
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
 from transparency.stored_scores import SCORE_BANDS, band_label
 
@@ -25,6 +30,16 @@ class Vocabulary:
 
 
 def vocabulary_for(locale) -> Vocabulary:
+    """The vocabulary of a locale, labelled in the active language; cached under the content version."""
+    key = content_version.cache_key("vocabulary", locale.pk, translation.get_language())
+    vocabulary = cache.get(key)
+    if vocabulary is None:
+        vocabulary = _build_vocabulary(locale)
+        cache.set(key, vocabulary, settings.PUBLIC_CACHE_SECONDS)
+    return vocabulary
+
+
+def _build_vocabulary(locale) -> Vocabulary:
     vocabulary = Vocabulary()
     vocabulary.add("region", Region.objects.filter(locale=locale).values_list("id", "slug", "name"))
     vocabulary.add("district", District.objects.filter(locale=locale).values_list("id", "slug", "name"))

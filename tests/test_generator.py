@@ -62,3 +62,28 @@ def test_bulk_generation_leaves_planner_statistics_for_fast_text_search(director
         plan = [row[-1] for row in cursor.fetchall()]
     scans = [step for step in plan if "VIRTUAL TABLE" in step or "indexentry" in step.lower()]
     assert scans and "VIRTUAL TABLE" in scans[0], plan  # the FTS index drives the search
+
+
+def test_generated_decisions_are_valid_pages_that_give_statuses(client, home, directory):
+    from accreditation.models import AccreditationDecisionPage
+    from accreditation.status import statuses_for
+    from demo.generator import generate_decisions
+
+    from .accreditation_factories import DecisionIndexPageFactory
+
+    DistrictFactory.create_batch(2)
+    InstitutionTypeFactory()
+    generate_institutions(directory, count=20, programmes_per_institution=1, seed=3)
+    register = DecisionIndexPageFactory(parent=home)
+    made = generate_decisions(register, share=0.5, seed=4)
+
+    decisions = AccreditationDecisionPage.objects.live().child_of(register)
+    assert 0 < made == decisions.count() < 20
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert generate_decisions(register, share=0.5, seed=5) <= 20 - made  # only institutions without one
+    decision = decisions.first()
+    assert client.get(decision.url).status_code == 200
+    statuses = statuses_for(InstitutionPage.objects.filter(accreditation_decisions__isnull=False))
+    assert {status.code for status in statuses.values()} - {"none"} and "none" not in {
+        status.code for status in statuses.values()
+    }

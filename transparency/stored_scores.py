@@ -13,6 +13,8 @@ from datetime import date, timedelta
 from django.core.cache import cache
 from django.db.models import Q
 
+from pages import content_version
+
 from .models import InstitutionScore
 from .score import FRESH_DAYS, scored_rows
 
@@ -74,6 +76,8 @@ def refresh_scores(queryset, today=None) -> list[int]:
         update_fields=["score", "computed_on", "changes_on", "indexed"],
         batch_size=500,
     )
+    if changed:
+        content_version.bump()  # bulk_create sends no post_save
     return changed
 
 

@@ -138,6 +138,9 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Achyk Bilim"
+# Public fragments and search answers are cached under the content version (pages.content_version),
+# so a change never waits for this; it only bounds how long unused entries take memory.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "3600"))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},

@@ -10,12 +10,14 @@ import time
 from collections import Counter
 from datetime import date
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, F, Q
 from wagtail.search.backends import get_search_backend
 
-from accreditation.status import filter_by_status, latest_outcomes, status_code
+from accreditation.status import AccreditationStatus, filter_by_status, statuses_by_id
 from institutions.models import InstitutionPage, ProgrammePage
+from pages import content_version
 from transparency.models import InstitutionScore
 from transparency.stored_scores import SCORE_BANDS, band_of
 
@@ -36,40 +38,23 @@ class DatabaseEngine:
 
     def search(self, query, locale, vocabulary) -> SearchResult:
         started = time.perf_counter()
-        base = InstitutionPage.objects.live().filter(locale=locale)
-        filtered, distances = self._filtered(base, query, vocabulary)
+        # The answer (every matching id in order, facet counts, distances) is cached under the content
+        # version and the day, so a change to any institution, decision or classifier is seen at once.
+        key = content_version.cache_key("db-search", locale.pk, query.signature())
+        answer = cache.get(key)
+        if answer is None:
+            answer = self._answer(query, locale, vocabulary)
+            cache.set(key, answer, settings.PUBLIC_CACHE_SECONDS)
 
-        corrected_from = suggestion = ""
-        words = query.words
-        if words:
-            ids, matched = self._text_match(filtered, words)
-            if not ids:
-                corrected = self._corrected_words(locale, words)
-                if corrected != words:
-                    ids, matched = self._text_match(filtered, corrected)
-                    if ids:
-                        corrected_from, words = query.text, corrected
-                    else:
-                        suggestion = " ".join(corrected)
-        else:
-            ids = None
-            matched = filtered
-
-        facets, total = self._facets(matched, query, vocabulary)
-        sql_order = self._sql_order(query, ids, distances)
-        ordered_ids = None if sql_order else self._ordered_ids(matched, ids, query, distances)
+        ordered_ids, distances, total = answer["ids"], answer["distances"], answer["total"]
         num_pages = max(1, -(-total // query.page_size))
         page_number = min(query.page, num_pages)
-        start, stop = (page_number - 1) * query.page_size, page_number * query.page_size
-        if sql_order:
-            # Only the page's ids are read, in the database's order; the total came with the facets.
-            window = list(matched.order_by(*sql_order).values_list("id", flat=True)[start:stop])
-        else:
-            window = ordered_ids[start:stop]
+        window = ordered_ids[(page_number - 1) * query.page_size : page_number * query.page_size]
         pages = InstitutionPage.objects.filter(id__in=window).select_related(
             "region", "district", "institution_type", "logo", "stored_score"
         )
         by_id = {p.id: p for p in pages}
+        words = answer["words"]
         hits = [
             Hit(page=by_id[i], snippet=institution_snippet(by_id[i], words), distance_km=distances.get(i))
             for i in window
@@ -78,14 +63,53 @@ class DatabaseEngine:
         return SearchResult(
             hits=hits,
             total=total,
-            facets=facets,
+            facets={
+                name: facet_values(name, counts, query, vocabulary) for name, counts in answer["facets"].items()
+            },
             engine=NAME,
             took_ms=(time.perf_counter() - started) * 1000,
             page=page_number,
             num_pages=num_pages,
-            suggestion=suggestion,
-            corrected_from=corrected_from,
+            suggestion=answer["suggestion"],
+            corrected_from=query.text if answer["corrected"] else "",
         )
+
+    def _answer(self, query, locale, vocabulary) -> dict:
+        """Every matching id in the query's order, the facet counts and the distances: what is cached."""
+        base = InstitutionPage.objects.live().filter(locale=locale)
+        filtered, distances = self._filtered(base, query, vocabulary)
+
+        corrected, suggestion = False, ""
+        words = query.words
+        if words:
+            ids, matched = self._text_match(filtered, words)
+            if not ids:
+                corrected_words = self._corrected_words(locale, words)
+                if corrected_words != words:
+                    ids, matched = self._text_match(filtered, corrected_words)
+                    if ids:
+                        corrected, words = True, corrected_words
+                    else:
+                        suggestion = " ".join(corrected_words)
+        else:
+            ids = None
+            matched = filtered
+
+        counts, total = self._facet_counts(matched, vocabulary)
+        sql_order = self._sql_order(query, ids, distances)
+        if sql_order:
+            ordered_ids = list(matched.order_by(*sql_order).values_list("id", flat=True))
+        else:
+            ordered_ids = self._ordered_ids(matched, ids, query, distances)
+        return {
+            "ids": ordered_ids,
+            "total": total,
+            "facets": counts,
+            "distances": distances,
+            "words": words,
+            "corrected": corrected,
+            "suggestion": suggestion,
+        }
 
     # Filters ---------------------------------------------------------------------------------
 
@@ -113,8 +137,7 @@ class DatabaseEngine:
             )
             queryset = queryset.filter(id__in=awarding)
         if "status" in filters:
-            with_status = filter_by_status(InstitutionPage.objects.all(), filters["status"], date.today())
-            queryset = queryset.filter(id__in=with_status.values("id"))
+            queryset = filter_by_status(queryset, filters["status"], date.today())
         if "transparency" in filters:
             low, high = SCORE_BANDS[filters["transparency"]]
             in_band = InstitutionScore.objects.filter(score__gte=low, score__lte=high).values("institution_id")
@@ -195,18 +218,19 @@ class DatabaseEngine:
             return sorted(pool, key=lambda i: (distances.get(i, float("inf")), i))
         return ids
 
-    def _facets(self, matched, query, vocabulary):
-        """Facet counts over the matched rows, and how many rows matched."""
+    def _facet_counts(self, matched, vocabulary):
+        """{facet: {value: count}} over the matched rows, and how many rows matched."""
         # One pass over the matched rows for the four columns of the institution itself (cheaper
         # than four GROUP BY queries), then one query each for languages and qualifications.
         counters = {name: Counter() for name in ("region", "district", "type", "ownership", "transparency", "status")}
-        outcomes, today = latest_outcomes(), date.today()
+        status_of = statuses_by_id(matched, date.today())  # only the decided rows; the rest have none
+        none = AccreditationStatus.NONE.value
         total = 0
-        for region, district, kind, ownership, score, key in matched.order_by().values_list(
-            "region", "district", "institution_type", "ownership", "stored_score__score", "translation_key"
+        for pk, region, district, kind, ownership, score in matched.order_by().values_list(
+            "pk", "region", "district", "institution_type", "ownership", "stored_score__score"
         ):
             total += 1
-            counters["status"][str(status_code(*outcomes.get(key, (None, None)), today))] += 1
+            counters["status"][status_of.get(pk, none)] += 1
             counters["region"][region] += 1
             counters["district"][district] += 1
             counters["type"][kind] += 1
@@ -232,13 +256,10 @@ class DatabaseEngine:
             .values_list("qualification")
             .annotate(n=Count("institution", distinct=True))
         )
-        facets = {
-            name: facet_values(
-                name, {vocabulary.by_id[name].get(key): n for key, n in counts.items()}, query, vocabulary
-            )
-            for name, counts in counters.items()
+        by_value = {
+            name: {vocabulary.by_id[name].get(key): n for key, n in counts.items()} for name, counts in counters.items()
         }
-        return facets, total
+        return by_value, total
 
 
 def facet_values(name, counts, query, vocabulary):
@@ -278,13 +299,13 @@ def _name_ranker(keys):
 
 
 def _name_words(locale):
-    """Every word of every live institution's spelling keys, cached briefly: the spelling vocabulary."""
-    cache_key = f"search:name-words:{locale.pk}"
+    """Every word of every live institution's spelling keys: the spelling vocabulary."""
+    cache_key = content_version.cache_key("name-words", locale.pk)
     words = cache.get(cache_key)
     if words is None:
         words = set()
         for names in InstitutionPage.objects.live().filter(locale=locale).values_list("search_names", flat=True):
             words.update(names.split())
         words = sorted(words)
-        cache.set(cache_key, words, 300)
+        cache.set(cache_key, words, settings.PUBLIC_CACHE_SECONDS)
     return words
