@@ -1,11 +1,17 @@
 """The public pages that the accessibility, HTML and page-weight checks visit, in every language.
 
 Each entry names a page and says how to find its address on the demo data (`load_demo_data`), for
-one language. Add a page here (e.g. the decisions register) and every check visits it."""
+one language. Add a page here and every check visits it."""
 
 from django.urls import reverse
 from django.utils import translation
 
+from accreditation.models import (
+    AccreditationDecisionPage,
+    DecisionIndexPage,
+    MinistryDocumentIndexPage,
+    MinistryDocumentPage,
+)
 from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
 from pages.models import HomePage
 
@@ -44,6 +50,24 @@ def _compare(language):
         return reverse("compare") + f"?ids={ids}"
 
 
+def _decisions(language):
+    # Filtered, so the filter form, chips and download links all show.
+    return _in(DecisionIndexPage, language).get().url + "?outcome=accredited"
+
+
+def _decision(language):
+    # One with shortcomings: the remediation block shows too.
+    return _in(AccreditationDecisionPage, language).exclude(shortcomings="").first().url
+
+
+def _documents(language):
+    return _in(MinistryDocumentIndexPage, language).get().url
+
+
+def _document(language):
+    return _in(MinistryDocumentPage, language).first().url
+
+
 PAGES = {
     "home": _home,
     "directory": _directory,
@@ -51,6 +75,10 @@ PAGES = {
     "programme": _programme,
     "transparency": _transparency,
     "compare": _compare,
+    "decisions": _decisions,
+    "decision": _decision,
+    "documents": _documents,
+    "document": _document,
 }
 
 

@@ -10,17 +10,33 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from .accreditation_factories import (
+    AccreditationDecisionPageFactory,
+    DecisionIndexPageFactory,
+    MinistryDocumentIndexPageFactory,
+    MinistryDocumentPageFactory,
+)
 from .factories import InstitutionPageFactory, ProgrammePageFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
-def public_urls(directory):
+def public_urls(home, directory):
     school = InstitutionPageFactory(parent=directory, latitude="42.870000", longitude="74.590000")
     other = InstitutionPageFactory(parent=directory)
     programme = ProgrammePageFactory(parent=school)
+    register = DecisionIndexPageFactory(parent=home)
+    decision = AccreditationDecisionPageFactory(parent=register, institution=school, shortcomings="<p>Кемчилик</p>")
+    documents = MinistryDocumentIndexPageFactory(parent=home)
+    order = MinistryDocumentPageFactory(parent=documents)
     return [
+        register.url,
+        register.url + "?outcome=accredited&expiring=1",
+        decision.url,
+        decision.url + "evidence/",
+        documents.url,
+        order.url,
         "/ky/",
         directory.url,
         directory.url + "?q=мектеп",

@@ -28,7 +28,9 @@ def nu_checker_errors(files):
 
     validator = Validator(errors_only=True, detect_language=False, format="json")
     stdout, stderr = validator.run_vnu(validator._vnu_options() + [str(f) for f in files])
-    messages = json.loads(stdout or stderr or '{"messages": []}')["messages"]
+    output = stdout or stderr
+    assert output, "the Nu HTML Checker printed nothing: it did not run"
+    messages = json.loads(output)["messages"]
     return [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from bench.page_weight import BUDGET_BYTES, page_weight, report
 
+from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
 from .factories import InstitutionPageFactory, ProgrammePageFactory
 
 
@@ -13,7 +14,11 @@ from .factories import InstitutionPageFactory, ProgrammePageFactory
 def key_pages(home, directory):
     schools = [InstitutionPageFactory(parent=directory) for _ in range(25)]  # a full result page
     ProgrammePageFactory(parent=schools[0])
+    register = DecisionIndexPageFactory(parent=home)
+    decisions = [AccreditationDecisionPageFactory(parent=register, institution=school) for school in schools]
     return {
+        "decisions": register.url,
+        "decision": decisions[0].url,
         "home": "/ky/",
         "directory": directory.url + "?q=мектеби",
         "profile": schools[0].url,
@@ -30,7 +35,7 @@ def test_key_pages_stay_under_the_budget(client, key_pages):
         assert "/static/css/site.css" in weight.assets, name
         assert weight.raw["css"] > 0 and weight.raw["js"] > 0, name
     # Leaflet (≈150 KB before compression) comes only with a map.
-    for name in ("home", "transparency", "compare"):
+    for name in ("home", "transparency", "compare", "decisions", "decision"):
         assert not any("leaflet" in asset for asset in weights[name].assets), name
     for name in ("directory", "profile"):
         assert "/static/vendor/leaflet/leaflet.js" in weights[name].assets, name

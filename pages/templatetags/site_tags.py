@@ -45,24 +45,46 @@ def language_links(context, page=None):
     return {"links": links}
 
 
-@register.simple_tag(takes_context=True)
-def directory_url(context):
-    """The URL of the institution directory in the current language (looked up once per request)."""
-    from institutions.models import InstitutionIndexPage
-
+def _index_url(context, model):
+    """The URL of the live `model` index page in the current language (looked up once per request)."""
     request = context.get("request")
     language = translation.get_language()
-    cached = getattr(request, "_directory_urls", None)
+    cached = getattr(request, "_index_urls", None)
     if cached is None:
         cached = {}
         if request is not None:
-            request._directory_urls = cached
-    if language not in cached:
+            request._index_urls = cached
+    key = (model, language)
+    if key not in cached:
         # Ordered by id, not Wagtail's default tree path: SQLite would walk the path index of every page.
-        directories = InstitutionIndexPage.objects.live().order_by("pk")
-        index = directories.filter(locale__language_code=language).first() or directories.first()
-        cached[language] = index.get_url(request) if index else f"/{language}/"
-    return cached[language]
+        indexes = model.objects.live().order_by("pk")
+        index = indexes.filter(locale__language_code=language).first() or indexes.first()
+        cached[key] = index.get_url(request) if index else None
+    return cached[key]
+
+
+@register.simple_tag(takes_context=True)
+def directory_url(context):
+    """The URL of the institution directory in the current language."""
+    from institutions.models import InstitutionIndexPage
+
+    return _index_url(context, InstitutionIndexPage) or f"/{translation.get_language()}/"
+
+
+@register.simple_tag(takes_context=True)
+def decisions_url(context):
+    """The URL of the register of accreditation decisions in the current language ("" without one)."""
+    from accreditation.models import DecisionIndexPage
+
+    return _index_url(context, DecisionIndexPage) or ""
+
+
+@register.simple_tag(takes_context=True)
+def documents_url(context):
+    """The URL of the ministry documents in the current language ("" without them)."""
+    from accreditation.models import MinistryDocumentIndexPage
+
+    return _index_url(context, MinistryDocumentIndexPage) or ""
 
 
 @register.inclusion_tag("includes/hreflang.html", takes_context=True)
