@@ -36,7 +36,8 @@ class DatabaseEngine:
 
     def search(self, query, locale, vocabulary) -> SearchResult:
         started = time.perf_counter()
-        base = InstitutionPage.objects.live().filter(locale=locale)
+        # Not in a private section (view restriction): the directory, the API and downloads list the same pages.
+        base = InstitutionPage.objects.live().public().filter(locale=locale)
         filtered, distances = self._filtered(base, query, vocabulary)
 
         corrected_from = suggestion = ""
