@@ -52,7 +52,7 @@ class DecisionIndexPage(Page):
 
         fmt = request.GET.get("format", "")
         if fmt in ("csv", "xlsx", "json"):
-            return download_response(fmt, register_selection(request.GET, self.locale).decisions, request)
+            return download_response(fmt, register_selection(request.GET, self.locale), request)
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

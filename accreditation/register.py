@@ -33,9 +33,14 @@ class Selection:
     notes: list = field(default_factory=list)  # what was dropped and why
 
 
+def published_decisions():
+    """Live decisions outside private sections (pages with a view restriction, or under one)."""
+    return AccreditationDecisionPage.objects.live().public()
+
+
 def decisions_in(locale):
     return (
-        with_remediation_flags(AccreditationDecisionPage.objects.live().filter(locale=locale))
+        with_remediation_flags(published_decisions().filter(locale=locale))
         .select_related("institution", "institution__region", "institution__district", "conclusion")
         .order_by("-decision_date", "-pk")
     )
@@ -127,7 +132,7 @@ def register_context(request, index_page, today=None):
     if "region" in selection.filters:
         districts = districts.filter(region__slug=selection.filters["region"])
     years = sorted(
-        {d.year for d in AccreditationDecisionPage.objects.live().filter(locale=index_page.locale).dates("decision_date", "year")},
+        {d.year for d in published_decisions().filter(locale=index_page.locale).dates("decision_date", "year")},
         reverse=True,
     )
     return {
@@ -146,46 +151,75 @@ def register_context(request, index_page, today=None):
     }
 
 
-JSON_KEYS = [
-    "number", "date", "institution", "region", "district", "kind", "outcome",
-    "valid_from", "valid_until", "remediation_due", "remediation", "url",
-]
+def one_version_each(decisions, locale_id):
+    """One version per decision (translation key), the one in `locale_id` where there is one, else
+    any (the source language's); newest first. For an institution's history in its own language."""
+    chosen = {}
+    for decision in decisions:
+        current = chosen.get(decision.translation_key)
+        if current is None or (decision.locale_id == locale_id and current.locale_id != locale_id):
+            chosen[decision.translation_key] = decision
+    return sorted(chosen.values(), key=lambda d: (d.decision_date, d.pk), reverse=True)
 
 
-def download_headers():
-    return [
-        _("Number"), _("Date"), _("Institution"), _("Region"), _("District"), _("Kind"), _("Outcome"),
-        _("Valid from"), _("Valid until"), _("Remediation due"), _("Remediation"), _("Link"),
-    ]
+# Plain column names, the same in every language and in every format (CSV and XLSX headers, JSON
+# keys), so scripts can rely on them; as in the directory downloads (api.downloads).
+COLUMNS = (
+    "id", "number", "decision_date", "institution_id", "institution", "region", "district",
+    "latitude", "longitude", "kind", "outcome", "valid_from", "valid_until", "remediation_due",
+    "remediation", "url",
+)
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def _float(value):
+    return None if value is None else float(value)
 
 
 def download_rows(decisions, request=None, today=None):
+    """One row per decision, in COLUMNS order; the institution's columns are empty once its page is gone."""
     today = today or date.today()
     for decision in decisions:
         institution = decision.institution
-        yield [
+        yield (
+            str(decision.translation_key),
             decision.number,
             decision.decision_date.isoformat(),
+            str(institution.translation_key) if institution else None,
             decision.display_institution,
-            institution.region.name if institution else "",
-            institution.district.name if institution and institution.district else "",
+            institution.region.name if institution else None,
+            institution.district.name if institution and institution.district else None,
+            _float(institution.latitude) if institution else None,
+            _float(institution.longitude) if institution else None,
             str(decision.get_kind_display()),
             str(decision.get_outcome_display()),
-            decision.valid_from.isoformat() if decision.valid_from else "",
-            decision.valid_until.isoformat() if decision.valid_until else "",
-            decision.remediation_due.isoformat() if decision.remediation_due else "",
+            _iso(decision.valid_from),
+            _iso(decision.valid_until),
+            _iso(decision.remediation_due),
             str(decision.Remediation(decision.remediation_status(today)).label),
-            decision.get_full_url(request) or "",
-        ]
+            decision.get_full_url(request),
+        )
 
 
-def download_response(fmt, decisions, request=None):
-    filename = "accreditation-decisions-" + translation.get_language()
-    headers = download_headers()
-    rows = list(download_rows(decisions, request))
+def download_response(fmt, selection, request=None):
+    """The register's selection as a file; the same columns in every format and language."""
+    language = translation.get_language()
+    filename = f"accreditation-decisions-{language}-{date.today():%Y-%m-%d}"
+    rows = list(download_rows(selection.decisions, request))
     if fmt == "csv":
-        return csv_response(filename, headers, rows)
+        return csv_response(filename, COLUMNS, rows)
     if fmt == "xlsx":
-        return xlsx_response(filename, {_("Decisions"): (headers, rows)})
-    # JSON keys stay the same in every language, for programs reading the file.
-    return json_response(filename, {"decisions": table_records(JSON_KEYS, rows)})
+        return xlsx_response(filename, {"decisions": (COLUMNS, rows)})
+    return json_response(
+        filename,
+        {
+            "language": language,
+            "filters": selection.filters,
+            "notes": [str(note) for note in selection.notes],
+            "total": len(rows),
+            "decisions": table_records(COLUMNS, rows),
+        },
+    )

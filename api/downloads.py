@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from accreditation.status import Status, statuses_for
 from institutions.models import InstitutionPage
 from transparency.downloads import csv_response, json_response, table_records, xlsx_response
 from transparency.score import scores_by_id
@@ -20,7 +21,7 @@ FORMATS = ("csv", "xlsx", "json")
 COLUMNS = (
     "id", "name", "short_name", "registry_code", "type", "ownership", "region", "district", "address",
     "latitude", "longitude", "phones", "fax", "email", "website", "year_founded", "head_name",
-    "transparency_score", "url",
+    "transparency_score", "accreditation_status", "accredited_until", "url",
 )
 
 
@@ -58,8 +59,11 @@ def directory_download(request):
 def directory_rows(request, pages):
     """One row per institution, in COLUMNS order."""
     scores = scores_by_id(InstitutionPage.objects.filter(id__in=[page.id for page in pages]))
-    return [
-        (
+    statuses = statuses_for(pages) if pages else {}
+    rows = []
+    for page in pages:
+        status = statuses.get(page.pk, Status("none"))
+        rows.append((
             str(page.translation_key),
             page.title,
             page.short_name,
@@ -78,10 +82,11 @@ def directory_rows(request, pages):
             page.year_founded,
             page.head_name,
             scores.get(page.id),
+            str(status.label),
+            status.until.isoformat() if status.until else None,
             page.get_full_url(request),
-        )
-        for page in pages
-    ]
+        ))
+    return rows
 
 
 def download_links(query):

@@ -10,13 +10,21 @@ from ninja.errors import ValidationError
 from ninja.openapi.docs import Swagger
 from ninja.responses import Status
 
+from accreditation.register import published_decisions, register_selection
 from institutions.models import InstitutionPage, ProgrammePage
 from search.query import FILTERS
 from taxonomy.models import District, Region
 
 from . import schemas
 from .language import locale_of, requested_language
-from .records import institution_detail, institution_summaries, programme_record
+from .records import (
+    decision_detail,
+    decision_records,
+    decision_rows,
+    institution_detail,
+    institution_summaries,
+    programme_record,
+)
 from .selection import search_window
 
 ERRORS = {400: schemas.Error, 404: schemas.Error}
@@ -27,7 +35,8 @@ api = NinjaAPI(
     description=(
         "Read-only data on the education organizations of the Kyrgyz Republic. Names and texts come in "
         "Kyrgyz (default), Russian or English: `?lang=ky|ru|en` or the Accept-Language header. "
-        "Institutions and programmes are identified by UUIDs that are the same in every language."
+        "Institutions, programmes and accreditation decisions are identified by UUIDs that are the same "
+        "in every language."
     ),
     urls_namespace="api-v1",
     docs=Swagger(),  # served from ninja's own static files ("ninja" is in INSTALLED_APPS): no CDN
@@ -80,6 +89,7 @@ def get_institution(request, institution_id: UUID, params: Query[schemas.Languag
     with translation.override(language):
         versions = (
             InstitutionPage.objects.live()
+            .public()
             .filter(translation_key=institution_id)
             .select_related("locale", "region", "district", "institution_type")
         )
@@ -96,7 +106,7 @@ def list_programmes(request, params: Query[schemas.ProgrammeParams]):
     """Programmes, by institution, qualification and form of study."""
     language = _language(request, params)
     with translation.override(language):
-        programmes = ProgrammePage.objects.live().filter(locale=locale_of(language))
+        programmes = ProgrammePage.objects.live().public().filter(locale=locale_of(language))
         if params.institution:
             programmes = programmes.filter(institution__translation_key=params.institution)
         if params.qualification:
@@ -115,6 +125,48 @@ def list_programmes(request, params: Query[schemas.ProgrammeParams]):
             "offset": params.offset,
             "items": [programme_record(request, programme) for programme in window],
         }
+
+
+@api.get("/decisions", response={200: schemas.DecisionList, **ERRORS}, tags=["decisions"])
+def list_decisions(request, params: Query[schemas.DecisionParams]):
+    """Accreditation decisions matching the same filters as the register page (/ky/decisions/), newest first."""
+    language = _language(request, params)
+    with translation.override(language):
+        filters = {
+            "region": params.region,
+            "district": params.district,
+            "outcome": params.outcome,
+            "kind": params.kind,
+            "year": params.year,
+            "expiring": "1" if params.expiring else None,
+        }
+        # The register's own selection: a value it would drop with a note is a 400 here.
+        selection = register_selection(
+            {name: str(value) for name, value in filters.items() if value is not None}, locale_of(language)
+        )
+        if selection.notes:
+            return Status(400, {"detail": _("Invalid parameters."), "errors": [str(note) for note in selection.notes]})
+        window = selection.decisions.prefetch_related("programmes")[params.offset : params.offset + params.limit]
+        return {
+            "total": selection.decisions.count(),
+            "limit": params.limit,
+            "offset": params.offset,
+            "items": decision_records(request, list(window)),
+        }
+
+
+@api.get("/decisions/{decision_id}", response={200: schemas.DecisionDetail, **ERRORS}, tags=["decisions"])
+def get_decision(request, decision_id: UUID, params: Query[schemas.LanguageParams]):
+    """One accreditation decision; in Kyrgyz when it has no version in the language asked for."""
+    language = _language(request, params)
+    with translation.override(language):
+        versions = decision_rows(published_decisions().filter(translation_key=decision_id)).select_related("locale")
+        by_language = {decision.locale.language_code: decision for decision in versions}
+        decision = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
+        if decision is None:
+            return Status(404, {"detail": _("No published decision has this id.")})
+        with translation.override(decision.locale.language_code):
+            return decision_detail(request, decision)
 
 
 @api.get("/regions", response={200: list[schemas.Region], **ERRORS}, tags=["places"])

@@ -1,11 +1,16 @@
-"""Plain records of institutions and programmes: what the API returns and the downloads write.
+"""Plain records of institutions, programmes and decisions: what the API returns and the downloads write.
 
 Identifiers are the pages' translation keys (UUIDs): one institution keeps the same id in Kyrgyz,
 Russian and English, and the id survives moves, renames and slug changes.
 """
 
+from datetime import date
+
 from wagtail.rich_text import expand_db_html
 
+from accreditation.models import AccreditationDecisionPage, with_remediation_flags
+from accreditation.register import one_version_each, published_decisions
+from accreditation.status import Status, status_for, status_of_decision, statuses_for
 from institutions.disclosures import DISCLOSURES
 from institutions.models import InstitutionPage, ProgrammePage
 from institutions.validators import split_phones
@@ -32,10 +37,18 @@ def _absolute(request, url):
 def institution_summaries(request, pages):
     """Short records for a list of InstitutionPages (region, district and type already joined)."""
     scores = scores_by_id(InstitutionPage.objects.filter(id__in=[page.id for page in pages]))
-    return [institution_summary(request, page, scores.get(page.id)) for page in pages]
+    statuses = statuses_for(pages) if pages else {}
+    return [
+        institution_summary(request, page, scores.get(page.id), statuses.get(page.pk, Status("none")))
+        for page in pages
+    ]
 
 
-def institution_summary(request, page, score):
+def accreditation_record(status):
+    return {"status": status.code, "label": str(status.label), "valid_until": status.until}
+
+
+def institution_summary(request, page, score, status):
     return {
         "id": str(page.translation_key),
         "name": page.title,
@@ -49,6 +62,7 @@ def institution_summary(request, page, score):
         "latitude": _float(page.latitude),
         "longitude": _float(page.longitude),
         "transparency_score": score,
+        "accreditation": accreditation_record(status),
         "url": page.get_full_url(request),
     }
 
@@ -57,12 +71,13 @@ def institution_detail(request, page):
     checklist = checklist_for_page(page)
     programmes = (
         ProgrammePage.objects.live()
+        .public()
         .filter(institution=page)
         .select_related("qualification", "language", "licence", "institution")
         .prefetch_related("enrolments")
         .order_by("path")
     )
-    record = institution_summary(request, page, score_from_items(checklist))
+    record = institution_summary(request, page, score_from_items(checklist), status_for(page))
     record.update(
         {
             "language": page.locale.language_code,
@@ -110,6 +125,7 @@ def institution_detail(request, page):
                     for item in checklist
                 ],
             },
+            "decisions": decision_records(request, decisions_about(page)),
             "translations": {
                 code: translated.get_full_url(request) for code, translated in live_translations(page).items()
             },
@@ -155,3 +171,77 @@ def programme_record(request, programme):
         ],
         "url": programme.get_full_url(request),
     }
+
+
+def decisions_about(institution):
+    """The institution's published decisions, newest first, in its language where translated."""
+    rows = decision_rows(published_decisions().filter(institution__translation_key=institution.translation_key))
+    return one_version_each(rows, institution.locale_id)
+
+
+def decision_rows(decisions):
+    """What decision_records reads, joined or annotated, so a list costs the same few queries at any length."""
+    return with_remediation_flags(decisions).select_related("institution", "conclusion").prefetch_related("programmes")
+
+
+def decision_records(request, decisions, today=None):
+    """Records of decisions loaded with decision_rows; programme names in each decision's language."""
+    today = today or date.today()
+    translated = _programme_translations(decisions)
+    return [decision_record(request, decision, translated, today) for decision in decisions]
+
+
+def _programme_translations(decisions):
+    """{(locale id, programme translation key): programme} for the decisions' programmes, one query per language."""
+    keys_by_locale = {}
+    for decision in decisions:
+        for programme in decision.programmes.all():
+            if programme.locale_id != decision.locale_id:
+                keys_by_locale.setdefault(decision.locale_id, set()).add(programme.translation_key)
+    translated = {}
+    for locale_id, keys in keys_by_locale.items():
+        for programme in ProgrammePage.objects.filter(locale_id=locale_id, translation_key__in=keys):
+            translated[(locale_id, programme.translation_key)] = programme
+    return translated
+
+
+def decision_record(request, decision, translated_programmes, today):
+    institution = decision.institution
+    programmes = [
+        translated_programmes.get((decision.locale_id, programme.translation_key), programme)
+        for programme in decision.programmes.all()
+    ]
+    status = status_of_decision(decision, today)
+    remediation = AccreditationDecisionPage.Remediation(decision.remediation_status(today))
+    return {
+        "id": str(decision.translation_key),
+        "number": decision.number,
+        "decision_date": decision.decision_date,
+        "kind": {"value": decision.kind, "label": str(decision.get_kind_display())},
+        "outcome": {"value": decision.outcome, "label": str(decision.get_outcome_display())},
+        "valid_from": decision.valid_from,
+        "valid_until": decision.valid_until,
+        "status": {"value": status.code, "label": str(status.label)},
+        "institution_id": str(institution.translation_key) if institution else None,
+        "institution_name": decision.display_institution,
+        "programmes": [
+            {"id": str(programme.translation_key), "name": programme.title}
+            for programme in sorted(programmes, key=lambda p: p.title)
+        ],
+        "remediation_due": decision.remediation_due,
+        "remediation": {"value": remediation.value, "label": str(remediation.label)},
+        "conclusion_url": _absolute(request, decision.conclusion.url if decision.conclusion else None),
+        "url": decision.get_full_url(request),
+    }
+
+
+def decision_detail(request, decision):
+    (record,) = decision_records(request, [decision])
+    record.update(
+        {
+            "language": decision.locale.language_code,
+            "shortcomings": _html(decision.shortcomings),
+            "recommendations": _html(decision.recommendations),
+        }
+    )
+    return record

@@ -6,9 +6,12 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from accreditation.models import AccreditationDecisionPage
 from accreditation.status import AccreditationStatus
 
 Language = Literal["ky", "ru", "en"]
+Outcome = AccreditationDecisionPage.Outcome
+Kind = AccreditationDecisionPage.Kind
 MAX_LIMIT = 100
 MAX_OFFSET = 100_000
 
@@ -28,6 +31,14 @@ class Choice(Schema):
     label: str
 
 
+class Accreditation(Schema):
+    status: AccreditationStatus = Field(description="Derived from the latest live institutional decision.")
+    label: str
+    valid_until: date | None = Field(
+        description="The last valid day (accredited, with conditions, expired); null when refused or none."
+    )
+
+
 class InstitutionSummary(Schema):
     id: UUID = Field(description="Stable identifier: the same in every language (the pages' translation key).")
     name: str
@@ -41,6 +52,7 @@ class InstitutionSummary(Schema):
     latitude: float | None
     longitude: float | None
     transparency_score: int | None = Field(description="0–100, see /transparency/.")
+    accreditation: Accreditation
     url: str | None
 
 
@@ -140,6 +152,49 @@ class Transparency(Schema):
     items: list[ChecklistItem]
 
 
+class StatusChoice(Schema):
+    value: AccreditationStatus
+    label: str
+
+
+class ProgrammeName(Schema):
+    id: UUID = Field(description="The programme's stable id, as in /programmes.")
+    name: str
+
+
+class Decision(Schema):
+    id: UUID = Field(description="Stable identifier: the same in every language (the decision page's translation key).")
+    number: str
+    decision_date: date
+    kind: Choice = Field(description="institutional or programme.")
+    outcome: Choice = Field(description="accredited, conditional or refused.")
+    valid_from: date | None
+    valid_until: date | None = Field(description="The last valid day.")
+    status: StatusChoice = Field(
+        description="What this decision gives today: expired once valid_until has passed (never none)."
+    )
+    institution_id: UUID | None = Field(description="The institution's stable id; null once its page is deleted.")
+    institution_name: str
+    programmes: list[ProgrammeName] = Field(description="The programmes a programme decision covers.")
+    remediation_due: date | None = Field(description="3 months after the decision (Order 1482/1, item 1c).")
+    remediation: Choice = Field(description="not-required, pending, submitted or overdue.")
+    conclusion_url: str | None = Field(description="The expert commission's conclusion (PDF).")
+    url: str | None
+
+
+class DecisionList(Schema):
+    total: int
+    limit: int
+    offset: int
+    items: list[Decision]
+
+
+class DecisionDetail(Decision):
+    language: Language = Field(description="The language of this version (Kyrgyz when not translated).")
+    shortcomings: str = Field(description="HTML; empty when none.")
+    recommendations: str = Field(description="HTML; empty when none.")
+
+
 class InstitutionDetail(InstitutionSummary):
     language: Language = Field(description="The language of this version (Kyrgyz when not translated).")
     phones: list[str]
@@ -156,6 +211,7 @@ class InstitutionDetail(InstitutionSummary):
     staff_statistics: list[StaffInYear]
     media_links: list[MediaLink]
     transparency: Transparency
+    decisions: list[Decision] = Field(description="Accreditation decisions about the institution, newest first.")
     translations: dict[str, str | None]
     last_published_at: datetime | None
 
@@ -216,3 +272,14 @@ class ProgrammeParams(LanguageParams, Paging):
 
 class DistrictParams(LanguageParams):
     region: str | None = Field(None, max_length=80, description="Only this region's districts (slug).")
+
+
+class DecisionParams(LanguageParams, Paging):
+    """The register's own parameters (/ky/decisions/?…), plus limit and offset instead of page."""
+
+    region: str | None = Field(None, max_length=80, description="Region slug, see /regions.")
+    district: str | None = Field(None, max_length=80, description="District slug, see /districts.")
+    outcome: Outcome | None = None
+    kind: Kind | None = None
+    year: int | None = Field(None, ge=1991, le=9999, description="Year of the decision date (not in the future).")
+    expiring: bool = Field(False, description="Only accreditations that end within 90 days.")

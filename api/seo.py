@@ -1,5 +1,7 @@
 """sitemap.xml with every language version of every page, and robots.txt."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.db.models import Q
 from django.http import HttpResponse
@@ -8,6 +10,8 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 from wagtail.models import Page
+
+from accreditation.models import DecisionIndexPage
 
 KEYS_PER_QUERY = 5000
 
@@ -76,8 +80,23 @@ def robots_txt(request):
         "Disallow: /admin/",
         # Downloads repeat the directory's content in bulk; crawlers need the pages, not the files.
         "Disallow: /*/institutions/download/",
+    ]
+    # The register's downloads are the register page with ?format= (after its filters, if any).
+    for path in register_paths(request):
+        lines += [f"Disallow: {path}?format=", f"Disallow: {path}*&format="]
+    lines += [
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def register_paths(request):
+    """The paths of the decision registers in every language (/ky/decisions/, …), whatever their slug."""
+    paths = set()
+    for register in DecisionIndexPage.objects.live().public():
+        url = register.get_url(request)
+        if url:
+            paths.add(urlsplit(url).path)
+    return sorted(paths)

@@ -35,7 +35,9 @@ def decisions(directory, register):
     naryn = RegionFactory(name="Нарын облусу", slug="naryn")
     alamudun = DistrictFactory(region=chui, name="Аламүдүн району", slug="alamudun")
     kochkor = DistrictFactory(region=naryn, name="Кочкор району", slug="kochkor")
-    school_a = InstitutionPageFactory(parent=directory, title="Аламүдүн мектеби", district=alamudun)
+    school_a = InstitutionPageFactory(
+        parent=directory, title="Аламүдүн мектеби", district=alamudun, latitude="42.890000", longitude="74.640000"
+    )
     school_b = InstitutionPageFactory(parent=directory, title="Кочкор лицейи", district=kochkor)
     make = AccreditationDecisionPageFactory
     return {
@@ -108,32 +110,59 @@ def test_overdue_remediation_is_highlighted_with_text(client, directory, registe
     assert "Overdue" in html
 
 
+# The downloads' columns: plain names, the same in every language and format (as the directory's).
+COLUMNS = [
+    "id", "number", "decision_date", "institution_id", "institution", "region", "district",
+    "latitude", "longitude", "kind", "outcome", "valid_from", "valid_until", "remediation_due",
+    "remediation", "url",
+]
+
+
 def test_csv_download_has_the_same_selection(client, register, decisions):
     response = client.get(register.url + "?region=chui&format=csv")
     assert response["Content-Type"].startswith("text/csv")
     body = response.content.decode("utf-8")
     assert body.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(body.lstrip("\ufeff"))))
-    assert len(rows) == 3
-    assert {row[0] for row in rows[1:]} == {"1/A", "4/C"}
-    assert "Аламүдүн мектеби" in rows[1]
+    reader = csv.DictReader(io.StringIO(body.lstrip("\ufeff")))
+    rows = list(reader)
+    assert reader.fieldnames == COLUMNS  # not translated, though the register is in Kyrgyz
+    assert [row["number"] for row in rows] == ["4/C", "1/A"]  # newest first, as on the page
+    expiring = decisions["expiring"]
+    row = rows[1]
+    assert row["id"] == str(expiring.translation_key)
+    assert row["institution_id"] == str(expiring.institution.translation_key)
+    assert row["institution"] == "Аламүдүн мектеби"
+    assert row["region"] == "Чүй облусу" and row["district"] == "Аламүдүн району"
+    assert (float(row["latitude"]), float(row["longitude"])) == (pytest.approx(42.89), pytest.approx(74.64))
+    assert row["decision_date"] == "2021-03-01"
+    assert row["valid_until"] == (TODAY + timedelta(days=60)).isoformat()
 
 
 def test_xlsx_download(client, register, decisions):
     response = client.get(register.url + "?outcome=refused&format=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
-    values = list(sheet.values)
-    assert len(values) == 2
-    assert values[1][0] == "2/R"
-    assert values[1][2] == "Кочкор лицейи"
+    header, *rows = list(sheet.values)
+    assert list(header) == COLUMNS
+    (row,) = [dict(zip(header, values)) for values in rows]
+    refused = decisions["refused"]
+    assert row["number"] == "2/R"
+    assert row["id"] == str(refused.translation_key)
+    assert row["institution_id"] == str(refused.institution.translation_key)
+    assert row["institution"] == "Кочкор лицейи"
+    assert row["valid_until"] is None  # a refusal has no validity
 
 
 def test_json_download(client, register, decisions):
     response = client.get(register.url + "?kind=programme&format=json")
     data = json.loads(response.content)
-    assert [d["number"] for d in data["decisions"]] == ["3/P"]
-    assert data["decisions"][0]["kind"]
-    assert data["decisions"][0]["url"].endswith(decisions["programme"].url)
+    assert data["filters"] == {"kind": "programme"}
+    assert data["total"] == 1
+    (record,) = data["decisions"]
+    assert list(record) == COLUMNS  # the same names as the CSV and XLSX headers
+    assert record["number"] == "3/P"
+    assert record["id"] == str(decisions["programme"].translation_key)
+    assert record["kind"]
+    assert record["url"].endswith(decisions["programme"].url)
 
 
 def test_download_with_a_bad_filter_still_answers(client, register, decisions):

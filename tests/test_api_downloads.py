@@ -8,6 +8,11 @@ import pytest
 from django.utils import translation
 from openpyxl import load_workbook
 
+from accreditation.models import AccreditationDecisionPage
+from accreditation.status import AccreditationStatus
+
+from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
+
 pytestmark = pytest.mark.django_db
 
 URL = "/ky/institutions/download/"
@@ -64,3 +69,34 @@ def test_directory_links_to_downloads_with_the_current_filters(client, world, di
     html = client.get(directory.url, {"region": "bishkek", "q": "колледж", "page": "1"}).content.decode()
     assert 'href="/ky/institutions/download/?format=csv&amp;q=%D0%BA%D0%BE%D0%BB%D0%BB%D0%B5%D0%B4%D0%B6&amp;region=bishkek"' in html
     assert "format=xlsx" in html and "format=json" in html
+
+
+def test_downloads_carry_the_status_and_filter_by_it(client, world, directory, home):
+    register = DecisionIndexPageFactory(parent=home)
+    accredited = AccreditationDecisionPageFactory(parent=register, institution=world["gymnasium"])
+    AccreditationDecisionPageFactory(
+        parent=register, institution=world["college"], outcome=AccreditationDecisionPage.Outcome.REFUSED,
+        valid_from=None, valid_until=None,
+    )
+    with translation.override("ky"):
+        labels = {code: str(label) for code, label in AccreditationStatus.choices}
+
+    response = client.get(URL, {"format": "csv", "status": "accredited"})
+    (row,) = csv.DictReader(io.StringIO(response.content.decode("utf-8").lstrip("\ufeff")))
+    assert row["id"] == str(world["gymnasium"].translation_key)
+    assert row["accreditation_status"] == labels["accredited"]
+    assert row["accredited_until"] == accredited.valid_until.isoformat()
+    assert [row["id"]] == directory_ids(client, directory, {"status": "accredited"})
+
+    sheet = load_workbook(io.BytesIO(client.get(URL, {"format": "xlsx", "status": "none"}).content)).active
+    header, *rows = list(sheet.values)
+    records = [dict(zip(header, values)) for values in rows]
+    assert [r["id"] for r in records] == directory_ids(client, directory, {"status": "none"})
+    assert {r["accreditation_status"] for r in records} == {labels["none"]}
+    assert {r["accredited_until"] for r in records} == {None}
+
+    data = json.loads(client.get(URL, {"format": "json", "status": "refused"}).content)
+    assert data["filters"] == {"status": "refused"}
+    (record,) = data["institutions"]
+    assert record["id"] == str(world["college"].translation_key)
+    assert (record["accreditation_status"], record["accredited_until"]) == (labels["refused"], None)

@@ -1,13 +1,22 @@
 """The JSON API (/api/v1/): filters agree with the directory, stable ids, paging, errors."""
 
 import re
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from wagtail.models import PageViewRestriction
 
+from accreditation.models import AccreditationDecisionPage
+from accreditation.status import AccreditationStatus
+from institutions.disclosures import DISCLOSURES
 from institutions.models import InstitutionLicence, StaffStatistic
 
-from .factories import InstitutionPageFactory
+from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory, make_document
+from .factories import DistrictFactory, InstitutionPageFactory, ProgrammePageFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,8 +177,10 @@ def test_districts_by_region(client, world):
 
 def test_openapi_schema_and_docs_page_without_cdn(client, world):
     schema = api(client, "/openapi.json").json()
-    assert {"/api/v1/institutions", "/api/v1/institutions/{institution_id}", "/api/v1/programmes",
-            "/api/v1/regions", "/api/v1/districts"} <= set(schema["paths"])
+    assert set(schema["paths"]) == {
+        "/api/v1/institutions", "/api/v1/institutions/{institution_id}", "/api/v1/programmes",
+        "/api/v1/decisions", "/api/v1/decisions/{decision_id}", "/api/v1/regions", "/api/v1/districts",
+    }
     docs = client.get("/api/v1/docs/")
     assert docs.status_code == 200
     html = docs.content.decode()
@@ -179,3 +190,274 @@ def test_openapi_schema_and_docs_page_without_cdn(client, world):
     # No inline script to execute: only script files and a JSON data block (a strict CSP allows both).
     for attributes, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.DOTALL):
         assert "src=" in attributes or 'type="application/json"' in attributes, attributes
+
+
+# Accreditation: status on institutions, the decisions endpoint, restricted pages -------------------
+
+Outcome = AccreditationDecisionPage.Outcome
+Kind = AccreditationDecisionPage.Kind
+TODAY = date.today()
+
+
+def disclosures(count):
+    """Page fields publishing `count` of the disclosures, all updated today."""
+    fields = {}
+    for disclosure in DISCLOSURES[:count]:
+        fields[disclosure.field] = "<p>Жарыяланды.</p>"
+        fields[disclosure.updated_field] = TODAY
+    return fields
+
+
+@pytest.fixture
+def register(home):
+    return DecisionIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def accredited_world(world, directory, register):
+    """The search data set with every accreditation status and three transparency bands."""
+    make = AccreditationDecisionPageFactory
+    make(parent=register, institution=world["gymnasium"], number="1/A")
+    make(parent=register, institution=world["college"], number="2/C", outcome=Outcome.CONDITIONAL)
+    make(parent=register, institution=world["suzak"], number="3/R", outcome=Outcome.REFUSED,
+         valid_from=None, valid_until=None)
+    make(parent=register, institution=world["ja_college"], number="4/E",
+         decision_date=TODAY - timedelta(days=6 * 365), valid_until=TODAY - timedelta(days=365))
+    lenin = world["gymnasium"].district
+    world["open"] = InstitutionPageFactory(parent=directory, title="Ачык лицей", district=lenin, **disclosures(11))
+    world["half_open"] = InstitutionPageFactory(parent=directory, title="Жарым ачык мектеп", district=lenin,
+                                                **disclosures(6))
+    return world
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"status": "accredited"}, {"gymnasium"}),
+        ({"status": "conditional"}, {"college"}),
+        ({"status": "refused"}, {"suzak"}),
+        ({"status": "expired"}, {"ja_college"}),
+        ({"status": "none"}, {"open", "half_open"}),
+        ({"status": "none", "sort": "transparency"}, {"open", "half_open"}),
+        ({"transparency": "75-100"}, {"open"}),
+        ({"transparency": "50-74"}, {"half_open"}),
+        ({"transparency": "25-49"}, set()),
+        ({"transparency": "0-24", "region": "bishkek"}, {"gymnasium", "college"}),
+        ({"transparency": "0-24", "status": "refused", "q": "мектеби"}, {"suzak"}),
+    ],
+)
+def test_status_and_transparency_filters_agree_with_the_directory(
+    client, accredited_world, directory, params, expected
+):
+    listed = directory_ids(client, directory, params)
+    assert set(listed) == {str(accredited_world[name].translation_key) for name in expected}
+    data = api(client, "/institutions", **params, limit=100).json()
+    assert [item["id"] for item in data["items"]] == listed
+    assert data["total"] == len(listed)
+    if "status" in params:
+        assert {item["accreditation"]["status"] for item in data["items"]} <= {params["status"]}
+
+
+def test_institution_records_carry_the_accreditation_status(client, accredited_world):
+    college = accredited_world["college"]
+    decision = college.accreditation_decisions.get()
+    (item,) = [i for i in api(client, "/institutions", limit=100).json()["items"]
+               if i["id"] == str(college.translation_key)]
+    with translation.override("ky"):  # the institutions are in the Kyrgyz tree only
+        label = str(AccreditationStatus.CONDITIONAL.label)
+    assert label != "Accredited with conditions"
+    expected = {"status": "conditional", "label": label, "valid_until": decision.valid_until.isoformat()}
+    assert item["accreditation"] == expected
+    detail = api(client, f"/institutions/{college.translation_key}").json()
+    assert detail["accreditation"] == expected
+    refused = api(client, f"/institutions/{accredited_world['suzak'].translation_key}").json()
+    assert refused["accreditation"]["status"] == "refused"
+    assert refused["accreditation"]["valid_until"] is None
+    none = api(client, f"/institutions/{accredited_world['open'].translation_key}").json()
+    assert none["accreditation"]["status"] == "none"
+    assert none["decisions"] == []
+
+
+def test_list_queries_do_not_grow_with_the_page(client, accredited_world):
+    api(client, "/institutions")  # the first search scores the new institutions (stored copies)
+    counts = []
+    for limit in (2, 6):
+        with CaptureQueriesContext(connection) as queries:
+            response = api(client, "/institutions", sort="name", limit=limit)
+        assert len(response.json()["items"]) == limit
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
+
+
+def test_institution_detail_lists_its_decisions_newest_first(client, world, register):
+    college = world["college"]
+    programme = college.get_children().specific().get()
+    older = AccreditationDecisionPageFactory(parent=register, institution=college, number="10/2019",
+                                             decision_date=date(2019, 6, 1), valid_until=date(2024, 6, 1))
+    newer = AccreditationDecisionPageFactory(parent=register, institution=college, number="11/2024",
+                                             kind=Kind.PROGRAMME, decision_date=date(2024, 6, 1))
+    newer.programmes = [programme]
+    newer.save()
+    data = api(client, f"/institutions/{college.translation_key}").json()
+    assert [d["id"] for d in data["decisions"]] == [str(newer.translation_key), str(older.translation_key)]
+    assert data["decisions"][0]["programmes"] == [{"id": str(programme.translation_key), "name": programme.title}]
+    # The programme decision does not decide the status; the 2019 decision has expired.
+    assert data["accreditation"]["status"] == "expired"
+    assert data["decisions"][1]["status"]["value"] == "expired"
+
+
+@pytest.fixture
+def register_decisions(directory, register):
+    chui = RegionFactory(name="Чүй облусу", slug="chui")
+    naryn = RegionFactory(name="Нарын облусу", slug="naryn")
+    alamudun = DistrictFactory(region=chui, name="Аламүдүн району", slug="alamudun")
+    kochkor = DistrictFactory(region=naryn, name="Кочкор району", slug="kochkor")
+    school_a = InstitutionPageFactory(parent=directory, title="Аламүдүн мектеби", district=alamudun)
+    school_b = InstitutionPageFactory(parent=directory, title="Кочкор лицейи", district=kochkor)
+    programme = ProgrammePageFactory(parent=school_b, title="Информатика")
+    make = AccreditationDecisionPageFactory
+    decisions = {
+        "expiring": make(parent=register, institution=school_a, number="1/A", decision_date=date(2021, 3, 1),
+                         valid_until=TODAY + timedelta(days=60)),
+        "refused": make(parent=register, institution=school_b, number="2/R", outcome=Outcome.REFUSED,
+                        decision_date=date(2024, 5, 5), valid_from=None, valid_until=None,
+                        shortcomings="<p>Лаборатория жок.</p>"),
+        "programme": make(parent=register, institution=school_b, number="3/P", kind=Kind.PROGRAMME,
+                          decision_date=date(2024, 9, 1), valid_until=TODAY + timedelta(days=900),
+                          conclusion=make_document()),
+        "conditional": make(parent=register, institution=school_a, number="4/C", outcome=Outcome.CONDITIONAL,
+                            decision_date=date(2023, 2, 2), valid_until=TODAY + timedelta(days=91)),
+    }
+    decisions["programme"].programmes = [programme]
+    decisions["programme"].save()
+    return decisions
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"region": "chui"},
+        {"district": "kochkor"},
+        {"outcome": "refused"},
+        {"kind": "programme"},
+        {"year": "2024"},
+        {"expiring": "1"},
+        {"region": "naryn", "kind": "institutional"},
+        {"region": "chui", "outcome": "accredited", "year": "2021"},
+    ],
+)
+def test_decision_list_agrees_with_the_register(client, register, register_decisions, params):
+    response = client.get(register.url, params)
+    expected = [str(row["decision"].translation_key) for row in response.context["rows"]]
+    assert expected, params  # every case selects something
+    data = api(client, "/decisions", **params).json()
+    assert [item["id"] for item in data["items"]] == expected
+    assert data["total"] == len(expected)
+
+
+def test_decision_records(client, register_decisions):
+    data = api(client, "/decisions", kind="programme").json()
+    (item,) = data["items"]
+    decision = register_decisions["programme"]
+    institution = decision.institution
+    programme = institution.get_children().specific().get()
+    assert item["id"] == str(decision.translation_key)
+    assert item["number"] == "3/P"
+    assert item["decision_date"] == "2024-09-01"
+    with translation.override("ky"):  # the register is in the Kyrgyz tree only
+        labels = {"kind": str(Kind.PROGRAMME.label), "status": str(AccreditationStatus.ACCREDITED.label),
+                  "overdue": str(AccreditationDecisionPage.Remediation.OVERDUE.label)}
+    assert item["kind"] == {"value": "programme", "label": labels["kind"]}
+    assert item["outcome"]["value"] == "accredited"
+    assert item["valid_until"] == (TODAY + timedelta(days=900)).isoformat()
+    assert item["status"] == {"value": "accredited", "label": labels["status"]}
+    assert item["institution_id"] == str(institution.translation_key)
+    assert item["institution_name"] == "Кочкор лицейи"
+    assert item["programmes"] == [{"id": str(programme.translation_key), "name": "Информатика"}]
+    assert item["remediation"]["value"] == "not-required"
+    assert item["conclusion_url"].startswith("http://testserver/documents/")
+    assert item["conclusion_url"].endswith(".pdf")
+    assert item["url"].startswith("http") and item["url"].endswith(decision.url)
+    refused = api(client, "/decisions", outcome="refused").json()["items"][0]
+    assert refused["status"]["value"] == "refused"
+    assert refused["remediation"] == {"value": "overdue", "label": labels["overdue"]}
+    assert refused["remediation_due"] == "2024-08-05"
+    assert refused["conclusion_url"] is None
+
+
+def test_decision_paging(client, register_decisions):
+    everything = [item["id"] for item in api(client, "/decisions").json()["items"]]
+    assert len(everything) == 4
+    window = api(client, "/decisions", limit=2, offset=1).json()
+    assert [item["id"] for item in window["items"]] == everything[1:3]
+    assert window["total"] == 4
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"region": "atlantis"},
+        {"district": "nowhere"},
+        {"outcome": "maybe"},
+        {"kind": "school"},
+        {"year": "19x5"},
+        {"year": str(TODAY.year + 1)},
+        {"year": "1900"},
+        {"expiring": "soon"},
+        {"limit": "1000"},
+        {"offset": "-1"},
+        {"lang": "fr"},
+    ],
+)
+def test_bad_decision_filters_get_a_400_with_a_reason(client, register_decisions, params):
+    response = api(client, "/decisions", **params)
+    assert response.status_code == 400
+    body = response.json()
+    assert body["detail"] and body["errors"]
+
+
+def test_one_decision_by_its_stable_id(client, register_decisions):
+    decision = register_decisions["refused"]
+    data = api(client, f"/decisions/{decision.translation_key}").json()
+    assert data["id"] == str(decision.translation_key)
+    assert data["language"] == "ky"
+    assert data["shortcomings"] == "<p>Лаборатория жок.</p>"
+    # Not translated into English: the Kyrgyz version answers and says so.
+    assert api(client, f"/decisions/{decision.translation_key}", lang="en").json()["language"] == "ky"
+    missing = api(client, "/decisions/00000000-0000-0000-0000-000000000000", lang="en")
+    assert missing.status_code == 404
+    assert missing.json()["detail"] == "No published decision has this id."
+    assert api(client, "/decisions/not-a-uuid").status_code == 400
+
+
+def restrict(page):
+    return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="x")
+
+
+def test_restricted_institutions_are_not_served(client, world, directory):
+    hidden = world["gymnasium"]
+    restrict(hidden)
+    key = str(hidden.translation_key)
+    assert api(client, f"/institutions/{key}").status_code == 404
+    assert key not in [item["id"] for item in api(client, "/institutions", limit=100).json()["items"]]
+    assert key not in directory_ids(client, directory, {})
+    download = client.get("/ky/institutions/download/", {"format": "json"}).json()
+    assert key not in [row["id"] for row in download["institutions"]]
+    # Its programmes are behind the same restriction.
+    restrict(world["college"])
+    assert api(client, "/programmes", institution=str(world["college"].translation_key)).json()["total"] == 0
+
+
+def test_restricted_decisions_are_not_served(client, register, register_decisions):
+    hidden = register_decisions["refused"]
+    restrict(hidden)
+    key = str(hidden.translation_key)
+    assert api(client, f"/decisions/{key}").status_code == 404
+    assert key not in [item["id"] for item in api(client, "/decisions").json()["items"]]
+    institution = api(client, f"/institutions/{hidden.institution.translation_key}").json()
+    assert key not in [d["id"] for d in institution["decisions"]]
+    assert key not in [row["id"] for row in client.get(register.url, {"format": "json"}).json()["decisions"]]
+    # A restriction on the register hides every decision under it.
+    restrict(register)
+    assert api(client, "/decisions").json()["total"] == 0

@@ -7,8 +7,15 @@ from xml.etree import ElementTree
 import pytest
 
 from demo.loader import load_demo_data
+from demo.translations import translate
 from institutions.models import InstitutionPage
 
+from .accreditation_factories import (
+    AccreditationDecisionPageFactory,
+    DecisionIndexPageFactory,
+    MinistryDocumentIndexPageFactory,
+)
+from .conftest import locale_of
 from .factories import InstitutionPageFactory
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -55,9 +62,23 @@ def test_json_ld_cannot_close_its_script_element(client, directory):
     assert json_ld(html)["name"] == page.title
 
 
-def test_sitemap_lists_every_language_version_with_alternates(client, translated_site):
-    ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
-    versions = {page.locale.language_code: page.full_url for page in ky.get_translations(inclusive=True)}
+@pytest.fixture
+def translated_accreditation(home, directory):
+    """The decision register, a decision and the documents index, translated through wagtail-localize."""
+    institution = InstitutionPageFactory(parent=directory)
+    pages = {
+        "register": DecisionIndexPageFactory(parent=home),
+        "documents": MinistryDocumentIndexPageFactory(parent=home),
+    }
+    pages["decision"] = AccreditationDecisionPageFactory(parent=pages["register"], institution=institution)
+    for language in ("ru", "en"):
+        for page in (home, pages["register"], pages["decision"], pages["documents"]):
+            translate(page, language, {}, locale_of(language))
+    return pages
+
+
+def assert_in_sitemap_with_alternates(client, page):
+    versions = {version.locale.language_code: version.full_url for version in page.get_translations(inclusive=True)}
     assert set(versions) == {"ky", "ru", "en"}
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
@@ -69,12 +90,31 @@ def test_sitemap_lists_every_language_version_with_alternates(client, translated
         assert links == {**versions, "x-default": versions["ky"]}
 
 
+def test_sitemap_lists_every_language_version_with_alternates(client, translated_site):
+    assert_in_sitemap_with_alternates(client, InstitutionPage.objects.filter(locale__language_code="ky").first())
+
+
+@pytest.mark.parametrize("name", ["register", "decision", "documents"])
+def test_sitemap_lists_the_register_decisions_and_documents_in_every_language(client, translated_accreditation, name):
+    assert_in_sitemap_with_alternates(client, translated_accreditation[name])
+
+
 def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client, db):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
+    assert "Disallow: /*/institutions/download/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_robots_txt_keeps_crawlers_off_the_register_downloads(client, translated_accreditation):
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    for language in ("ky", "ru", "en"):
+        assert f"Disallow: /{language}/decisions/?format=" in lines
+        assert f"Disallow: /{language}/decisions/*&format=" in lines
+    # The register itself and its filtered pages stay open to crawlers.
+    assert not any(line in ("Disallow: /ky/decisions/", "Disallow: /*/decisions/") for line in lines)
 
 
 def test_api_answers_in_the_language_asked_with_one_id(client, translated_site):

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 from django.http import QueryDict
+from wagtail.models import PageViewRestriction
 
 from search.engines.database import DatabaseEngine
 from search.engines.elasticsearch import ElasticsearchEngine
@@ -100,3 +101,15 @@ def test_snippet_marks_the_matched_word(run):
 def test_paging_past_the_end_shows_the_last_page(run):
     result = run("page=50")
     assert result.page == 1 and result.total == 4 and len(result.hits) == 4
+
+
+def test_restricted_institutions_are_left_out_of_hits_totals_and_facets(run, world):
+    # Wagtail's privacy setting (password, login or groups) on the page or above it; the index does
+    # not know about it, so both engines must leave such pages out when they answer.
+    PageViewRestriction.objects.create(
+        page=world["gymnasium"], restriction_type=PageViewRestriction.LOGIN
+    )
+    result = run("region=bishkek")
+    assert titles(result) == [world["college"].title]
+    assert result.total == 1
+    assert {v.value: v.count for v in result.facets["type"]} == {"college": 1}

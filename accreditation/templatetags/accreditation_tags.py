@@ -3,6 +3,7 @@
 from django import template
 
 from ..models import AccreditationDecisionPage
+from ..register import one_version_each
 from ..status import latest_institutional, status_of_decision, statuses_for
 
 register = template.Library()
@@ -19,12 +20,7 @@ def decisions_for_profile(institution):
             .select_related("conclusion")
             .order_by("-decision_date", "-pk")
         )
-        chosen = {}
-        for decision in rows:
-            current = chosen.get(decision.translation_key)
-            if current is None or (decision.locale_id == institution.locale_id and current.locale_id != institution.locale_id):
-                chosen[decision.translation_key] = decision
-        cached = sorted(chosen.values(), key=lambda d: (d.decision_date, d.pk), reverse=True)
+        cached = one_version_each(rows, institution.locale_id)
         institution._accreditation_decisions = cached
     return cached
 

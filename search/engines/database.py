@@ -76,7 +76,8 @@ class DatabaseEngine:
 
     def _answer(self, query, locale, vocabulary) -> dict:
         """Every matching id in the query's order, the facet counts and the distances: what is cached."""
-        base = InstitutionPage.objects.live().filter(locale=locale)
+        # Not in a private section (view restriction): the directory, the API and downloads list the same pages.
+        base = InstitutionPage.objects.live().public().filter(locale=locale)
         filtered, distances = self._filtered(base, query, vocabulary)
 
         corrected, suggestion = False, ""

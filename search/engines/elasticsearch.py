@@ -58,16 +58,17 @@ class ElasticsearchEngine:
         started = time.perf_counter()
         client = self.client or get_client()
         deadline = started + search_timeout()
+        excluded = _private_ids(locale)
 
         words = query.words
         corrected_from = suggestion = ""
-        response = self._request(client, query, locale, words, query.page, deadline)
+        response = self._request(client, query, locale, words, query.page, deadline, excluded)
         if words and _total(response) == 0:
             # Fuzzy matching already forgives small typos; for bigger ones, try the closest known
             # name words, as the database engine does, so both engines suggest alike.
             corrected = DatabaseEngine()._corrected_words(locale, words)
             if corrected != words:
-                retry = self._request(client, query, locale, corrected, query.page, deadline)
+                retry = self._request(client, query, locale, corrected, query.page, deadline, excluded)
                 if _total(retry):
                     response, corrected_from, words = retry, query.text, corrected
                 else:
@@ -77,11 +78,12 @@ class ElasticsearchEngine:
         num_pages = max(1, -(-total // query.page_size))
         page_number = min(query.page, num_pages)
         if page_number != query.page:
-            response = self._request(client, query, locale, words, page_number, deadline)
+            response = self._request(client, query, locale, words, page_number, deadline, excluded)
 
         ids = [int(hit["_id"]) for hit in response["hits"]["hits"]]
         pages = (
             InstitutionPage.objects.live()
+            .public()
             .filter(id__in=ids)
             .select_related("region", "district", "institution_type", "logo", "stored_score")
         )
@@ -120,14 +122,20 @@ class ElasticsearchEngine:
             corrected_from=corrected_from,
         )
 
-    def _request(self, client, query, locale, words, page_number, deadline):
+    def _request(self, client, query, locale, words, page_number, deadline, excluded_ids):
         remaining = max(0.05, deadline - time.perf_counter())
         return client.options(request_timeout=remaining).search(
-            index=alias_name(), **search_body(query, locale, words, page_number)
+            index=alias_name(), **search_body(query, locale, words, page_number, excluded_ids=excluded_ids)
         ).body
 
 
-def search_body(query, locale, words, page_number, today=None) -> dict:
+def _private_ids(locale):
+    """Live institutions in a private section (a view restriction on them or above them): the index does
+    not follow view restrictions, so they are left out at query time, like the database engine does."""
+    return list(InstitutionPage.objects.live().not_public().filter(locale=locale).values_list("id", flat=True))
+
+
+def search_body(query, locale, words, page_number, today=None, excluded_ids=()) -> dict:
     """The request body; words are letters and digits only, so no query syntax can get in."""
     today = today or date.today()
     filters = [{"term": {"locale": locale.language_code if isinstance(locale, Locale) else str(locale)}}]
@@ -149,6 +157,8 @@ def search_body(query, locale, words, page_number, today=None) -> dict:
             }
         )
     bool_query = {"filter": filters}
+    if excluded_ids:
+        bool_query["must_not"] = [{"terms": {"id": list(excluded_ids)}}]
     if words:
         bool_query["must"] = [text_query(words)]
         keys = spelling_key(" ".join(words))
