@@ -4,11 +4,15 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.html import strip_tags
 
 from accreditation.dates import add_months, remediation_due
 from accreditation.status import (
     AccreditationStatus,
+    Status,
     annotate_accreditation,
     filter_by_status,
     latest_outcomes,
@@ -116,13 +120,62 @@ def test_many_institutions_in_one_query(directory, register):
     assert statuses[accredited.pk].until == date(2030, 1, 1)
 
 
-def test_every_status_has_a_translated_label():
-    from django.utils import translation
+LABELS = {
+    "en": {
+        "accredited": "Accredited", "conditional": "Accredited with conditions", "refused": "Accreditation refused",
+        "expired": "Accreditation expired", "none": "Not accredited yet",
+    },
+    "ru": {
+        "accredited": "Аккредитована", "conditional": "Аккредитована с условиями", "refused": "В аккредитации отказано",
+        "expired": "Срок аккредитации истёк", "none": "Ещё не аккредитована",
+    },
+    "ky": {
+        "accredited": "Аккредитацияланган", "conditional": "Шарттар менен аккредитацияланган",
+        "refused": "Аккредитациядан баш тартылган", "expired": "Аккредитациянын мөөнөтү бүткөн",
+        "none": "Азырынча аккредитацияланган эмес",
+    },
+}
 
-    with translation.override("en"):
+
+@pytest.mark.parametrize("language", ["ky", "ru", "en"])
+def test_every_status_has_a_translated_label(language):
+    with translation.override(language):
         labels = {code: str(AccreditationStatus(code).label) for code in AccreditationStatus.values}
-    assert labels["expired"] == "Accreditation expired"
+    assert labels == LABELS[language]
     assert len(set(labels.values())) == len(labels)
+
+
+def badge_text(status, language):
+    with translation.override(language):
+        html = render_to_string("accreditation/status_badge.html", {"status": status})
+    return " ".join(strip_tags(html).split()), html
+
+
+@pytest.mark.parametrize(
+    "language, expected, wrong",
+    [
+        ("en", "Accreditation expired on Jan. 1, 2024", "until"),
+        ("ru", "Срок аккредитации истёк 1 января 2024 г.", "до"),
+        ("ky", "Аккредитациянын мөөнөтү бүткөн: 2024-жылдын 1-январы", "чейин"),
+    ],
+)
+def test_an_expired_badge_says_when_it_expired(language, expected, wrong):
+    text, html = badge_text(Status(AccreditationStatus.EXPIRED, date(2024, 1, 1)), language)
+    assert text == expected
+    assert wrong not in text.split()
+    assert 'datetime="2024-01-01"' in html
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("en", "Accredited until Jan. 1, 2030"),
+        ("ru", "Аккредитована до 1 января 2030 г."),
+        ("ky", "Аккредитацияланган 2030-жылдын 1-январы чейин"),
+    ],
+)
+def test_an_accredited_badge_says_until_when(language, expected):
+    assert badge_text(Status(AccreditationStatus.ACCREDITED, date(2030, 1, 1)), language)[0] == expected
 
 
 def test_latest_outcomes_and_filter(directory, register):
