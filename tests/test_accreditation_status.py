@@ -9,6 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.html import strip_tags
 
+from wagtail.models import Locale
+
 from accreditation.dates import add_months, remediation_due
 from accreditation.status import (
     AccreditationStatus,
@@ -193,3 +195,44 @@ def test_latest_outcomes_and_filter(directory, register):
     institutions = InstitutionPage.objects.live()
     assert list(filter_by_status(institutions, "refused", TODAY)) == [refused]
     assert list(filter_by_status(institutions, "bogus", TODAY)) == []
+
+
+@pytest.fixture
+def lagging_translation(directory, register):
+    """A Kyrgyz decision corrected to "accredited" whose Russian copy still says "refused"."""
+    russian = Locale.objects.get(language_code="ru")
+    institution = InstitutionPageFactory(parent=directory, title="Котормо колледжи")
+    institution_ru = institution.copy_for_translation(russian, copy_parents=True)
+    institution_ru.title = "Колледж перевода"
+    institution_ru.save_revision().publish()
+    decision = decide(register, institution, decision_date=date(2025, 3, 1), valid_until=date(2035, 3, 1))
+    decision_ru = decision.copy_for_translation(russian, copy_parents=True)
+    decision_ru.outcome, decision_ru.valid_from, decision_ru.valid_until = Outcome.REFUSED, None, None
+    decision_ru.save_revision().publish()
+    decision_ru.refresh_from_db()
+    assert decision_ru.pk > decision.pk and decision_ru.live and decision_ru.institution_id == institution_ru.pk
+    return institution, InstitutionPage.objects.get(pk=institution_ru.pk), decision, decision_ru
+
+
+def test_only_the_source_language_decision_counts(lagging_translation):
+    institution, institution_ru, decision, decision_ru = lagging_translation
+    for page in (institution, institution_ru):
+        assert status_for(page, TODAY).code == AccreditationStatus.ACCREDITED
+        assert status_for(page, TODAY).until == date(2035, 3, 1)
+        assert bulk_status(page, TODAY).accreditation_status == AccreditationStatus.ACCREDITED
+    assert {s.code for s in statuses_for([institution, institution_ru], TODAY).values()} == {"accredited"}
+    assert latest_outcomes() == {institution.translation_key: (Outcome.ACCREDITED, date(2035, 3, 1))}
+    everyone = InstitutionPage.objects.all()
+    assert set(filter_by_status(everyone, "accredited", TODAY)) == {institution, institution_ru}
+    assert not filter_by_status(everyone, "refused", TODAY).exists()
+
+
+def test_the_translated_profile_shows_the_source_decision(client, lagging_translation):
+    _institution, institution_ru, _decision, decision_ru = lagging_translation
+    html = client.get(institution_ru.url).content.decode()
+    assert 'class="status status--accredited"' in html and 'datetime="2035-03-01"' in html
+    timeline = html.split('id="decisions-heading"')[1].split("</section>")[0]
+    with translation.override("ru"):
+        accredited, refused = str(Outcome.ACCREDITED.label), str(Outcome.REFUSED.label)
+    assert f"<strong>{accredited}</strong>" in timeline and f"<strong>{refused}</strong>" not in timeline
+    assert decision_ru.url in timeline  # the link goes to the Russian copy of the decision

@@ -3,28 +3,27 @@
 from django import template
 
 from ..models import AccreditationDecisionPage
-from ..status import latest_institutional, status_of_decision, statuses_for
+from ..status import is_source, latest_institutional, status_of_decision, statuses_for
 
 register = template.Library()
 
 
 def decisions_for_profile(institution):
-    """All live decisions about the institution, newest first, in the institution's language where
-    translated (else the source language's), loaded once per page object in one query."""
+    """The institution's live decisions in the source language, newest first, loaded once per page
+    object in one query. The source decision's facts are shown (a translation may lag behind it);
+    each has `shown`, its copy in the institution's language when live (else itself), for the link."""
     cached = getattr(institution, "_accreditation_decisions", None)
     if cached is None:
-        rows = (
+        rows = list(
             AccreditationDecisionPage.objects.live()
             .filter(institution__translation_key=institution.translation_key)
-            .select_related("conclusion")
+            .select_related("conclusion", "locale")
             .order_by("-decision_date", "-pk")
         )
-        chosen = {}
-        for decision in rows:
-            current = chosen.get(decision.translation_key)
-            if current is None or (decision.locale_id == institution.locale_id and current.locale_id != institution.locale_id):
-                chosen[decision.translation_key] = decision
-        cached = sorted(chosen.values(), key=lambda d: (d.decision_date, d.pk), reverse=True)
+        in_language = {d.translation_key: d for d in rows if d.locale_id == institution.locale_id}
+        cached = [d for d in rows if is_source(d)]
+        for decision in cached:
+            decision.shown = in_language.get(decision.translation_key, decision)
         institution._accreditation_decisions = cached
     return cached
 
