@@ -34,6 +34,7 @@ from .validators import (
 )
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+STAFF_YEARS_SHOWN = 5  # the profile's staff table and chart: the latest 5 years
 
 
 class InstitutionPageForm(WagtailAdminPageForm):
@@ -333,7 +334,9 @@ class InstitutionPage(Page):
         context["programmes"] = programmes
         context["learners_table"] = learners_table(programmes)
         context["licences"] = self.licences.select_related("scan")
-        context["staff_statistics"] = self.staff_statistics.order_by("year")
+        # Criterion's "staff over 5 years": the 5 latest years with figures, oldest first.
+        latest_years = self.staff_statistics.order_by("-year")[:STAFF_YEARS_SHOWN]
+        context["staff_statistics"] = sorted(latest_years, key=lambda row: row.year)
         context["disclosures"] = self.disclosure_items()
         return context
 
