@@ -1,17 +1,32 @@
 """/compare/?ids=…: 2–4 institutions side by side, with clear messages for ids it cannot use."""
 
 import re
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 from django.utils.translation import gettext
+
+from accreditation.models import AccreditationDecisionPage
 
 from institutions.disclosures import DISCLOSURES
 from transparency.views import parse_ids
 
 from .conftest import language_of
-from .factories import InstitutionPageFactory, ProgrammePageFactory
+from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
+from .factories import (
+    DistrictFactory,
+    InstitutionPageFactory,
+    InstitutionTypeFactory,
+    ProgrammePageFactory,
+    RegionFactory,
+)
+
+Outcome = AccreditationDecisionPage.Outcome
 from .test_transparency_score import TODAY, add_media_link, disclosures_published_on
 
 
@@ -35,10 +50,16 @@ def columns_shown(html):
 
 def row_cells(html, label):
     row = re.search(rf'<tr[^>]*><th scope="row">{re.escape(label)}.*?</th>(.*?)</tr>', html, re.S).group(1)
-    return [re.sub(r"<[^>]+>", " ", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
+    return [" ".join(re.sub(r"<[^>]+>", " ", cell).split()) for cell in re.findall(r"<td>(.*?)</td>", row, re.S)]
 
 
-def test_two_institutions_side_by_side(client, directory):
+def ky(text, **values):
+    with translation.override("ky"):
+        return gettext(text) % values if values else gettext(text)
+
+
+
+def test_two_institutions_side_by_side(client, directory, home):
     full = InstitutionPageFactory(parent=directory, title="Толук мектеп", head_name="Асанова Айгүл",
                                   year_founded=1990, **disclosures_published_on(TODAY))
     add_media_link(full, TODAY)
@@ -47,8 +68,15 @@ def test_two_institutions_side_by_side(client, directory):
     ProgrammePageFactory(parent=full, title="Ашпозчу")
     sparse = InstitutionPageFactory(parent=directory, title="Жаңы мектеп", year_founded=None, mission="",
                                     mission_updated=None)
+    AccreditationDecisionPageFactory(
+        parent=DecisionIndexPageFactory(parent=home), institution=full, decision_date=date(2025, 2, 1),
+        valid_until=date(2030, 2, 1),
+    )
     html = compare(client, f"{full.pk},{sparse.pk}")
     assert columns_shown(html) == 2
+    assert row_cells(html, ky("Accreditation")) == [
+        "Аккредитацияланган 2030-жылдын 1-февралы чейин", "Азырынча аккредитацияланган эмес",
+    ]
     assert "Толук мектеп" in html and "Жаңы мектеп" in html
     with translation.override("ky"):
         year, head, languages, programmes, score = (
@@ -69,21 +97,70 @@ def test_two_institutions_side_by_side(client, directory):
     assert 'class="notice"' not in html
 
 
-def test_four_institutions(client, directory):
-    pages = [InstitutionPageFactory(parent=directory) for _ in range(4)]
-    html = compare(client, ",".join(str(page.pk) for page in pages))
+def test_four_institutions(client, directory, home):
+    register = DecisionIndexPageFactory(parent=home)
+    college, lyceum = InstitutionTypeFactory(name="Колледж"), InstitutionTypeFactory(name="Лицей")
+    osh_city = RegionFactory(name="Ош шаары")  # a city without districts
+    naryn = DistrictFactory(name="Нарын району", region=RegionFactory(name="Нарын облусу"))
+    pages = [
+        InstitutionPageFactory(parent=directory, title="Биринчи колледж", institution_type=college,
+                               ownership="private", district=None, region=osh_city, year_founded=1931,
+                               head_name="Осмонов Бакыт"),
+        InstitutionPageFactory(parent=directory, title="Экинчи лицей", institution_type=lyceum, district=naryn,
+                               year_founded=2001),
+        InstitutionPageFactory(parent=directory, title="Үчүнчү лицей", institution_type=lyceum,
+                               district=None, region=naryn.region, year_founded=None),
+        InstitutionPageFactory(parent=directory, title="Төртүнчү колледж", institution_type=college, district=naryn),
+    ]
+    today = date.today()
+    decided = today - timedelta(days=400)
+    for page, outcome, valid_until in [
+        (pages[0], Outcome.ACCREDITED, date(2031, 5, 31)),
+        (pages[1], Outcome.CONDITIONAL, date(2029, 9, 1)),
+        (pages[2], Outcome.ACCREDITED, date(2024, 1, 1)),  # expired
+    ]:
+        AccreditationDecisionPageFactory(parent=register, institution=page, outcome=outcome,
+                                         decision_date=min(decided, valid_until - timedelta(days=30)),
+                                         valid_until=valid_until)
+    ids = ",".join(str(page.pk) for page in pages)
+    with CaptureQueriesContext(connection) as four:
+        html = compare(client, ids)
     assert columns_shown(html) == 4
     assert 'class="notice"' not in html
     for page in pages:
         assert page.url in html
+    assert re.findall(r'<th scope="col"><a href="[^"]+">([^<]+)</a>', html) == [page.title for page in pages]
+    assert row_cells(html, ky("Type")) == ["Колледж", "Лицей", "Лицей", "Колледж"]
+    assert row_cells(html, ky("Ownership")) == [ky("Private"), ky("State"), ky("State"), ky("State")]
+    assert row_cells(html, ky("Region")) == ["Ош шаары", "Нарын облусу", "Нарын облусу", "Нарын облусу"]
+    # Osh city has no districts: nothing is missing there. A region with districts: not published.
+    assert row_cells(html, ky("District")) == [
+        "— " + ky("no district"), "Нарын району", not_published(), "Нарын району",
+    ]
+    assert row_cells(html, ky("Year founded")) == ["1931", "2001", not_published(), "1965"]
+    assert row_cells(html, ky("Head")) == ["Осмонов Бакыт"] + [not_published()] * 3
+    assert row_cells(html, ky("Accreditation")) == [
+        "Аккредитацияланган 2031-жылдын 31-майы чейин",
+        "Шарттар менен аккредитацияланган 2029-жылдын 1-сентябры чейин",
+        "Аккредитациянын мөөнөтү бүткөн: 2024-жылдын 1-январы",
+        "Азырынча аккредитацияланган эмес",
+    ]
+    # Accreditation, programmes and scores are read for all columns at once: two institutions cost
+    # as many queries as four.
+    with CaptureQueriesContext(connection) as two:
+        compare(client, ",".join(str(page.pk) for page in pages[:2]))
+    assert len(two) == len(four)
 
 
 def test_five_ids_show_the_first_four_and_say_so(client, directory):
     pages = [InstitutionPageFactory(parent=directory) for _ in range(5)]
     html = compare(client, ",".join(str(page.pk) for page in pages))
     assert columns_shown(html) == 4
-    assert 'class="notice"' in html and "4" in html.split('class="notice"')[1].split("</div>")[0]
+    notice = html.split('class="notice"')[1].split("</div>")[0]
+    expected = ky("At most %(max)s institutions can be compared at a time; the first %(max)s are shown.", max=4)
+    assert escape(expected) in notice
     assert pages[4].title not in html
+    assert [page.title for page in pages[:4]] == re.findall(r'<th scope="col"><a href="[^"]+">([^<]+)</a>', html)
 
 
 def test_one_id_asks_for_another(client, directory):

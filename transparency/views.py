@@ -2,11 +2,14 @@
 
 from datetime import date
 
+from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from accreditation.status import statuses_for
 from institutions.models import InstitutionPage, ProgrammePage
+from taxonomy.models import District
 
 from .charts import bar_chart
 from .downloads import csv_response, json_response, table_records, xlsx_response
@@ -174,6 +177,8 @@ def _institutions_in_language(ids, locale):
         InstitutionPage.objects.filter(pk__in=shown_pk.values())
         .select_related("institution_type", "region", "district")
         .prefetch_related("languages", "media_links")
+        # A city without districts (Osh) leaves the district empty: that is not missing data.
+        .annotate(region_has_districts=Exists(District.objects.filter(region_id=OuterRef("region_id"))))
     )
     by_pk = {page.pk: page for page in full}
     return {pk: by_pk[shown] for pk, shown in shown_pk.items() if shown in by_pk}
@@ -188,6 +193,7 @@ def _columns(request, institutions):
         .only("pk", "title", "path", "url_path", "institution_id")
     ):
         programmes.setdefault(programme.institution_id, []).append(programme)
+    statuses = statuses_for(institutions)  # one query for every column
     columns = []
     for page in institutions:
         checklist = checklist_for_page(page)
@@ -199,6 +205,7 @@ def _columns(request, institutions):
                 "score": score_from_items(checklist),
                 "programmes": programmes.get(page.pk, []),
                 "languages": list(page.languages.all()),
+                "accreditation": statuses.get(page.pk),
             }
         )
     return columns
