@@ -2,6 +2,8 @@
 
 import re
 from datetime import date, timedelta
+from html import unescape
+from urllib.parse import urljoin
 
 import pytest
 from django.urls import reverse
@@ -197,3 +199,95 @@ def test_the_url_is_shareable_and_each_column_can_be_removed(client, directory):
 
 def test_parse_ids():
     assert parse_ids("3, 1,3,x,,٣") == ([3, 1], ["x", "٣"])
+
+
+# Choosing institutions from the directory and from profiles: the choice travels in `compare`.
+
+
+def links(html):
+    return [unescape(href) for href in re.findall(r'<a[^>]* href="([^"]+)"', html)]
+
+
+def card(html, page):
+    return re.search(rf'<li class="card" id="institution-{page.pk}">(.*?)</li>', html, re.S).group(1)
+
+
+def add_link(fragment):
+    found = re.search(r'<p class="card__compare"><a href="([^"]+)">', fragment)
+    return unescape(found.group(1)) if found else None
+
+
+def follow(client, base, href):
+    url = urljoin(base, href).split("#")[0]
+    response = client.get(url)
+    assert response.status_code == 200
+    return url, response.content.decode()
+
+
+def test_choosing_two_to_four_institutions_in_the_directory(client, directory):
+    a, b, c, d, e = (InstitutionPageFactory(parent=directory, title=f"{n}-мектеп") for n in "ABCDE")
+    url, html = follow(client, directory.url, directory.url)
+    assert 'class="compare-bar"' not in html
+    for page in (a, b, c, d, e):
+        assert add_link(card(html, page)) == f"?compare={page.pk}#institution-{page.pk}"
+    url, html = follow(client, url, add_link(card(html, a)))
+    bar = html.split('class="compare-bar"')[1].split("</div>")[0]
+    assert a.title in bar and "/compare/" not in bar  # one is not enough to compare
+    assert add_link(card(html, a)) is None and ky("Chosen for comparison") in card(html, a)
+    # Every link of the directory keeps the choice: facets, a profile, the search form.
+    assert f"{a.url}?compare={a.pk}" in links(html)
+    facet_links = [link for link in links(html) if "region=" in link]
+    assert facet_links and all(f"compare={a.pk}" in link for link in facet_links)
+    assert f'<input type="hidden" name="compare" value="{a.pk}">' in html
+    for page in (b, c):
+        url, html = follow(client, url, add_link(card(html, page)))
+    bar = html.split('class="compare-bar"')[1].split("</div>")[0]
+    assert f"/ky/compare/?ids={a.pk},{b.pk},{c.pk}" in links(bar)
+    url, html = follow(client, url, add_link(card(html, d)))
+    # Four are chosen: the directory says so and offers no more.
+    bar = html.split('class="compare-bar"')[1].split("</div>")[0]
+    assert ky("%(max)s institutions are chosen: the most that can be compared at a time.", max=4) in unescape(bar)
+    assert add_link(card(html, e)) is None and ky("Add to comparison") not in card(html, e)
+    compare_url = f"/ky/compare/?ids={a.pk},{b.pk},{c.pk},{d.pk}"
+    assert compare_url in links(bar)
+    _url, html = follow(client, url, compare_url)
+    assert columns_shown(html) == 4 and 'class="notice"' not in html
+
+
+def test_adding_from_a_profile_keeps_the_choice(client, directory):
+    a, b, c, d, e = (InstitutionPageFactory(parent=directory) for _ in range(5))
+    html = client.get(f"{c.url}?compare={a.pk},{b.pk}").content.decode()
+    compare_link = html.split('<p class="compare-link">')[1].split("</p>")[0]
+    assert f"/ky/compare/?ids={a.pk},{b.pk},{c.pk}" in links(compare_link)
+    assert f"{directory.url}?compare={a.pk}%2C{b.pk}%2C{c.pk}" in links(compare_link)
+    # Already chosen: said so, with the way to compare.
+    html = client.get(f"{a.url}?compare={a.pk},{b.pk}").content.decode()
+    compare_link = html.split('<p class="compare-link">')[1].split("</p>")[0]
+    assert ky("Chosen for comparison") in compare_link and ky("Add to comparison") not in compare_link
+    assert f"/ky/compare/?ids={a.pk},{b.pk}" in links(compare_link)
+    # Four chosen already: no fifth.
+    html = client.get(f"{e.url}?compare={a.pk},{b.pk},{c.pk},{d.pk}").content.decode()
+    compare_link = html.split('<p class="compare-link">')[1].split("</p>")[0]
+    assert ky("Add to comparison") not in compare_link
+    assert links(compare_link) == [f"/ky/compare/?ids={a.pk},{b.pk},{c.pk},{d.pk}"]
+    # Nothing chosen yet: the link starts a comparison with this institution.
+    html = client.get(e.url).content.decode()
+    assert links(html.split('<p class="compare-link">')[1].split("</p>")[0]) == [f"/ky/compare/?ids={e.pk}"]
+
+
+def test_the_compare_page_leads_back_to_the_directory_with_the_choice(client, directory):
+    pages = [InstitutionPageFactory(parent=directory) for _ in range(4)]
+    html = compare(client, f"{pages[0].pk},{pages[1].pk}")
+    assert f"{directory.url}?compare={pages[0].pk}%2C{pages[1].pk}" in links(html)
+    html = compare(client, ",".join(str(page.pk) for page in pages))
+    assert not any(link.startswith(directory.url + "?compare=") for link in links(html))
+
+
+@pytest.mark.parametrize("value", ["abc", "999999", "1.5,,x", "٣"])
+def test_a_bad_choice_in_the_directory_is_dropped(client, directory, value):
+    page = InstitutionPageFactory(parent=directory)
+    response = client.get(directory.url, {"compare": value})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="compare-bar"' not in html
+    assert add_link(card(html, page)) == f"?compare={page.pk}#institution-{page.pk}"
