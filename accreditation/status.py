@@ -15,7 +15,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, CharField, OuterRef, Subquery, Value, When
+from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 
 
@@ -165,3 +165,32 @@ def latest_outcomes(translation_keys=None) -> dict:
     for key, outcome, valid_until in rows:  # oldest first: the last one seen per key wins
         latest[key] = (outcome, valid_until)
     return latest
+
+
+def latest_programme_decision(programme):
+    """(deciding, shown): the latest live programme decision in the source language that covers the
+    programme (in any of its languages), and its live copy in the programme's language (else the
+    decision itself) for the link. (None, None) without one. One query."""
+    from .models import AccreditationDecisionPage as Decision
+
+    latest = (
+        Decision.objects.live()
+        .filter(
+            kind=Decision.Kind.PROGRAMME,
+            locale__language_code=settings.LANGUAGE_CODE,
+            programmes__translation_key=programme.translation_key,
+        )
+        .order_by("-decision_date", "-pk")
+        .values("translation_key")[:1]
+    )
+    copies = list(
+        Decision.objects.live()
+        .filter(translation_key__in=latest)
+        .filter(Q(locale__language_code=settings.LANGUAGE_CODE) | Q(locale_id=programme.locale_id))
+        .select_related("locale")
+    )
+    deciding = next((d for d in copies if is_source(d)), None)
+    if deciding is None:
+        return None, None
+    shown = next((d for d in copies if d.locale_id == programme.locale_id), deciding)
+    return deciding, shown

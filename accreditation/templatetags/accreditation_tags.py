@@ -3,7 +3,13 @@
 from django import template
 
 from ..models import AccreditationDecisionPage
-from ..status import is_source, latest_institutional, status_of_decision, statuses_for
+from ..status import (
+    is_source,
+    latest_institutional,
+    latest_programme_decision,
+    status_of_decision,
+    statuses_for,
+)
 
 register = template.Library()
 
@@ -47,3 +53,15 @@ def attach_accreditation(hits):
     for page in pages:
         page.accreditation = statuses.get(page.pk)
     return ""
+
+
+@register.inclusion_tag("accreditation/programme_accreditation.html", takes_context=True)
+def programme_accreditation(context, programme):
+    """The programme page's accreditation: the latest programme decision covering it, or none yet."""
+    deciding, shown = latest_programme_decision(programme)
+    return {
+        "request": context.get("request"),  # pageurl reuses the request's cached site paths
+        "decision": deciding,
+        "link": shown,
+        "status": status_of_decision(deciding) if deciding else None,
+    }
