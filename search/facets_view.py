@@ -91,7 +91,7 @@ def compare_context(params, query, result):
     return {
         "selection": selection,
         "chosen": chosen,
-        "clear_url": _query_string(query.as_params()) or "?",
+        "clear_url": _query_string(query.as_params()),  # after the directory path
     }
 
 
