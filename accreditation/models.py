@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,35 +64,83 @@ class DecisionIndexPage(Page):
 
 
 class AccreditationDecisionPageForm(WagtailAdminPageForm):
-    """Checks what the model cannot see before saving: the chosen programmes and the conclusion file."""
+    """Offers only the chosen institution's programmes and checks what the model cannot see before
+    saving: the chosen programmes and the conclusion file.
+
+    The institution is picked with a page chooser, so the programme list cannot follow it without a
+    reload: a programme decision is made by choosing the institution, submitting (the form comes back
+    listing that institution's programmes and saying so), ticking the programmes and saving again.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.chosen_institution = self._chosen_institution()
         field = self.fields.get("programmes")
-        if field is not None and not self.is_bound:
-            # Offer only the institution's programmes, not every programme in the country; a new
-            # decision lists them once it is saved with its institution. Posted data is checked
-            # against all programmes, so a foreign one gets the clear message from clean().
-            from institutions.models import ProgrammePage
+        if field is not None:
+            field.queryset = programme_choices(self.chosen_institution, self.instance)
+            if self.chosen_institution is None:
+                field.help_text = _(
+                    "For a programme decision: choose the institution first; its programmes are listed "
+                    "here once the form has been submitted with it."
+                )
+            else:
+                field.help_text = _("For a programme decision: the programmes of “%(institution)s” it covers.") % {
+                    "institution": self.chosen_institution.title
+                }
 
-            institution = self.instance.institution if self.instance.institution_id else None
-            field.queryset = (
-                ProgrammePage.objects.filter(institution__translation_key=institution.translation_key)
-                if institution is not None
-                else ProgrammePage.objects.none()
-            )
+    def _chosen_institution(self):
+        """The institution posted (bound form) or stored (unbound), or None."""
+        from institutions.models import InstitutionPage
+
+        if not self.is_bound:
+            return self.instance.institution if self.instance.institution_id else None
+        raw = str(self.data.get(self.add_prefix("institution")) or "").strip()
+        return InstitutionPage.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
 
     def clean(self):
         cleaned = super().clean()
         institution = cleaned.get("institution")
         programmes = cleaned.get("programmes")
+        if "programmes" in self.errors:
+            # A programme outside the offered list fails as an "invalid choice" naming only its id:
+            # say which programmes belong to another institution instead.
+            from institutions.models import ProgrammePage
+
+            posted = [raw for raw in self.data.getlist(self.add_prefix("programmes")) if str(raw).isdigit()]
+            message = programme_errors(institution, list(ProgrammePage.objects.filter(pk__in=posted)))
+            if message:
+                self.errors["programmes"] = self.error_class([message])
         if programmes is not None:
             message = programme_errors(institution, list(programmes))
             if message:
                 self.add_error("programmes", message)
             if cleaned.get("kind") == AccreditationDecisionPage.Kind.PROGRAMME and not programmes:
-                self.add_error("programmes", _("A programme decision names at least one programme."))
+                if institution is None:
+                    self.add_error("programmes", _("A programme decision names at least one programme."))
+                elif self.fields["programmes"].queryset.exists():
+                    self.add_error("programmes", _(
+                        "A programme decision names at least one programme. The list now shows the "
+                        "programmes of “%(institution)s”: choose them and save again."
+                    ) % {"institution": institution.title})
+                else:
+                    self.add_error("programmes", _(
+                        "“%(institution)s” has no programmes to choose. Add its programmes first."
+                    ) % {"institution": institution.title})
         return cleaned
+
+
+def programme_choices(institution, decision):
+    """The programmes a decision about `institution` may name: the institution's own, in its
+    language (not each translation again), plus any the decision already names."""
+    from institutions.models import ProgrammePage
+
+    if institution is None:
+        return ProgrammePage.objects.none()
+    stored = [p.pk for p in decision.programmes.all()] if decision.pk else []
+    return ProgrammePage.objects.filter(
+        Q(institution__translation_key=institution.translation_key)
+        & (Q(locale_id=institution.locale_id) | Q(pk__in=stored))
+    ).order_by("path")
 
 
 class AccreditationDecisionPage(RoutablePageMixin, Page):

@@ -4,15 +4,18 @@ The latest live institutional decision (by decision date) decides: refused; expi
 `valid_until` has passed (the expiry day itself still counts as accredited); otherwise accredited,
 with or without conditions. No decision: "none". Nothing is stored, so nothing must be kept in step.
 
-Decisions point at the Kyrgyz (source) institution or at its translation; they are matched on the
-institution's translation key, so every language version of a profile shows the same status.
+Only the decisions in the source language (Kyrgyz, settings.LANGUAGE_CODE) count: decisions are
+made in Kyrgyz and translated, and a translation may lag behind its source (a Russian copy not yet
+updated to the corrected outcome). Decisions are matched on the institution's translation key, so
+every language version of a profile, the directory, the search facet and the index agree.
 """
 
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db import models
-from django.db.models import Case, CharField, OuterRef, Subquery, Value, When
+from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 
 
@@ -66,20 +69,33 @@ def status_of_decision(decision, today=None):
     return Status(code, until, decision)
 
 
+def is_source(decision):
+    """Whether a decision is in the source language, the one whose decisions count."""
+    return decision.locale.language_code == settings.LANGUAGE_CODE
+
+
 def latest_institutional(decisions):
-    """The deciding decision among already loaded ones (live, institutional, newest by date)."""
+    """The deciding decision among already loaded ones (live, institutional, in the source language,
+    newest by date). Load them with their locale (select_related) to avoid a query each."""
     from .models import AccreditationDecisionPage as Decision
 
-    candidates = [d for d in decisions if d.live and d.kind == Decision.Kind.INSTITUTIONAL]
+    candidates = [d for d in decisions if d.live and d.kind == Decision.Kind.INSTITUTIONAL and is_source(d)]
     return max(candidates, key=lambda d: (d.decision_date, d.pk), default=None)
 
 
-def institutional_decisions_of(translation_key):
+def source_institutional_decisions():
+    """Live institutional decisions in the source language: the ones every status is derived from."""
     from .models import AccreditationDecisionPage as Decision
 
     return Decision.objects.live().filter(
-        kind=Decision.Kind.INSTITUTIONAL, institution__translation_key=translation_key
-    ).order_by("-decision_date", "-pk")
+        kind=Decision.Kind.INSTITUTIONAL, locale__language_code=settings.LANGUAGE_CODE
+    )
+
+
+def institutional_decisions_of(translation_key):
+    return source_institutional_decisions().filter(institution__translation_key=translation_key).order_by(
+        "-decision_date", "-pk"
+    )
 
 
 def status_for(institution, today=None) -> Status:
@@ -139,20 +155,17 @@ def filter_by_status(queryset, code, today=None):
 
 
 def _decided_translation_keys():
-    """A subquery: translation keys of institutions with a live institutional decision."""
-    from .models import AccreditationDecisionPage as Decision
-
-    return Decision.objects.live().filter(kind=Decision.Kind.INSTITUTIONAL).values("institution__translation_key")
+    """A subquery: translation keys of institutions with a live institutional decision that counts."""
+    return source_institutional_decisions().values("institution__translation_key")
 
 
 def latest_outcomes(translation_keys=None) -> dict:
-    """{institution translation key: (outcome, valid_until)} of the latest live institutional decision.
+    """{institution translation key: (outcome, valid_until)} of the latest live institutional decision
+    in the source language.
 
     One query over the decisions (far fewer rows than institutions): for search facets and the index.
     """
-    from .models import AccreditationDecisionPage as Decision
-
-    decisions = Decision.objects.live().filter(kind=Decision.Kind.INSTITUTIONAL, institution__isnull=False)
+    decisions = source_institutional_decisions().filter(institution__isnull=False)
     if translation_keys is not None:
         decisions = decisions.filter(institution__translation_key__in=list(translation_keys))
     latest = {}
@@ -170,3 +183,32 @@ def statuses_by_id(queryset, today=None) -> dict:
     integers and codes come back (cheap for a facet over thousands of rows)."""
     decided = queryset.filter(translation_key__in=_decided_translation_keys()).order_by()
     return dict(annotate_accreditation(decided, today).values_list("pk", "accreditation_status"))
+
+
+def latest_programme_decision(programme):
+    """(deciding, shown): the latest live programme decision in the source language that covers the
+    programme (in any of its languages), and its live copy in the programme's language (else the
+    decision itself) for the link. (None, None) without one. One query."""
+    from .models import AccreditationDecisionPage as Decision
+
+    latest = (
+        Decision.objects.live()
+        .filter(
+            kind=Decision.Kind.PROGRAMME,
+            locale__language_code=settings.LANGUAGE_CODE,
+            programmes__translation_key=programme.translation_key,
+        )
+        .order_by("-decision_date", "-pk")
+        .values("translation_key")[:1]
+    )
+    copies = list(
+        Decision.objects.live()
+        .filter(translation_key__in=latest)
+        .filter(Q(locale__language_code=settings.LANGUAGE_CODE) | Q(locale_id=programme.locale_id))
+        .select_related("locale")
+    )
+    deciding = next((d for d in copies if is_source(d)), None)
+    if deciding is None:
+        return None, None
+    shown = next((d for d in copies if d.locale_id == programme.locale_id), deciding)
+    return deciding, shown

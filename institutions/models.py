@@ -36,6 +36,7 @@ from .validators import (
 )
 
 TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+STAFF_YEARS_SHOWN = 5  # the profile's staff table and chart: the latest 5 years
 
 
 class InstitutionPageForm(WagtailAdminPageForm):
@@ -332,11 +333,15 @@ class InstitutionPage(Page):
         context["programmes"] = programmes
         context["learners_table"] = SimpleLazyObject(lambda: learners_table(programmes))
         context["licences"] = self.licences.select_related("scan")
-        context["staff_statistics"] = self.staff_statistics.order_by("year")
+        context["staff_statistics"] = SimpleLazyObject(self.latest_staff_statistics)
         context["disclosures"] = SimpleLazyObject(self.disclosure_items)
         context["content_key"] = content_version.cache_key()
         context["cache_seconds"] = settings.PUBLIC_CACHE_SECONDS
         return context
+
+    def latest_staff_statistics(self):
+        """The criterion's "staff over 5 years": the 5 latest years with figures, oldest first."""
+        return sorted(self.staff_statistics.order_by("-year")[:STAFF_YEARS_SHOWN], key=lambda row: row.year)
 
     def live_programmes(self):
         return list(

@@ -27,11 +27,13 @@ SORT_LABELS = {
 
 def directory_context(request, locale):
     query, result, vocabulary = search_institutions(request.GET, locale)
+    compare = compare_context(request.GET, query, result)
+    carry = compare["selection"].params()  # every link of the directory keeps the comparison choice
     facets = []
     for name in FILTERS:
         values = result.facets.get(name, [])
         for value in values:
-            params = {**query.as_params(), name: value.value}
+            params = {**query.as_params(), name: value.value, **carry}
             params.pop("page", None)
             value.url = "?" + urlencode(params)
         facets.append({"name": name, "label": FACET_LABELS[name], "values": values})
@@ -39,7 +41,7 @@ def directory_context(request, locale):
         {
             "label": FACET_LABELS[name],
             "value": vocabulary.labels[name].get(value, value),
-            "remove_url": "?" + urlencode(query.without(name)),
+            "remove_url": "?" + urlencode({**query.without(name), **carry}),
         }
         for name, value in query.filters.items()
     ]
@@ -48,15 +50,17 @@ def directory_context(request, locale):
             {
                 "label": _("Near"),
                 "value": f"{query.near.lat:.3f}, {query.near.lon:.3f} ({query.near.radius_km:g} km)",
-                "remove_url": "?" + urlencode(query.without("near")),
+                "remove_url": "?" + urlencode({**query.without("near"), **carry}),
             }
         )
-    page_params = {k: v for k, v in query.as_params().items() if k != "page"}
+    page_params = {**{k: v for k, v in query.as_params().items() if k != "page"}, **carry}
     return {
         "query": query,
         "result": result,
         "facets": facets,
         "chips": chips,
+        "compare": compare,
+        "clear_filters_query": _query_string({**({"q": query.text} if query.text else {}), **carry}),
         "sort_options": [
             (value, label) for value, label in SORT_LABELS.items() if value != "distance" or query.near
         ],
@@ -65,3 +69,31 @@ def directory_context(request, locale):
         "next_url": "?" + urlencode({**page_params, "page": result.page + 1}) if result.has_next else "",
         "suggestion_url": "?" + urlencode({**page_params, "q": result.suggestion}) if result.suggestion else "",
     }
+
+
+def compare_context(params, query, result):
+    """The visitor's comparison choice (the `compare` parameter, published institutions only), and
+    on each hit's page `compare_add_url`: this directory page with the hit added to the choice."""
+    from institutions.models import InstitutionPage
+    from transparency.selection import CompareSelection
+
+    selection = CompareSelection.from_params(params)
+    chosen = []
+    if selection.ids:
+        titles = dict(InstitutionPage.objects.live().filter(pk__in=selection.ids).values_list("pk", "title"))
+        selection = selection.only(titles)
+        chosen = [{"pk": pk, "title": titles[pk]} for pk in selection.ids]
+    for hit in result.hits:
+        pk = hit.page.pk
+        if pk not in selection and not selection.full:
+            added = {**query.as_params(), **selection.with_added(pk).params()}
+            hit.page.compare_add_url = f"?{urlencode(added)}#institution-{pk}"
+    return {
+        "selection": selection,
+        "chosen": chosen,
+        "clear_url": _query_string(query.as_params()),  # after the directory path
+    }
+
+
+def _query_string(params):
+    return "?" + urlencode(params) if params else ""

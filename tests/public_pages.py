@@ -31,6 +31,12 @@ def _directory(language):
     return _in(InstitutionIndexPage, language).get().url + "?q=Bishkek&region=bishkek&type=general-school"
 
 
+def _directory_choosing(language):
+    # Two institutions chosen for comparison: the comparison bar and the "chosen" cards show.
+    ids = ",".join(str(pk) for pk in _in(InstitutionPage, language).values_list("pk", flat=True)[:2])
+    return _in(InstitutionIndexPage, language).get().url + f"?compare={ids}"
+
+
 def _profile(language):
     return _in(InstitutionPage, language).exclude(logo=None).exclude(latitude=None).first().url
 
@@ -71,6 +77,7 @@ def _document(language):
 PAGES = {
     "home": _home,
     "directory": _directory,
+    "directory-choosing": _directory_choosing,
     "profile": _profile,
     "programme": _programme,
     "transparency": _transparency,

@@ -6,6 +6,10 @@ from datetime import date, timedelta
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
+from wagtail.models import Locale
 from wagtail.test.utils import WagtailPageTestCase
 
 from accreditation.models import (
@@ -24,7 +28,7 @@ from .accreditation_factories import (
     MinistryDocumentPageFactory,
     make_document,
 )
-from .factories import InstitutionPageFactory
+from .factories import InstitutionPageFactory, ProgrammePageFactory
 
 Outcome = AccreditationDecisionPage.Outcome
 
@@ -158,3 +162,92 @@ def test_admin_forms_open(client, django_user_model, directory, register, home):
     for model, parent in (("accreditationdecisionpage", register), ("ministrydocumentpage", documents)):
         assert client.get(reverse("wagtailadmin_pages:add", args=["accreditation", model, parent.pk])).status_code == 200
     assert client.get(reverse("accreditation_remediation")).status_code == 200
+
+
+Kind = AccreditationDecisionPage.Kind
+
+
+def programme_facts(html):
+    """The text of the programme page's "Accreditation" fact."""
+    with translation.override("ky"):
+        label = gettext("Accreditation")
+    cell = html.split(f"<dt>{label}</dt><dd>")[1].split("</dd>")[0]
+    return " ".join(strip_tags(cell).split()), cell
+
+
+def test_programme_page_says_when_it_has_no_accreditation(client, directory, register):
+    institution = InstitutionPageFactory(parent=directory)
+    programme = ProgrammePageFactory(parent=institution)
+    AccreditationDecisionPageFactory(parent=register, institution=institution)  # institutional only
+    text, _cell = programme_facts(client.get(programme.url).content.decode())
+    with translation.override("ky"):
+        assert text == gettext("No programme accreditation yet.")
+
+
+def test_programme_page_shows_its_latest_programme_decision(client, directory, register):
+    institution = InstitutionPageFactory(parent=directory)
+    programme, other = ProgrammePageFactory(parent=institution), ProgrammePageFactory(parent=institution)
+
+    def programme_decision(programmes, **kwargs):
+        decision = AccreditationDecisionPageFactory(parent=register, institution=institution, kind=Kind.PROGRAMME, **kwargs)
+        decision.programmes = programmes
+        decision.save()
+        return decision
+
+    programme_decision([programme], number="1/P", decision_date=date(2020, 3, 1), valid_until=date(2025, 3, 1))
+    latest = programme_decision(
+        [programme, other], number="2/P", outcome=Outcome.CONDITIONAL, decision_date=date(2024, 9, 1),
+        valid_until=date(2031, 9, 1),
+    )
+    programme_decision([other], number="3/P", outcome=Outcome.REFUSED, decision_date=date(2025, 1, 1),
+                       valid_from=None, valid_until=None)
+    AccreditationDecisionPageFactory(parent=register, institution=institution, number="4/I", decision_date=date(2025, 2, 1))
+    text, cell = programme_facts(client.get(programme.url).content.decode())
+    assert 'class="status status--conditional"' in cell
+    assert text.startswith("Шарттар менен аккредитацияланган 2031-жылдын 1-сентябры чейин")
+    assert "2/P" in text and "2024-жылдын 1-сентябры" in text
+    assert f'href="{latest.url}"' in cell
+
+
+def test_programme_page_reads_the_source_decision_and_links_its_translation(client, directory, register):
+    russian = Locale.objects.get(language_code="ru")
+    institution = InstitutionPageFactory(parent=directory)
+    programme = ProgrammePageFactory(parent=institution)
+    institution.copy_for_translation(russian, copy_parents=True).save_revision().publish()
+    programme_ru = programme.copy_for_translation(russian)
+    programme_ru.save_revision().publish()
+    decision = AccreditationDecisionPageFactory(
+        parent=register, institution=institution, kind=Kind.PROGRAMME, decision_date=date(2024, 9, 1),
+        valid_until=date(2031, 9, 1),
+    )
+    decision.programmes = [programme]
+    decision.save()
+    decision_ru = decision.copy_for_translation(russian, copy_parents=True)
+    decision_ru.outcome, decision_ru.valid_from, decision_ru.valid_until = Outcome.REFUSED, None, None  # lagging
+    decision_ru.save_revision().publish()
+    programme_ru.refresh_from_db()
+    html = client.get(programme_ru.url).content.decode()
+    cell = html.split('<dd><p class="status')[1].split("</dd>")[0]
+    assert cell.startswith(' status--accredited"') and 'datetime="2031-09-01"' in cell
+    assert f'href="{decision_ru.url}"' in cell
+
+
+def test_programme_page_query_count_does_not_grow_with_decisions(client, directory, register):
+    institution = InstitutionPageFactory(parent=directory)
+    programme = ProgrammePageFactory(parent=institution)
+
+    def decide(n):
+        decision = AccreditationDecisionPageFactory(
+            parent=register, institution=institution, kind=Kind.PROGRAMME, decision_date=date(2015 + n, 1, 1),
+            valid_until=date(2030 + n, 1, 1),
+        )
+        decision.programmes = [programme]
+        decision.save()
+
+    client.get(programme.url)  # warm Wagtail's site caches
+    none = profile_queries(client, programme.url)
+    decide(0)
+    one = profile_queries(client, programme.url)
+    for n in range(1, 5):
+        decide(n)
+    assert profile_queries(client, programme.url) == one == none

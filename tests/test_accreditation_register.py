@@ -169,3 +169,22 @@ def test_download_with_a_bad_filter_still_answers(client, register, decisions):
     response = client.get(register.url + "?year=abc&format=json")
     assert response.status_code == 200
     assert len(json.loads(response.content)["decisions"]) == 4
+
+
+def test_expiring_within_90_days_at_the_boundary(client, directory, register):
+    institution = InstitutionPageFactory(parent=directory)
+    for number, valid_until in [
+        ("day-90", TODAY + timedelta(days=90)),  # the 90th day is inside the window
+        ("day-91", TODAY + timedelta(days=91)),
+        ("today", TODAY),  # the last valid day
+        ("yesterday", TODAY - timedelta(days=1)),  # already expired
+    ]:
+        AccreditationDecisionPageFactory(
+            parent=register, institution=institution, number=number, decision_date=date(2021, 1, 1),
+            valid_until=valid_until,
+        )
+    AccreditationDecisionPageFactory(
+        parent=register, institution=institution, number="refused", outcome=Outcome.REFUSED,
+        decision_date=date(2021, 1, 1), valid_from=None, valid_until=TODAY + timedelta(days=10),
+    )
+    assert numbers(client.get(register.url + "?expiring=1")) == {"day-90", "today"}

@@ -4,11 +4,17 @@ from datetime import date
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from wagtail.models import Locale
 
 from accreditation.dates import add_months, remediation_due
 from accreditation.status import (
     AccreditationStatus,
+    Status,
     annotate_accreditation,
     filter_by_status,
     latest_outcomes,
@@ -116,13 +122,62 @@ def test_many_institutions_in_one_query(directory, register):
     assert statuses[accredited.pk].until == date(2030, 1, 1)
 
 
-def test_every_status_has_a_translated_label():
-    from django.utils import translation
+LABELS = {
+    "en": {
+        "accredited": "Accredited", "conditional": "Accredited with conditions", "refused": "Accreditation refused",
+        "expired": "Accreditation expired", "none": "Not accredited yet",
+    },
+    "ru": {
+        "accredited": "Аккредитована", "conditional": "Аккредитована с условиями", "refused": "В аккредитации отказано",
+        "expired": "Срок аккредитации истёк", "none": "Ещё не аккредитована",
+    },
+    "ky": {
+        "accredited": "Аккредитацияланган", "conditional": "Шарттар менен аккредитацияланган",
+        "refused": "Аккредитациядан баш тартылган", "expired": "Аккредитациянын мөөнөтү бүткөн",
+        "none": "Азырынча аккредитацияланган эмес",
+    },
+}
 
-    with translation.override("en"):
+
+@pytest.mark.parametrize("language", ["ky", "ru", "en"])
+def test_every_status_has_a_translated_label(language):
+    with translation.override(language):
         labels = {code: str(AccreditationStatus(code).label) for code in AccreditationStatus.values}
-    assert labels["expired"] == "Accreditation expired"
+    assert labels == LABELS[language]
     assert len(set(labels.values())) == len(labels)
+
+
+def badge_text(status, language):
+    with translation.override(language):
+        html = render_to_string("accreditation/status_badge.html", {"status": status})
+    return " ".join(strip_tags(html).split()), html
+
+
+@pytest.mark.parametrize(
+    "language, expected, wrong",
+    [
+        ("en", "Accreditation expired on Jan. 1, 2024", "until"),
+        ("ru", "Срок аккредитации истёк 1 января 2024 г.", "до"),
+        ("ky", "Аккредитациянын мөөнөтү бүткөн: 2024-жылдын 1-январы", "чейин"),
+    ],
+)
+def test_an_expired_badge_says_when_it_expired(language, expected, wrong):
+    text, html = badge_text(Status(AccreditationStatus.EXPIRED, date(2024, 1, 1)), language)
+    assert text == expected
+    assert wrong not in text.split()
+    assert 'datetime="2024-01-01"' in html
+
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("en", "Accredited until Jan. 1, 2030"),
+        ("ru", "Аккредитована до 1 января 2030 г."),
+        ("ky", "Аккредитацияланган 2030-жылдын 1-январы чейин"),
+    ],
+)
+def test_an_accredited_badge_says_until_when(language, expected):
+    assert badge_text(Status(AccreditationStatus.ACCREDITED, date(2030, 1, 1)), language)[0] == expected
 
 
 def test_latest_outcomes_and_filter(directory, register):
@@ -140,3 +195,44 @@ def test_latest_outcomes_and_filter(directory, register):
     institutions = InstitutionPage.objects.live()
     assert list(filter_by_status(institutions, "refused", TODAY)) == [refused]
     assert list(filter_by_status(institutions, "bogus", TODAY)) == []
+
+
+@pytest.fixture
+def lagging_translation(directory, register):
+    """A Kyrgyz decision corrected to "accredited" whose Russian copy still says "refused"."""
+    russian = Locale.objects.get(language_code="ru")
+    institution = InstitutionPageFactory(parent=directory, title="Котормо колледжи")
+    institution_ru = institution.copy_for_translation(russian, copy_parents=True)
+    institution_ru.title = "Колледж перевода"
+    institution_ru.save_revision().publish()
+    decision = decide(register, institution, decision_date=date(2025, 3, 1), valid_until=date(2035, 3, 1))
+    decision_ru = decision.copy_for_translation(russian, copy_parents=True)
+    decision_ru.outcome, decision_ru.valid_from, decision_ru.valid_until = Outcome.REFUSED, None, None
+    decision_ru.save_revision().publish()
+    decision_ru.refresh_from_db()
+    assert decision_ru.pk > decision.pk and decision_ru.live and decision_ru.institution_id == institution_ru.pk
+    return institution, InstitutionPage.objects.get(pk=institution_ru.pk), decision, decision_ru
+
+
+def test_only_the_source_language_decision_counts(lagging_translation):
+    institution, institution_ru, decision, decision_ru = lagging_translation
+    for page in (institution, institution_ru):
+        assert status_for(page, TODAY).code == AccreditationStatus.ACCREDITED
+        assert status_for(page, TODAY).until == date(2035, 3, 1)
+        assert bulk_status(page, TODAY).accreditation_status == AccreditationStatus.ACCREDITED
+    assert {s.code for s in statuses_for([institution, institution_ru], TODAY).values()} == {"accredited"}
+    assert latest_outcomes() == {institution.translation_key: (Outcome.ACCREDITED, date(2035, 3, 1))}
+    everyone = InstitutionPage.objects.all()
+    assert set(filter_by_status(everyone, "accredited", TODAY)) == {institution, institution_ru}
+    assert not filter_by_status(everyone, "refused", TODAY).exists()
+
+
+def test_the_translated_profile_shows_the_source_decision(client, lagging_translation):
+    _institution, institution_ru, _decision, decision_ru = lagging_translation
+    html = client.get(institution_ru.url).content.decode()
+    assert 'class="status status--accredited"' in html and 'datetime="2035-03-01"' in html
+    timeline = html.split('id="decisions-heading"')[1].split("</section>")[0]
+    with translation.override("ru"):
+        accredited, refused = str(Outcome.ACCREDITED.label), str(Outcome.REFUSED.label)
+    assert f"<strong>{accredited}</strong>" in timeline and f"<strong>{refused}</strong>" not in timeline
+    assert decision_ru.url in timeline  # the link goes to the Russian copy of the decision

@@ -1,6 +1,7 @@
 """Bad decision data is refused with a clear message and nothing is saved, in the model's clean()
 and through the Wagtail admin's create and edit views."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -152,8 +153,12 @@ def test_admin_create_refuses_a_word_file_as_conclusion(admin_client, register, 
     assert not AccreditationDecisionPage.objects.filter(number="77/A").exists()
 
 
+def programme_options(response):
+    return re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', response.content.decode().split('name="programmes"')[1].split("</select>")[0])
+
+
 def test_admin_create_refuses_programmes_of_another_institution(admin_client, register, directory, institution):
-    own = ProgrammePageFactory(parent=institution)
+    own = ProgrammePageFactory(parent=institution, title="Өз программа")
     foreign = ProgrammePageFactory(parent=InstitutionPageFactory(parent=directory), title="Чет программа")
     response = create(
         admin_client, register, form_data(institution, kind=Kind.PROGRAMME, programmes=[own.pk, foreign.pk])
@@ -162,6 +167,33 @@ def test_admin_create_refuses_programmes_of_another_institution(admin_client, re
     errors = field_errors(response, "programmes")
     assert "belong to another institution" in errors and "Чет программа" in errors
     assert not AccreditationDecisionPage.objects.filter(number="77/A").exists()
+    # The form comes back offering the institution's programmes only, not every one in the country.
+    assert programme_options(response) == ["Өз программа"]
+
+
+def test_admin_creates_a_programme_decision(admin_client, register, directory, institution):
+    first = ProgrammePageFactory(parent=institution, title="Биринчи программа")
+    second = ProgrammePageFactory(parent=institution, title="Экинчи программа")
+    ProgrammePageFactory(parent=InstitutionPageFactory(parent=directory), title="Чет программа")
+    add_url = reverse("wagtailadmin_pages:add", args=["accreditation", "accreditationdecisionpage", register.pk])
+    assert programme_options(admin_client.get(add_url)) == []  # no institution chosen yet
+    # The editor chooses the institution and submits: the form lists its programmes and says so.
+    response = create(admin_client, register, form_data(institution, kind=Kind.PROGRAMME))
+    assert response.status_code == 200
+    assert f"The list now shows the programmes of “{institution.title}”" in field_errors(response, "programmes")
+    assert programme_options(response) == ["Биринчи программа", "Экинчи программа"]
+    assert not AccreditationDecisionPage.objects.filter(number="77/A").exists()
+    # Ticking them and saving again creates the decision.
+    response = create(admin_client, register, form_data(institution, kind=Kind.PROGRAMME, programmes=[first.pk, second.pk]))
+    assert response.status_code == 302
+    decision = AccreditationDecisionPage.objects.get(number="77/A")
+    assert decision.kind == Kind.PROGRAMME and set(decision.programmes.all()) == {first, second}
+
+
+def test_admin_says_when_the_institution_has_no_programmes(admin_client, register, institution):
+    response = create(admin_client, register, form_data(institution, kind=Kind.PROGRAMME))
+    assert response.status_code == 200
+    assert "has no programmes to choose" in field_errors(response, "programmes")
 
 
 def test_admin_edit_refuses_bad_input_and_keeps_the_stored_decision(admin_client, register, institution):

@@ -101,3 +101,18 @@ def en_locale():
     from wagtail.models import Locale
 
     return Locale.objects.get(language_code="en")
+
+
+@pytest.mark.parametrize(
+    "app, english, russian",
+    [("accreditation", "Accreditation", "Аккредитация"), ("transparency", "Transparency index", "Индекс прозрачности")],
+)
+def test_app_names_follow_the_admin_language(app, english, russian):
+    from django.apps import apps
+    from django.utils import translation
+
+    name = apps.get_app_config(app).verbose_name
+    with translation.override("en"):
+        assert str(name) == english
+    with translation.override("ru"):
+        assert str(name) == russian

@@ -198,6 +198,18 @@ def test_profile_checklist_shows_missing_and_stale_items(client, directory):
     assert f'/ky/compare/?ids={page.pk}"' in html
 
 
+def test_profile_shows_the_latest_five_years_of_staff(client, directory):
+    page = InstitutionPageFactory(parent=directory)
+    for year in (2019, 2024, 2017, 2022, 2018, 2021, 2023, 2020):  # 8 years, stored out of order
+        StaffStatistic.objects.create(institution=page, year=year, teaching_staff=year - 2000, support_staff=1)
+    html = client.get(page.url).content.decode()
+    staff_section = html.split('id="staff-heading"')[1].split("</section>")[0]
+    years = re.findall(r'<th scope="row">(\d{4})</th>', staff_section)
+    assert years == ["2020", "2021", "2022", "2023", "2024"]
+    teaching = [int(value) for value in re.findall(r"<td>(\d+)</td>", staff_section)][::2]
+    assert chart_values(staff_section, "chart-staff")[::2] == teaching == [20, 21, 22, 23, 24]
+
+
 def test_profile_charts_match_their_tables(client, directory):
     page = InstitutionPageFactory(parent=directory)
     for year, teaching, support in [(2021, 40, 12), (2022, 42, 13), (2023, 45, 15)]:

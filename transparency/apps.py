@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TransparencyConfig(AppConfig):
     name = "transparency"
-    verbose_name = "Transparency index"
+    verbose_name = _("Transparency index")
 
     def ready(self):
         from wagtail.signals import page_published

@@ -2,19 +2,22 @@
 
 from datetime import date
 
+from django.db.models import Exists, OuterRef
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from institutions.models import InstitutionPage, ProgrammePage
+from accreditation.status import statuses_for
+from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
+from taxonomy.models import District
 
 from .charts import bar_chart
 from .downloads import csv_response, json_response, table_records, xlsx_response
 from .score import FRESH_DAYS, checklist_for_page, score_from_items
+from .selection import MAX_COMPARED, CompareSelection, parse_ids
 from .statistics import export_tables, transparency_statistics
 
 DOWNLOAD_FORMATS = ("csv", "xlsx", "json")
-MAX_COMPARED = 4
 MAX_IDS_READ = 20  # more numbers than this in the address are not even looked up
 
 
@@ -87,21 +90,6 @@ def _download(download, table, stats, locale, today):
     return json_response(filename, data)
 
 
-def parse_ids(raw):
-    """The numbers in "1,2,x": (distinct ids in order, the parts that are not numbers)."""
-    ids, invalid = [], []
-    for part in (raw or "").split(","):
-        part = part.strip()
-        if not part:
-            continue
-        if part.isascii() and part.isdigit() and len(part) <= 12:
-            if int(part) not in ids:
-                ids.append(int(part))
-        else:
-            invalid.append(part)
-    return ids, invalid
-
-
 def compare(request):
     raw = request.GET.get("ids", "")
     ids, invalid = parse_ids(raw)
@@ -140,11 +128,16 @@ def compare(request):
         {"label": item.label, "criteria": item.criteria, "cells": [column["checklist"][index] for column in columns]}
         for index, item in enumerate(columns[0]["checklist"] if columns else [])
     ]
+    selection = CompareSelection(tuple(shown_ids))
+    directory = InstitutionIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    directory_url = directory.get_url(request) if directory else None
     return render(
         request,
         "transparency/compare.html",
         {
             "columns": columns,
+            # Back to the directory with the choice so far, to add more (not when 4 are shown).
+            "directory_url": f"{directory_url}{selection.query}" if directory_url and not selection.full else "",
             "disclosure_rows": disclosure_rows,
             "problems": problems,
             "ids_value": ",".join(str(pk) for pk in shown_ids) or raw[:200],
@@ -174,6 +167,8 @@ def _institutions_in_language(ids, locale):
         InstitutionPage.objects.filter(pk__in=shown_pk.values())
         .select_related("institution_type", "region", "district")
         .prefetch_related("languages", "media_links")
+        # A city without districts (Osh) leaves the district empty: that is not missing data.
+        .annotate(region_has_districts=Exists(District.objects.filter(region_id=OuterRef("region_id"))))
     )
     by_pk = {page.pk: page for page in full}
     return {pk: by_pk[shown] for pk, shown in shown_pk.items() if shown in by_pk}
@@ -188,6 +183,7 @@ def _columns(request, institutions):
         .only("pk", "title", "path", "url_path", "institution_id")
     ):
         programmes.setdefault(programme.institution_id, []).append(programme)
+    statuses = statuses_for(institutions)  # one query for every column
     columns = []
     for page in institutions:
         checklist = checklist_for_page(page)
@@ -199,6 +195,7 @@ def _columns(request, institutions):
                 "score": score_from_items(checklist),
                 "programmes": programmes.get(page.pk, []),
                 "languages": list(page.languages.all()),
+                "accreditation": statuses.get(page.pk),
             }
         )
     return columns

@@ -3,24 +3,33 @@
 from django import template
 
 from ..models import AccreditationDecisionPage
-from ..register import one_version_each
-from ..status import latest_institutional, status_of_decision, statuses_for
+from ..status import (
+    is_source,
+    latest_institutional,
+    latest_programme_decision,
+    status_of_decision,
+    statuses_for,
+)
 
 register = template.Library()
 
 
 def decisions_for_profile(institution):
-    """All live decisions about the institution, newest first, in the institution's language where
-    translated (else the source language's), loaded once per page object in one query."""
+    """The institution's live decisions in the source language, newest first, loaded once per page
+    object in one query. The source decision's facts are shown (a translation may lag behind it);
+    each has `shown`, its copy in the institution's language when live (else itself), for the link."""
     cached = getattr(institution, "_accreditation_decisions", None)
     if cached is None:
-        rows = (
+        rows = list(
             AccreditationDecisionPage.objects.live()
             .filter(institution__translation_key=institution.translation_key)
-            .select_related("conclusion")
+            .select_related("conclusion", "locale")
             .order_by("-decision_date", "-pk")
         )
-        cached = one_version_each(rows, institution.locale_id)
+        in_language = {d.translation_key: d for d in rows if d.locale_id == institution.locale_id}
+        cached = [d for d in rows if is_source(d)]
+        for decision in cached:
+            decision.shown = in_language.get(decision.translation_key, decision)
         institution._accreditation_decisions = cached
     return cached
 
@@ -44,3 +53,15 @@ def attach_accreditation(hits):
     for page in pages:
         page.accreditation = statuses.get(page.pk)
     return ""
+
+
+@register.inclusion_tag("accreditation/programme_accreditation.html", takes_context=True)
+def programme_accreditation(context, programme):
+    """The programme page's accreditation: the latest programme decision covering it, or none yet."""
+    deciding, shown = latest_programme_decision(programme)
+    return {
+        "request": context.get("request"),  # pageurl reuses the request's cached site paths
+        "decision": deciding,
+        "link": shown,
+        "status": status_of_decision(deciding) if deciding else None,
+    }

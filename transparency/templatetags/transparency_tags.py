@@ -45,3 +45,26 @@ def learners_chart(learners_table):
         series=years,
     )
 
+
+
+@register.simple_tag(takes_context=True)
+def compare_choice(context, page):
+    """The profile's "Add to comparison": the visitor's choice so far (the `compare` parameter the
+    directory passes on) and where adding this institution leads."""
+    from ..selection import MAX_COMPARED, CompareSelection
+
+    request = context.get("request")
+    selection = CompareSelection.from_params(request.GET if request is not None else {})
+    added = selection.with_added(page.pk)
+    directory_url = ""
+    if selection.ids and not added.full:
+        parent = page.get_parent()  # cached by treebeard: the breadcrumbs already asked for it
+        directory_url = f"{parent.get_url(request)}{added.query}" if parent else ""
+    return {
+        "chosen": page.pk in selection,
+        "full": selection.full and page.pk not in selection,
+        "selection": selection,
+        "add_url": added.compare_url,  # /compare/ with the choice so far plus this institution
+        "directory_url": directory_url,  # the directory, to choose more with this one added
+        "max": MAX_COMPARED,
+    }
