@@ -361,6 +361,27 @@ class RemediationReport(models.Model):
         return f"{self.decision.number} — {self.submitted_at:%Y-%m-%d}"
 
 
+class StoredAccreditation(models.Model):
+    """A stored copy of the decision that gives an institution page its status (accreditation.status):
+    its outcome and validity end, one row per language version of an institution with a counting
+    decision. Search filters, facets and listings read it with a join instead of a correlated
+    subquery per institution; accreditation.stored_status keeps it equal to the decisions. Whether an
+    accreditation has expired is still decided at query time, by comparing valid_until with today."""
+
+    institution = models.OneToOneField(
+        "institutions.InstitutionPage", on_delete=models.CASCADE, primary_key=True, related_name="stored_accreditation",
+    )
+    decision = models.ForeignKey(AccreditationDecisionPage, on_delete=models.CASCADE, related_name="+")
+    outcome = models.CharField(max_length=20, choices=AccreditationDecisionPage.Outcome.choices)
+    valid_until = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("stored accreditation status")
+
+    def __str__(self):
+        return f"{self.institution_id}: {self.outcome} until {self.valid_until}"
+
+
 class MinistryDocumentIndexPage(Page):
     """The ministry's orders and notices (/documents/)."""
 

@@ -2,7 +2,9 @@
 
 The latest live institutional decision (by decision date) decides: refused; expired once its
 `valid_until` has passed (the expiry day itself still counts as accredited); otherwise accredited,
-with or without conditions. No decision: "none". Nothing is stored, so nothing must be kept in step.
+with or without conditions. No decision: "none". Single institutions are worked out from their
+decisions; queries over many read a stored copy of each one's deciding decision
+(models.StoredAccreditation, kept by stored_status), and compare its validity with today.
 
 Only the decisions in the source language (Kyrgyz, settings.LANGUAGE_CODE) count: decisions are
 made in Kyrgyz and translated, and a translation may lag behind its source (a Russian copy not yet
@@ -15,7 +17,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, CharField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 
@@ -105,14 +107,14 @@ def status_for(institution, today=None) -> Status:
 
 def annotate_accreditation(queryset, today=None):
     """Adds `accreditation_status` (an AccreditationStatus code) and `accreditation_until` to an
-    InstitutionPage queryset, computed in the same SQL query (correlated subqueries)."""
+    InstitutionPage queryset, in the same SQL query: a join on the stored copy of the deciding
+    decision (accreditation.stored_status keeps it equal to the decisions), expiry against today."""
     from .models import AccreditationDecisionPage as Decision
 
     today = today or date.today()
-    latest = institutional_decisions_of(OuterRef("translation_key"))
     queryset = queryset.annotate(
-        accreditation_outcome=Subquery(latest.values("outcome")[:1]),
-        accreditation_until=Subquery(latest.values("valid_until")[:1]),
+        accreditation_outcome=F("stored_accreditation__outcome"),
+        accreditation_until=F("stored_accreditation__valid_until"),
     )
     return queryset.annotate(
         accreditation_status=Case(
@@ -143,20 +145,10 @@ def statuses_for(institutions, today=None) -> dict:
 
 
 def filter_by_status(queryset, code, today=None):
-    """Institutions whose status is `code` (for a search filter); an unknown code matches nothing.
-    The rules run on the decided institutions only: "none" is simply the others."""
+    """Institutions whose status is `code` (for a search filter); an unknown code matches nothing."""
     if code not in AccreditationStatus.values:
         return queryset.none()
-    decided_keys = _decided_translation_keys()
-    if code == AccreditationStatus.NONE:
-        return queryset.exclude(translation_key__in=decided_keys)
-    decided = queryset.filter(translation_key__in=decided_keys)
-    return annotate_accreditation(decided, today).filter(accreditation_status=code)
-
-
-def _decided_translation_keys():
-    """A subquery: translation keys of institutions with a live institutional decision that counts."""
-    return source_institutional_decisions().values("institution__translation_key")
+    return annotate_accreditation(queryset, today).filter(accreditation_status=code)
 
 
 def latest_outcomes(translation_keys=None) -> dict:
@@ -175,14 +167,6 @@ def latest_outcomes(translation_keys=None) -> dict:
     for key, outcome, valid_until in rows:  # oldest first: the last one seen per key wins
         latest[key] = (outcome, valid_until)
     return latest
-
-
-def statuses_by_id(queryset, today=None) -> dict:
-    """{institution pk: status code} for the institutions in queryset that have a live institutional
-    decision; the others are "none". The rules run in SQL, on the decided rows only, and only
-    integers and codes come back (cheap for a facet over thousands of rows)."""
-    decided = queryset.filter(translation_key__in=_decided_translation_keys()).order_by()
-    return dict(annotate_accreditation(decided, today).values_list("pk", "accreditation_status"))
 
 
 def latest_programme_decision(programme):

@@ -238,6 +238,7 @@ def generate_decisions(register, share=0.7, seed=1, progress=None):
     """Institutional decisions for a share of the register's language's institutions that have none:
     accredited (some expired, some expiring soon), with conditions, or refused. Bulk-written like the
     institutions, for benchmarks: the search facets and profiles then meet decisions at scale."""
+    from accreditation import stored_status
     from accreditation.dates import remediation_due
     from accreditation.models import AccreditationDecisionPage as Decision
 
@@ -284,5 +285,5 @@ def generate_decisions(register, share=0.7, seed=1, progress=None):
             progress(len(bases))
     children = Page.objects.filter(path__startswith=register.path, depth=register.depth + 1).count()
     Page.objects.filter(pk=register.pk).update(numchild=children)
-    content_version.bump()  # bulk writes send no post_save
+    stored_status.refresh()  # bulk writes send no signals (this also moves the content version)
     return made

@@ -236,3 +236,39 @@ def test_the_translated_profile_shows_the_source_decision(client, lagging_transl
         accredited, refused = str(Outcome.ACCREDITED.label), str(Outcome.REFUSED.label)
     assert f"<strong>{accredited}</strong>" in timeline and f"<strong>{refused}</strong>" not in timeline
     assert decision_ru.url in timeline  # the link goes to the Russian copy of the decision
+
+
+def stored_agrees(*institutions):
+    """The stored copy (many-institution queries) gives what the decisions give (one institution)."""
+    bulk = statuses_for(institutions, TODAY)
+    return {page.pk: bulk[page.pk].code for page in institutions} == {
+        page.pk: status_for(page, TODAY).code for page in institutions
+    }
+
+
+def test_the_stored_copy_follows_every_change(directory, register):
+    first, second = InstitutionPageFactory(parent=directory), InstitutionPageFactory(parent=directory)
+    older = decide(register, first, outcome=Outcome.REFUSED, decision_date=date(2024, 1, 1), valid_from=None, valid_until=None)
+    newer = decide(register, first, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
+    assert bulk_status(first, TODAY).accreditation_status == "accredited" and stored_agrees(first, second)
+
+    newer.unpublish()  # the older refusal decides again
+    assert bulk_status(first, TODAY).accreditation_status == "refused" and stored_agrees(first, second)
+
+    newer.save_revision().publish()
+    newer.institution = second  # the ministry corrects which institution the decision is about
+    newer.save_revision().publish()
+    assert bulk_status(first, TODAY).accreditation_status == "refused"
+    assert bulk_status(second, TODAY).accreditation_status == "accredited" and stored_agrees(first, second)
+
+    newer.delete()
+    older.delete()
+    assert bulk_status(first, TODAY).accreditation_status == "none"
+    assert bulk_status(second, TODAY).accreditation_status == "none" and stored_agrees(first, second)
+
+    russian = Locale.objects.get(language_code="ru")
+    decide(register, first, decision_date=date(2025, 5, 1), valid_until=date(2026, 6, 14))  # expired by TODAY
+    first_ru = first.copy_for_translation(russian, copy_parents=True)
+    first_ru.save_revision(log_action=False).publish()
+    first_ru = InstitutionPage.objects.get(pk=first_ru.pk)
+    assert bulk_status(first_ru, TODAY).accreditation_status == "expired" and stored_agrees(first, first_ru)

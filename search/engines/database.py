@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.db.models import Count, F, Q
 from wagtail.search.backends import get_search_backend
 
-from accreditation.status import AccreditationStatus, filter_by_status, statuses_by_id
+from accreditation.status import annotate_accreditation, filter_by_status
 from institutions.models import InstitutionPage, ProgrammePage
 from pages import content_version
 from transparency.models import InstitutionScore
@@ -224,14 +224,13 @@ class DatabaseEngine:
         # One pass over the matched rows for the four columns of the institution itself (cheaper
         # than four GROUP BY queries), then one query each for languages and qualifications.
         counters = {name: Counter() for name in ("region", "district", "type", "ownership", "transparency", "status")}
-        status_of = statuses_by_id(matched, date.today())  # only the decided rows; the rest have none
-        none = AccreditationStatus.NONE.value
         total = 0
-        for pk, region, district, kind, ownership, score in matched.order_by().values_list(
-            "pk", "region", "district", "institution_type", "ownership", "stored_score__score"
-        ):
+        rows = annotate_accreditation(matched.order_by(), date.today()).values_list(
+            "region", "district", "institution_type", "ownership", "stored_score__score", "accreditation_status"
+        )
+        for region, district, kind, ownership, score, status in rows:
             total += 1
-            counters["status"][status_of.get(pk, none)] += 1
+            counters["status"][status] += 1
             counters["region"][region] += 1
             counters["district"][district] += 1
             counters["type"][kind] += 1
