@@ -146,7 +146,7 @@ def test_demo_users_for_every_role_log_in(client, two_institutions, settings, tm
     call_command("ensure_demo_users")
     out = capsys.readouterr().out
     stored = json.loads((tmp_path / ".demo_passwords").read_text())
-    assert set(stored) == {"ministry", "editor1", "editor2", "reviewer"}
+    assert set(stored) == {"ministry", "approver", "editor1", "editor2", "reviewer"}
     for username, password in stored.items():
         assert f"{username} / {password}" in out
         assert client.login(username=username, password=password)
