@@ -13,7 +13,9 @@ from selfassessment.models import Criterion, CriterionAssessment, SelfAssessment
 from selfassessment.prefill import create_report
 
 from .factories import InstitutionPageFactory, ProgrammePageFactory
-from .selfassessment_helpers import complete, editor_of, make_user, reviewer_of
+from .roles_setup import editor_of, reviewer_of
+from .selfassessment_helpers import complete
+from .users import make_user
 
 YEAR = 2025
 
