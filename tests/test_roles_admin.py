@@ -312,3 +312,16 @@ def test_the_ministry_may_import_the_registry_and_editors_may_not(client, people
     assert client.get(url).status_code == 200
     client.force_login(people["editor_a"])
     assert client.get(url).status_code in (302, 403)
+
+
+def test_dashboard_labels_follow_the_admin_language(two_institutions, people):
+    a, _b = two_institutions
+    a.save_revision(user=people["editor_a"])
+    a.get_workflow().start(a, people["editor_a"])
+    with translation.override("ru"):
+        [panel] = panels_for(people["reviewer_x"])
+        html = panel.render_html({})
+    # The workflow's and task's stored names are data; the panel names the review in the admin's language.
+    assert "Проверка района: Ленин району" in html
+    assert a.get_workflow().tasks.first().name not in html and "District review" not in html
+    assert "Не начат" in html and "Отчёты по самооценке, ожидающие вашей проверки" in html
