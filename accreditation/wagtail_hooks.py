@@ -1,9 +1,16 @@
+from django.conf import settings
 from django.urls import path, reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale
+
+from selfassessment.prefill import EARLIER_ACCREDITATION_HOOK
 
 from . import admin_views
+from .models import AccreditationDecisionPage
 
 
 @hooks.register("register_admin_urls")
@@ -14,6 +21,39 @@ def remediation_urls():
     ]
 
 
+class RemediationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_see_remediation(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def remediation_menu_item():
-    return MenuItem(_("Remediation reports"), reverse("accreditation_remediation"), icon_name="doc-full", order=250)
+    return RemediationMenuItem(
+        gettext_lazy("Remediation reports"), reverse("accreditation_remediation"), icon_name="doc-full", order=250
+    )
+
+
+def decision_line(decision):
+    values = {
+        "number": decision.number,
+        "date": f"{decision.decision_date:%d.%m.%Y}",
+        "kind": decision.get_kind_display(),
+        "outcome": decision.get_outcome_display(),
+    }
+    if decision.valid_until and decision.outcome != AccreditationDecisionPage.Outcome.REFUSED:
+        values["until"] = f"{decision.valid_until:%d.%m.%Y}"
+        return _("No. %(number)s of %(date)s: %(kind)s, %(outcome)s, valid until %(until)s.") % values
+    return _("No. %(number)s of %(date)s: %(kind)s, %(outcome)s.") % values
+
+
+@hooks.register(EARLIER_ACCREDITATION_HOOK)
+def earlier_accreditation(institution, year):
+    """Section 1's "earlier accreditation": the institution's live decisions up to the report's year, oldest
+    first. In the site's default language, like the rest of the report's text copied from the profile."""
+    decisions = AccreditationDecisionPage.objects.live().filter(
+        locale=Locale.get_default(),
+        institution__translation_key=institution.translation_key,
+        decision_date__year__lte=year,
+    ).order_by("decision_date", "pk")
+    with translation.override(settings.LANGUAGE_CODE):
+        return "\n".join(decision_line(decision) for decision in decisions)

@@ -1,10 +1,11 @@
 """Admin URLs that must be answered before Wagtail's own (config/urls.py includes this first).
 
-Two Wagtail 7.4 views check less than the rest of the page admin:
+Some Wagtail 7.4 views check less than the rest of the page admin:
 - the "Page types usage" report names the most recently edited page of each type, with its draft title,
   to anyone who may edit any page, so an institution's editors would read other institutions' draft
   titles: only the ministry (and superusers) may open it;
-- the workflow cancellation confirmation opens for any page: it now requires the right to edit the page.
+- the workflow cancellation confirmation opens for any page: it now requires the right to edit the page;
+- the explorer, bulk actions, copy, move confirmation and the page chooser: see roles/admin_guards.py.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -15,6 +16,7 @@ from wagtail.admin.views.pages.workflow import ConfirmWorkflowCancellation
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 
+from . import admin_guards
 from .views import INVITE_PERMISSION
 
 
@@ -44,4 +46,13 @@ urlpatterns = [
     ),
     path("reports/page-types-usage/", ministry_only(PageTypesUsageReportView.as_view())),
     path("reports/page-types-usage/results/", ministry_only(PageTypesUsageReportView.as_view(results_only=True))),
+    path("pages/<int:parent_page_id>/", admin_guards.explore),
+    path("pages/<int:parent_page_id>/results/", admin_guards.explore_results),
+    path("bulk/<str:app_label>/<str:model_name>/<str:action>/", admin_guards.bulk_action),
+    path("pages/<int:page_id>/copy/", admin_guards.copy),
+    path("pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/", admin_guards.move_confirm),
+    path("choose-page/", admin_guards.guarded(admin_guards.BrowseView.as_view())),
+    path("choose-page/<int:parent_page_id>/", admin_guards.guarded(admin_guards.BrowseView.as_view())),
+    path("choose-page/search/", admin_guards.guarded(admin_guards.SearchView.as_view())),
+    path("choose-page/chosen-multiple/", admin_guards.guarded(admin_guards.ChosenMultipleView.as_view())),
 ]

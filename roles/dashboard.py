@@ -12,15 +12,28 @@ from institutions.models import InstitutionPage
 from transparency.score import checklist_for_page, score_from_items, scored_rows
 
 from .deadlines import deadlines_for
-from .groups import MINISTRY_GROUP_NAME
+from .membership import roles_of
 from .models import InstitutionEditors, ReviewArea
 from .workflows import MINISTRY_WORKFLOW_NAME
 
 LEAST_COMPLETE_COUNT = 10
+# The ministry's list of institutions with this year's self-assessment report stops here (the
+# Self-assessment menu lists them all).
+REPORTS_LISTED = 20
 
 
 def in_default_language(queryset):
     return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def review_label(workflow, areas=None):
+    """What a workflow is called on the dashboard, in the admin's language (the stored names are data)."""
+    if workflow.name == MINISTRY_WORKFLOW_NAME:
+        return _("Ministry approval")
+    area = (areas or {}).get(workflow.pk) or ReviewArea.objects.filter(workflow=workflow).first()
+    if area is not None:
+        return _("District review: %(area)s") % {"area": area.name}
+    return workflow.name
 
 
 def pending_task_states(tasks):
@@ -28,14 +41,21 @@ def pending_task_states(tasks):
     page_type = ContentType.objects.get_for_model(Page)
     states = list(
         TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS, task__in=tasks)
-        .select_related("workflow_state", "revision")
+        .select_related("workflow_state__workflow", "revision")
         .order_by("started_at")
     )
     pages = Page.objects.in_bulk(
         [int(s.workflow_state.object_id) for s in states if s.workflow_state.base_content_type_id == page_type.pk]
     )
+    areas = {area.workflow_id: area for area in ReviewArea.objects.filter(
+        workflow__in={s.workflow_state.workflow_id for s in states}
+    )}
     return [
-        {"page": pages[int(s.workflow_state.object_id)], "task_state": s}
+        {
+            "page": pages[int(s.workflow_state.object_id)],
+            "task_state": s,
+            "label": review_label(s.workflow_state.workflow, areas),
+        }
         for s in states
         if int(s.workflow_state.object_id) in pages
     ]
@@ -78,9 +98,43 @@ def editor_panel(role, today):
                 [{"item": item, "edit_page": institution} for item in todo],
                 _("Every required disclosure is published and up to date."),
             ),
-            section(_("Deadlines"), "deadlines", deadlines_for(institution, today), _("No deadlines.")),
+            section(
+                _("Deadlines"),
+                "deadlines",
+                [{"deadline": d, "overdue": d.overdue(today)} for d in deadlines_for(institution, today)],
+                _("No deadlines."),
+            ),
         ],
     )
+
+
+def report_sections(institutions, today):
+    """This year's self-assessment per institution, and the submitted reports waiting for a review."""
+    from selfassessment.dashboard import REPORT_STATES, report_state, reports_by_institution, submitted_reports
+
+    institutions = list(institutions.order_by("title"))
+    reports = reports_by_institution(today.year, institutions)
+    rows = []
+    for institution in institutions:
+        report = reports.get(institution.pk)
+        rows.append({"title": institution.title, "report": report, "state": REPORT_STATES[report_state(report)]})
+    return [
+        section(
+            _("Self-assessment reports waiting for your review"),
+            "reports",
+            [
+                {"title": r.institution_name, "report": r, "state": _("Submitted for %(year)s") % {"year": r.year}}
+                for r in submitted_reports(institutions)
+            ],
+            _("No self-assessment report is waiting for review."),
+        ),
+        section(
+            _("Self-assessment %(year)s by institution") % {"year": today.year},
+            "reports",
+            rows,
+            _("No institutions yet."),
+        ),
+    ]
 
 
 def reviewer_panel(area, today):
@@ -96,9 +150,59 @@ def reviewer_panel(area, today):
                 pending_task_states(area.workflow.tasks.all()),
                 _("Nothing is waiting for review."),
             ),
+            *report_sections(institutions, today),
             section(_("Institutions by completeness"), "scores", rows, _("No institutions yet.")),
         ],
     )
+
+
+def accreditation_sections(today):
+    """Accreditations ending within 90 days and remediation reports past their due date."""
+    from accreditation.dashboard import expiring_accreditations, overdue_remediations
+
+    expiring = [
+        {
+            "title": institution.title,
+            "edit_id": institution.pk,
+            "date": institution.accreditation_until,
+            "note": _("%(days)s days left") % {"days": (institution.accreditation_until - today).days},
+        }
+        for institution in expiring_accreditations(today)
+    ]
+    overdue = [
+        {
+            "title": decision.display_institution,
+            "edit_id": decision.institution_id,
+            "date": decision.remediation_due,
+            "note": _("Decision No. %(number)s; %(days)s days overdue")
+            % {"number": decision.number, "days": (today - decision.remediation_due).days},
+        }
+        for decision in overdue_remediations(today)
+    ]
+    return [
+        section(_("Accreditations expiring within 90 days"), "dated", expiring, _("No accreditation expires soon.")),
+        section(_("Overdue remediation reports"), "dated", overdue, _("No remediation report is overdue.")),
+    ]
+
+
+def ministry_report_section(today):
+    """Which institutions have this year's self-assessment report (and how far it got)."""
+    from selfassessment.dashboard import REPORT_STATES, institutions_with_report, report_state, reports_by_institution
+
+    with_report = list(in_default_language(institutions_with_report(today.year)).order_by("title"))
+    total = in_default_language(InstitutionPage.objects.all()).count()
+    reports = reports_by_institution(today.year, with_report[:REPORTS_LISTED])
+    rows = [
+        {"title": page.title, "report": reports[page.pk], "state": REPORT_STATES[report_state(reports[page.pk])]}
+        for page in with_report[:REPORTS_LISTED]
+    ]
+    heading = _("Self-assessment %(year)s: %(count)s of %(total)s institutions have a report") % {
+        "year": today.year, "count": len(with_report), "total": total,
+    }
+    result = section(heading, "reports", rows, _("No institution has a report for this year yet."))
+    if len(with_report) > REPORTS_LISTED:
+        result["more"] = _("and %(count)s more") % {"count": len(with_report) - REPORTS_LISTED}
+    return result
 
 
 def ministry_panel(today):
@@ -110,9 +214,10 @@ def ministry_panel(today):
     )[:LEAST_COMPLETE_COUNT]
     workflow = Workflow.objects.filter(name=MINISTRY_WORKFLOW_NAME).first()
     pending = pending_task_states(workflow.tasks.all()) if workflow else []
-    # The accreditation app adds sections here (expiring accreditations, overdue remediation).
     sections = [
         section(_("Waiting for ministry approval"), "pending", pending, _("Nothing is waiting for approval.")),
+        *accreditation_sections(today),
+        ministry_report_section(today),
         section(_("Least complete institutions"), "scores", rows, _("No institutions yet.")),
     ]
     return RolePanel("roles-ministry", _("Ministry overview"), sections)
@@ -127,6 +232,7 @@ def panels_for(user, today=None):
             panels.append(panel)
     for area in ReviewArea.objects.filter(group__user=user).select_related("workflow"):
         panels.append(reviewer_panel(area, today))
-    if user.is_superuser or user.groups.filter(name=MINISTRY_GROUP_NAME).exists():
+    roles = roles_of(user)
+    if roles.superuser or roles.ministry:
         panels.append(ministry_panel(today))
     return panels

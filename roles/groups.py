@@ -1,7 +1,8 @@
-"""The groups the system makes: editors per institution, reviewers per district, the ministry.
+"""The groups the system makes: editors per institution, reviewers per district, the ministry and its approvers.
 
 Every function here finds what an earlier run made and brings it to the wanted state, so running it
 again changes nothing. Group names follow the current titles; rows of roles.models find the groups.
+What a run creates or changes is written to Wagtail's audit log (roles.audit), nothing when nothing changed.
 """
 
 from django.conf import settings
@@ -14,9 +15,12 @@ from wagtail.models import (
     Page,
 )
 
+from .audit import log_group_changes
 from .models import InstitutionEditors, ReviewArea
 
 MINISTRY_GROUP_NAME = "Ministry"
+# Approves (and so publishes) what the ministry submits: decisions, ministry documents, the site's own pages.
+MINISTRY_APPROVERS_GROUP_NAME = "Ministry approvers"
 GROUP_NAME_LENGTH = 150  # auth.Group.name
 
 # Editors add and change pages under their institution and lock what they work on. No "publish":
@@ -25,9 +29,13 @@ EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
 # Reviewers open their district's pages (Wagtail has no read-only page permission); approval itself
 # comes from the workflow task, which publishes the approved revision.
 REVIEWER_PAGE_PERMISSIONS = ["change_page"]
-MINISTRY_PAGE_PERMISSIONS = [
-    "add_page", "bulk_delete_page", "change_page", "lock_page", "publish_page", "unlock_page",
-]
+# The ministry edits the whole tree but publishes nothing itself: Wagtail lets anyone holding "publish"
+# publish past a workflow, so its edits go through Ministry approval (its own content) or the district's
+# review (an institution's pages), like everyone else's.
+MINISTRY_PAGE_PERMISSIONS = ["add_page", "bulk_delete_page", "change_page", "lock_page", "unlock_page"]
+# Approvers publish, unpublish and delete only in the ministry's own subtrees (decisions, documents):
+# "publish" on the root would let them publish an institution's page past its district's review.
+APPROVER_PAGE_PERMISSIONS = ["change_page", "publish_page"]
 EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
     ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
@@ -69,22 +77,42 @@ def unique_group_name(name, group=None):
     return candidate
 
 
-def rename_group(group, name):
+class Changes:
+    """What one run did to one group, for the audit log: "added" and "removed" as short descriptions."""
+
+    def __init__(self):
+        self.added, self.removed = [], []
+
+    def __bool__(self):
+        return bool(self.added or self.removed)
+
+
+def rename_group(group, name, changes=None):
     wanted = unique_group_name(name, group)
     if group.name != wanted:
+        if changes is not None:
+            changes.removed.append(f"name: {group.name}")
+            changes.added.append(f"name: {wanted}")
         group.name = wanted
         group.save(update_fields=["name"])
 
 
-def set_model_permissions(group, pairs):
+def set_model_permissions(group, pairs, changes=None):
     """Adds the (app_label, codename) permissions the group lacks; leaves others an admin added."""
     wanted = [permission(app_label, codename) for app_label, codename in pairs]
-    missing = [perm for perm in wanted if not group.permissions.filter(pk=perm.pk).exists()]
+    have = set(group.permissions.values_list("pk", flat=True))
+    missing = [perm for perm in wanted if perm.pk not in have]
     if missing:
         group.permissions.add(*missing)
+        if changes is not None:
+            changes.added.extend(f"{perm.content_type.app_label}.{perm.codename}" for perm in missing)
 
 
-def set_page_permissions(group, pages, codenames, keep_only=False):
+def _page_permission_label(row_or_perm, page):
+    return f"{row_or_perm.codename} ({page.title})"
+
+
+def set_page_permissions(group, pages, codenames, keep_only=False, changes=None):
     """Gives the group the codenames on each page. With keep_only, removes its permissions on other pages."""
     pages = list(pages)
     perms = [page_permission(codename) for codename in codenames]
@@ -96,15 +124,38 @@ def set_page_permissions(group, pages, codenames, keep_only=False):
         if (page.pk, perm.pk) not in existing
     ]
     GroupPagePermission.objects.bulk_create(new)
+    if changes is not None:
+        changes.added.extend(_page_permission_label(row.permission, row.page) for row in new)
     if keep_only:
-        GroupPagePermission.objects.filter(group=group).exclude(page__in=[page.pk for page in pages]).delete()
+        stale = GroupPagePermission.objects.filter(group=group).exclude(page__in=[page.pk for page in pages])
+        revoke(stale, changes)
 
 
-def set_collection_permissions(group, collection, pairs):
+def revoke_page_permissions(group, pages, codenames, changes=None):
+    """Removes the codenames from the group on these pages (e.g. what an earlier version granted)."""
+    revoke(
+        GroupPagePermission.objects.filter(
+            group=group, page__in=[page.pk for page in pages], permission__codename__in=codenames
+        ),
+        changes,
+    )
+
+
+def revoke(page_permissions, changes=None):
+    rows = list(page_permissions.select_related("permission", "page"))
+    if rows:
+        if changes is not None:
+            changes.removed.extend(_page_permission_label(row.permission, row.page) for row in rows)
+        GroupPagePermission.objects.filter(pk__in=[row.pk for row in rows]).delete()
+
+
+def set_collection_permissions(group, collection, pairs, changes=None):
     for app_label, codename in pairs:
-        GroupCollectionPermission.objects.get_or_create(
+        _row, created = GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission(app_label, codename)
         )
+        if created and changes is not None:
+            changes.added.append(f"{codename} ({collection.name})")
 
 
 def default_locale_first(pages):
@@ -115,11 +166,34 @@ def default_locale_first(pages):
 
 
 def ensure_ministry_group():
-    group, _created = Group.objects.get_or_create(name=MINISTRY_GROUP_NAME)
-    set_model_permissions(group, MINISTRY_MODEL_PERMISSIONS)
+    group, created = Group.objects.get_or_create(name=MINISTRY_GROUP_NAME)
+    changes = Changes()
+    set_model_permissions(group, MINISTRY_MODEL_PERMISSIONS, changes)
     # The tree's root: every language's home page and everything below it.
-    set_page_permissions(group, [Page.get_first_root_node()], MINISTRY_PAGE_PERMISSIONS)
-    set_collection_permissions(group, root_collection(), MINISTRY_COLLECTION_PERMISSIONS)
+    root = Page.get_first_root_node()
+    set_page_permissions(group, [root], MINISTRY_PAGE_PERMISSIONS, changes=changes)
+    # Earlier versions gave the ministry "publish" on the root: take it back (see MINISTRY_PAGE_PERMISSIONS).
+    revoke_page_permissions(group, [root], ["publish_page"], changes)
+    set_collection_permissions(group, root_collection(), MINISTRY_COLLECTION_PERMISSIONS, changes)
+    log_group_changes(group, created, changes)
+    return group
+
+
+def ensure_ministry_approvers_group():
+    """The group of the Ministry approval task; "publish" is added per ministry subtree (grant_approver_pages)."""
+    group, created = Group.objects.get_or_create(name=MINISTRY_APPROVERS_GROUP_NAME)
+    changes = Changes()
+    set_model_permissions(group, [ADMIN_ACCESS], changes)
+    log_group_changes(group, created, changes)
+    return group
+
+
+def grant_approver_pages(pages):
+    """Approvers publish, unpublish and withdraw in these subtrees (the decisions register, the documents index)."""
+    group = ensure_ministry_approvers_group()
+    changes = Changes()
+    set_page_permissions(group, pages, APPROVER_PAGE_PERMISSIONS, changes=changes)
+    log_group_changes(group, False, changes)
     return group
 
 
@@ -150,22 +224,35 @@ def ensure_institution_editors(institution):
         .filter(institution_key=source.translation_key)
         .first()
     )
-    if role is None:
+    changes = Changes()
+    created = role is None
+    if created:
         group = Group.objects.create(name=unique_group_name(name))
         collection = root_collection().add_child(name=source.title[:255])
         role = InstitutionEditors.objects.create(institution_key=source.translation_key, group=group, collection=collection)
     else:
-        rename_group(role.group, name)
+        rename_group(role.group, name, changes)
         if role.collection.name != source.title[:255]:
+            changes.added.append(f"collection: {source.title[:255]}")
             role.collection.name = source.title[:255]
             role.collection.save(update_fields=["name"])
-    set_model_permissions(role.group, [ADMIN_ACCESS])
-    set_page_permissions(role.group, pages, EDITOR_PAGE_PERMISSIONS, keep_only=True)
-    set_collection_permissions(role.group, role.collection, EDITOR_COLLECTION_PERMISSIONS)
+    set_model_permissions(role.group, [ADMIN_ACCESS], changes)
+    set_page_permissions(role.group, pages, EDITOR_PAGE_PERMISSIONS, keep_only=True, changes=changes)
+    set_collection_permissions(role.group, role.collection, EDITOR_COLLECTION_PERMISSIONS, changes)
+    log_group_changes(role.group, created, changes)
     return role
 
 
 # --- Reviewers of one district ------------------------------------------------------------------
+
+
+def review_area_key(institution):
+    """The ReviewArea key of the institution's district (its region's without one), with no query for names."""
+    if institution.district_id is not None:
+        return f"district:{institution.district.translation_key}"
+    if institution.region_id is not None:
+        return f"region:{institution.region.translation_key}"
+    return None
 
 
 def review_area_of(institution):
@@ -194,7 +281,9 @@ def ensure_review_area(key, name):
 
     area = ReviewArea.objects.select_related("group", "workflow").filter(key=key).first()
     group_name = f"Reviewers: {name}"
-    if area is None:
+    changes = Changes()
+    created = area is None
+    if created:
         group = Group.objects.create(name=unique_group_name(group_name))
         workflow = ensure_review_workflow(group, name)
         area = ReviewArea.objects.create(key=key, name=name, group=group, workflow=workflow)
@@ -202,9 +291,10 @@ def ensure_review_area(key, name):
         if area.name != name:
             area.name = name
             area.save(update_fields=["name"])
-        rename_group(area.group, group_name)
+        rename_group(area.group, group_name, changes)
         ensure_review_workflow(area.group, name, area.workflow)
-    set_model_permissions(area.group, [ADMIN_ACCESS])
+    set_model_permissions(area.group, [ADMIN_ACCESS], changes)
+    log_group_changes(area.group, created, changes)
     return area
 
 
@@ -213,7 +303,9 @@ def sync_review_area(area):
     from .workflows import assign_workflow
 
     pages = list(area.institutions())
-    set_page_permissions(area.group, pages, REVIEWER_PAGE_PERMISSIONS, keep_only=True)
+    changes = Changes()
+    set_page_permissions(area.group, pages, REVIEWER_PAGE_PERMISSIONS, keep_only=True, changes=changes)
+    log_group_changes(area.group, False, changes)
     for page in pages:
         assign_workflow(page, area.workflow)
 
@@ -238,16 +330,29 @@ def sync_institution(institution):
     return role
 
 
-@transaction.atomic  # one commit: on SQLite a commit per row made the first run ten times slower
-def sync_ministry_pages():
-    """The decisions register and the ministry documents index: content under them needs Ministry approval."""
+def sync_ministry_page(page):
+    """A page of the ministry's own goes live after Ministry approval; on the decisions register and the
+    documents index (and below them) the approvers may also publish and withdraw directly."""
     from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
 
     from .workflows import ensure_ministry_workflow
 
-    for model in (DecisionIndexPage, MinistryDocumentIndexPage):
+    ensure_ministry_workflow(page)
+    if isinstance(page.specific_deferred, (DecisionIndexPage, MinistryDocumentIndexPage)):
+        grant_approver_pages([page])
+
+
+@transaction.atomic  # one commit: on SQLite a commit per row made the first run ten times slower
+def sync_ministry_pages():
+    """Every language's home page (the site's own pages below it), the decisions register and the
+    ministry documents index: content under them needs Ministry approval. Institutions have their
+    district's review, which, being nearer, is the one that applies to them."""
+    from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
+    from pages.models import HomePage
+
+    for model in (HomePage, DecisionIndexPage, MinistryDocumentIndexPage):
         for page in model.objects.all():
-            ensure_ministry_workflow(page)
+            sync_ministry_page(page)
 
 
 def sync_all(progress=None):
@@ -255,6 +360,7 @@ def sync_all(progress=None):
     from institutions.models import InstitutionPage
 
     ensure_ministry_group()
+    ensure_ministry_approvers_group()
     seen, areas = set(), {}
     # Default language first, so groups and collections are named from the Kyrgyz titles.
     for page in default_locale_first(InstitutionPage.objects.select_related("locale", "district", "region")):
@@ -271,6 +377,8 @@ def sync_all(progress=None):
     for area in ReviewArea.objects.all():
         sync_review_area(area)
     # Groups of institutions that no longer exist keep their members but lose their page permissions.
-    for role in InstitutionEditors.objects.exclude(institution_key__in=seen):
-        GroupPagePermission.objects.filter(group=role.group).delete()
+    for role in InstitutionEditors.objects.exclude(institution_key__in=seen).select_related("group"):
+        changes = Changes()
+        revoke(GroupPagePermission.objects.filter(group=role.group), changes)
+        log_group_changes(role.group, False, changes)
     return len(seen)

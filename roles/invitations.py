@@ -77,8 +77,8 @@ def invite_editor(email, institution, name="", invited_by=None, send=True) -> In
         other = InstitutionEditors.objects.filter(group__user=user).exclude(pk=role.pk).first()
         if other is not None:
             raise InvitationError(
-                _("%(email)s already edits another institution (%(group)s); an editor belongs to one institution.")
-                % {"email": email, "group": other.group.name}
+                _("%(email)s already edits another institution (%(institution)s); an editor belongs to one institution.")
+                % {"email": email, "institution": getattr(other.institution(), "title", other.group.name)}
             )
     # The membership change is logged by roles.audit (m2m_changed); the invitation itself here.
     user.groups.add(role.group)

@@ -28,6 +28,13 @@ class InstitutionEditors(models.Model):
     def __str__(self):
         return self.group.name
 
+    @classmethod
+    def of(cls, institution):
+        """The editors row of an institution page in any language, or None."""
+        if institution is None:
+            return None
+        return cls.objects.select_related("group", "collection").filter(institution_key=institution.translation_key).first()
+
     def institution(self):
         """The institution page in the default language (or any language if that one is gone)."""
         from institutions.models import InstitutionPage

@@ -6,9 +6,9 @@ from wagtail.signals import page_published
 
 from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
 from institutions.models import InstitutionPage
+from pages.models import HomePage
 
-from .groups import sync_institution
-from .workflows import ensure_ministry_workflow
+from .groups import sync_institution, sync_ministry_page
 
 
 @receiver(post_save, sender=InstitutionPage)
@@ -25,9 +25,11 @@ def institution_published(sender, instance, **kwargs):
     sync_institution(instance)
 
 
+@receiver(post_save, sender=HomePage)
 @receiver(post_save, sender=DecisionIndexPage)
 @receiver(post_save, sender=MinistryDocumentIndexPage)
-def ministry_index_created(sender, instance, created, raw=False, **kwargs):
-    # Decisions and ministry documents go live only after the Ministry's approval.
+def ministry_page_created(sender, instance, created, raw=False, **kwargs):
+    # The site's own pages, decisions and ministry documents go live only after the Ministry's approval
+    # (a new translation of a home page or index included: each language is its own tree).
     if created and not raw:
-        ensure_ministry_workflow(instance)
+        sync_ministry_page(instance)

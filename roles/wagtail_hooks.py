@@ -1,8 +1,10 @@
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .admin_guards import own_page_paths
 from .audit import LOG_ACTIONS
 from .dashboard import panels_for
 from .views import INVITE_PERMISSION, InviteEditorView
@@ -32,3 +34,14 @@ class InviteMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_invite_menu_item():
     return InviteMenuItem(_("Invite an editor"), reverse("roles_invite_editor"), icon_name="user", order=610)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_published_pages_of_others(pages, request):
+    """Choosers offer the user's own pages as they are, and everyone else's only once published."""
+    if request.user.is_superuser:
+        return pages
+    own = Q(live=True)
+    for page_path in own_page_paths(request.user):
+        own |= Q(path__startswith=page_path)
+    return pages.filter(own)

@@ -1,4 +1,5 @@
-"""Review workflows: a district's institutions go live after its reviewers approve; ministry pages after the ministry.
+"""Review workflows: a district's institutions go live after its reviewers approve; ministry pages after
+the Ministry approvers.
 
 A workflow assigned to a page (WorkflowPage) also covers the pages below it, so an institution's
 programmes pass the same review.
@@ -28,8 +29,9 @@ def ensure_group_approval_workflow(workflow_name, group, workflow=None):
         if task.name != task_name:
             task.name = task_name
             task.save(update_fields=["name"])
-    if not task.groups.filter(pk=group.pk).exists():
-        task.groups.add(group)
+    # Exactly this group approves (an earlier version had the Ministry approve its own pages).
+    if list(task.groups.values_list("pk", flat=True)) != [group.pk]:
+        task.groups.set([group])
     return workflow
 
 
@@ -43,10 +45,12 @@ def assign_workflow(page, workflow):
 
 
 def ensure_ministry_workflow(page):
-    """Pages under `page` (e.g. the decisions or ministry documents index) go live after Ministry approval."""
-    from .groups import ensure_ministry_group
+    """Pages under `page` (a home page, the decisions or ministry documents index) go live after the
+    Ministry approvers approve them."""
+    from .groups import ensure_ministry_approvers_group, ensure_ministry_group
 
-    group = ensure_ministry_group()
+    ensure_ministry_group()
+    group = ensure_ministry_approvers_group()
     workflow = Workflow.objects.filter(name=MINISTRY_WORKFLOW_NAME).first()
     workflow = ensure_group_approval_workflow(MINISTRY_WORKFLOW_NAME, group, workflow)
     assign_workflow(page, workflow)

@@ -8,9 +8,9 @@ from django.forms import inlineformset_factory
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
-from wagtail.documents.permissions import permission_policy as document_permission_policy
 
 from institutions.validators import validate_year_not_in_future
+from roles.models import InstitutionEditors
 
 from .models import (
     CriterionAssessment,
@@ -21,18 +21,22 @@ from .models import (
 )
 
 
-def choosable_documents(user):
-    """Documents in the collections the user may choose from (each institution's own collection)."""
-    return document_permission_policy.instances_user_has_any_permission_for(user, ["choose"])
+def institution_documents(institution):
+    """Documents in the institution's own collection (the one the roles give its editors) and below it."""
+    role = InstitutionEditors.of(institution)
+    if role is None:
+        return get_document_model().objects.none()
+    return get_document_model().objects.filter(collection__in=role.collection.get_descendants(inclusive=True))
 
 
-def evidence_documents(report, user):
-    """What the user may attach as evidence; documents already attached by someone else stay attached."""
+def evidence_documents(report):
+    """Evidence comes from the institution's own collection, whoever edits (a superuser may choose from
+    everything, but the report's evidence is the institution's); documents already attached stay attached."""
     attached = CriterionAssessment.documents.through.objects.filter(criterionassessment__report=report)
     return (
         get_document_model()
         .objects.filter(
-            Q(pk__in=choosable_documents(user).values("pk")) | Q(pk__in=attached.values("document_id"))
+            Q(pk__in=institution_documents(report.institution).values("pk")) | Q(pk__in=attached.values("document_id"))
         )
         .order_by("title")
     )
@@ -134,14 +138,14 @@ StandardFormSet = inlineformset_factory(
 class ReportForms:
     """The report form and its four tables, bound and validated together so nothing typed is lost."""
 
-    def __init__(self, report, user, data=None):
+    def __init__(self, report, data=None):
         self.report = report
         self.form = ReportForm(data, instance=report)
         self.staff = StaffFormSet(data, instance=report, prefix="staff")
         self.learners = LearnersFormSet(data, instance=report, prefix="learners")
         self.assessments = AssessmentFormSet(
             data, instance=report, prefix="criteria",
-            form_kwargs={"documents": evidence_documents(report, user), "choices_cache": {}},
+            form_kwargs={"documents": evidence_documents(report), "choices_cache": {}},
             queryset=report.assessments.select_related("criterion__standard").prefetch_related("documents"),
         )
         self.standards = StandardFormSet(

@@ -12,6 +12,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from roles.membership import roles_of
+
 from . import workflow
 from .access import editable_institutions, may_create_report, report_access, visible_reports
 from .export import build_docx, build_pdf, filename, report_content
@@ -50,8 +52,9 @@ def _report_for(request, pk, need="view"):
 
 @forbidden_as_403
 def index(request):
+    roles = roles_of(request.user)
     reports = visible_reports(request.user, SelfAssessmentReport.objects.all())
-    rows = [{"report": report, "access": report_access(request.user, report)} for report in reports]
+    rows = [{"report": report, "access": report_access(request.user, report, roles)} for report in reports]
     return TemplateResponse(request, "selfassessment/admin/index.html", {
         "page_title": _("Self-assessment reports"),
         "header_icon": "doc-full",
@@ -90,7 +93,7 @@ def edit(request, pk):
             raise PermissionDenied
         return _read_only(request, report, access)
     ensure_rows(report)
-    forms = ReportForms(report, request.user, request.POST if request.method == "POST" else None)
+    forms = ReportForms(report, request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if forms.is_valid():
             with transaction.atomic():

@@ -4,7 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_urls
-from .access import candidate_institutions
+from roles.membership import roles_of
 
 
 @hooks.register("register_admin_urls")
@@ -14,8 +14,8 @@ def register_admin_urls():
 
 class SelfAssessmentMenuItem(MenuItem):
     def is_shown(self, request):
-        # Anyone with page rights on some institution, the ministry and superusers.
-        return candidate_institutions(request.user).exists()
+        # Institution editors, district reviewers, the ministry and superusers.
+        return roles_of(request.user).has_any
 
 
 @hooks.register("register_admin_menu_item")

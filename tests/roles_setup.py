@@ -3,17 +3,20 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from roles.groups import ensure_ministry_approvers_group, ensure_ministry_group
 from roles.models import InstitutionEditors, ReviewArea
 
 from .factories import DistrictFactory, InstitutionPageFactory, ProgrammePageFactory
+from .users import english_admin
 
 PASSWORD = "a-long-test-password"
 
 
 def make_user(username, *groups, **fields):
+    """A user in the given groups, with an e-mail address and an English admin."""
     user = get_user_model().objects.create_user(username, f"{username}@example.kg", PASSWORD, **fields)
     user.groups.add(*groups)
-    return user
+    return english_admin(user)
 
 
 def editors_of(institution):
@@ -22,6 +25,23 @@ def editors_of(institution):
 
 def area_of(institution):
     return ReviewArea.objects.get(key=f"district:{institution.district.translation_key}")
+
+
+# Users with the roles the system gives (the groups are made when the institution page is created).
+def editor_of(institution, username="editor"):
+    return make_user(username, editors_of(institution).group)
+
+
+def reviewer_of(institution, username="reviewer"):
+    return make_user(username, area_of(institution).group)
+
+
+def ministry_user(username="minister"):
+    return make_user(username, ensure_ministry_group())
+
+
+def approver_user(username="approver"):
+    return make_user(username, ensure_ministry_group(), ensure_ministry_approvers_group())
 
 
 @pytest.fixture

@@ -1,14 +1,14 @@
 """Remediation (Order 1482/1, item 1c): due three months after the decision; the institution's
-editors attach their report through an admin view without touching the ministry's decision page."""
+editors attach their report through an admin view without touching the ministry's decision page.
+Users hold the roles the system gives them (tests/roles_setup.py)."""
 
 from datetime import date, timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import GroupPagePermission
 
 from accreditation.models import AccreditationDecisionPage, RemediationReport
 
@@ -18,7 +18,8 @@ from .accreditation_factories import (
     DecisionIndexPageFactory,
 )
 from .factories import InstitutionPageFactory
-from .users import english_admin
+from .roles_setup import editor_of, editors_of, ministry_user, reviewer_of
+from .users import make_user
 
 TODAY = date.today()
 SHORTCOMINGS = "<p>Лаборатория жабдылган эмес.</p>"
@@ -35,17 +36,9 @@ def schools(directory):
 
 
 @pytest.fixture
-def editor_client(client, django_user_model, schools):
-    """An editor of the first school only (the roles issue will make such groups)."""
-    group = Group.objects.create(name="Биздин мектептин редакторлору")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.create(
-            group=group, page=schools[0], permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore")
-        )
-    user = english_admin(django_user_model.objects.create_user("school-editor", "e@example.kg", "pw"))
-    user.groups.add(group)
-    client.force_login(user)
+def editor_client(client, schools):
+    """An editor of the first school only, in the editors group the system made for it."""
+    client.force_login(editor_of(schools[0], "school-editor"))
     return client
 
 
@@ -115,3 +108,60 @@ def test_overdue_is_highlighted_on_the_decision_page(client, register, schools):
     html = client.get(decision.url).content.decode()
     assert 'class="remediation remediation--overdue"' in html
     assert decision.remediation_due.strftime("%Y") in html
+
+
+def submit(client, decision):
+    url = reverse("accreditation_remediation_submit", args=[decision.pk])
+    return client.post(url, {"file": SimpleUploadedFile("report.pdf", PDF_BYTES), "note": "Аткарылды."})
+
+
+def test_the_report_goes_into_the_institutions_own_collection(editor_client, register, schools):
+    decision = decision_for(register, schools[0], 30)
+    assert submit(editor_client, decision).status_code == 302
+    assert RemediationReport.objects.get(decision=decision).document.collection == editors_of(schools[0]).collection
+
+
+def test_the_districts_reviewer_sees_the_decision_but_cannot_file_a_report(client, register, schools):
+    decision = decision_for(register, schools[0], 30)
+    reviewer = reviewer_of(schools[0])
+    # Reviewers may edit the institution's page (to review it); that does not make them its editors.
+    assert schools[0].permissions_for_user(reviewer).can_edit()
+    client.force_login(reviewer)
+    listing = client.get(reverse("accreditation_remediation")).content.decode()
+    assert f"№ {decision.number}" in listing
+    assert reverse("accreditation_remediation_submit", args=[decision.pk]) not in listing
+    response = submit(client, decision)
+    assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    assert not RemediationReport.objects.exists()
+
+
+def test_the_ministry_sees_every_decision_and_files_nothing(client, register, schools):
+    decisions = [decision_for(register, school, 30) for school in schools]
+    client.force_login(ministry_user())
+    listing = client.get(reverse("accreditation_remediation")).content.decode()
+    for decision in decisions:
+        assert f"№ {decision.number}" in listing
+        assert reverse("accreditation_remediation_submit", args=[decision.pk]) not in listing
+    assert submit(client, decisions[0]).status_code == 302
+    assert not RemediationReport.objects.exists()
+
+
+def test_draft_decisions_are_neither_listed_nor_answered(editor_client, register, schools):
+    draft = decision_for(register, schools[0], 30, live=False)
+    listing = editor_client.get(reverse("accreditation_remediation")).content.decode()
+    assert f"№ {draft.number}" not in listing
+    response = submit(editor_client, draft)
+    # Not found (the language middleware turns an admin 404 into a redirect to a path that is not found either).
+    assert response.status_code == 404 or not response.url.startswith(reverse("accreditation_remediation"))
+    assert not RemediationReport.objects.exists()
+
+
+def test_the_menu_item_is_for_the_roles_only(client, schools):
+    url = reverse("accreditation_remediation")
+    for user in (editor_of(schools[0]), reviewer_of(schools[0]), ministry_user()):
+        client.force_login(user)
+        assert url in client.get(reverse("wagtailadmin_home")).content.decode()
+    stranger = make_user("stranger")
+    stranger.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(stranger)
+    assert url not in client.get(reverse("wagtailadmin_home")).content.decode()

@@ -7,6 +7,7 @@ objects succeed (where Wagtail lets an editor without publishing rights do them 
 refusals come from the permissions, not from a broken setup.
 """
 
+from datetime import timedelta
 from io import BytesIO
 
 import pytest
@@ -14,17 +15,31 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
+from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import GroupPagePermission, Page, Revision, TaskState, WorkflowState
+from wagtail.models import GroupPagePermission, Locale, Page, Revision, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail_localize.models import Translation, TranslationSource
 
 from institutions.models import InstitutionPage, ProgrammePage
+from selfassessment.models import SelfAssessmentReport
+from selfassessment.prefill import create_report
 
 from .factories import ProgrammePageFactory
 from .roles_setup import editors_of
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def image_serve_urls(settings):
+    # With Wagtail's image serve view the URL generator reaches its permission check (else it is a 404).
+    settings.ROOT_URLCONF = "tests.urls_image_serve"
+
+
+class Query(str):
+    """The last URL argument of a case may be a query string: "id=5" → ?id=5."""
 
 
 def png_bytes():
@@ -85,6 +100,7 @@ def sides(two_institutions, people):
             title=f"{label} photo", collection=collection, file=ContentFile(png_bytes(), name=f"{label}.png")
         )
         result[label] = {
+            "report": create_report(institution, 2026),
             "page": institution,
             "programme": ProgrammePage.objects.child_of(institution).live().get(),
             "draft": draft,
@@ -117,7 +133,9 @@ def snapshot(ignore_collection=None):
                 "has_unpublished_changes", "owner_id",
             )
         ),
-        "revisions": Revision.objects.count(),
+        "revisions": list(Revision.objects.order_by("pk").values_list("pk", "approved_go_live_at")),
+        "reports": list(SelfAssessmentReport.objects.order_by("pk").values_list("pk", "status", "head_name")),
+        "translations": (TranslationSource.objects.count(), Translation.objects.count()),
         "documents": list(documents.order_by("pk").values_list("pk", "title", "collection_id", "file")),
         "images": list(images.order_by("pk").values_list("pk", "title", "collection_id", "file")),
         "workflows": list(WorkflowState.objects.order_by("pk").values_list("pk", "status")),
@@ -213,16 +231,98 @@ CASES = [
      lambda s: {"files[]": upload("new.png", png_bytes()), "collection": s["collection"].pk}, True),
     ("image add", "post", "wagtailimages:add", lambda s: [],
      lambda s: {"title": "New", "file": upload("new.png", png_bytes()), "collection": s["collection"].pk}, True),
+    # The page explorer and the bulk actions of its listings.
+    ("explore", "get", "wagtailadmin_explore", lambda s: [s["page"].pk], None, True),
+    ("bulk delete GET", "get", "wagtail_bulk_action", lambda s: bulk("delete", s["draft"]), None, True),
+    ("bulk delete POST", "post", "wagtail_bulk_action", lambda s: bulk("delete", s["draft"]), lambda s: {}, True),
+    ("bulk move GET", "get", "wagtail_bulk_action", lambda s: bulk("move", s["draft"]), None, True),
+    ("bulk move POST", "post", "wagtail_bulk_action", lambda s: bulk("move", s["draft"]),
+     lambda s: {"chooser": s["page"].pk}, True),
+    ("bulk move own draft into the other POST", "post", "wagtail_bulk_action",
+     lambda s: bulk("move", s["other"]["draft"]), lambda s: {"chooser": s["page"].pk}, False),
+    ("bulk publish GET", "get", "wagtail_bulk_action", lambda s: bulk("publish", s["page"]), None, False),
+    ("bulk publish POST", "post", "wagtail_bulk_action", lambda s: bulk("publish", s["page"]), lambda s: {}, False),
+    ("bulk unpublish GET", "get", "wagtail_bulk_action", lambda s: bulk("unpublish", s["page"]), None, False),
+    ("bulk unpublish POST", "post", "wagtail_bulk_action", lambda s: bulk("unpublish", s["page"]),
+     lambda s: {}, False),
+    ("preview_on_add POST", "post", "wagtailadmin_pages:preview_on_add",
+     lambda s: ["institutions", "programmepage", s["page"].pk],
+     lambda s: programme_form_data("Preview programme", "preview-programme"), True),
+    ("preview_on_add GET", "get", "wagtailadmin_pages:preview_on_add",
+     lambda s: ["institutions", "programmepage", s["page"].pk], None, True),
+    ("revisions_unschedule GET", "get", "wagtailadmin_pages:revisions_unschedule",
+     lambda s: [s["page"].pk, s["revision"].pk], None, False),
+    ("revisions_unschedule POST", "post", "wagtailadmin_pages:revisions_unschedule",
+     lambda s: [s["page"].pk, s["revision"].pk], lambda s: {}, False),
+    ("convert_alias GET", "get", "wagtailadmin_pages:convert_alias", lambda s: [s["alias"].pk], None, True),
+    ("convert_alias POST", "post", "wagtailadmin_pages:convert_alias", lambda s: [s["alias"].pk],
+     lambda s: {}, True),
+    # Copying or moving the other institution's (for B: the editor's own) page into this one.
+    ("copy the other's page into this one", "post", "wagtailadmin_pages:copy",
+     lambda s: [s["other"]["programme"].pk],
+     lambda s: {"new_title": "Copy", "new_slug": "copied-in", "new_parent_page": s["page"].pk}, False),
+    ("move_confirm the other's draft into this one", "post", "wagtailadmin_pages:move_confirm",
+     lambda s: [s["other"]["draft"].pk, s["page"].pk], lambda s: {}, False),
+    ("move_confirm the other's draft into this one GET", "get", "wagtailadmin_pages:move_confirm",
+     lambda s: [s["other"]["draft"].pk, s["page"].pk], None, False),
+    # Documents and images: the multiple-upload editor, choosers, the image URL generator.
+    ("document edit_multiple POST", "post", "wagtaildocs:edit_multiple", lambda s: [s["document"].pk],
+     lambda s: {f"doc-{s['document'].pk}-title": "Renamed", f"doc-{s['document'].pk}-collection": s["collection"].pk},
+     True),
+    ("document delete_multiple POST", "post", "wagtaildocs:delete_multiple", lambda s: [s["document"].pk],
+     lambda s: {}, True),
+    ("image edit_multiple POST", "post", "wagtailimages:edit_multiple", lambda s: [s["image"].pk],
+     lambda s: {f"image-{s['image'].pk}-title": "Renamed", f"image-{s['image'].pk}-collection": s["collection"].pk},
+     True),
+    ("image delete_multiple POST", "post", "wagtailimages:delete_multiple", lambda s: [s["image"].pk],
+     lambda s: {}, True),
+    ("document chooser upload", "post", "wagtaildocs_chooser:create", lambda s: [],
+     lambda s: {"document-chooser-upload-title": "New", "document-chooser-upload-file": upload("new.txt", b"new"),
+                "document-chooser-upload-collection": s["collection"].pk}, True),
+    ("image chooser upload", "post", "wagtailimages_chooser:create", lambda s: [],
+     lambda s: {"image-chooser-upload-title": "New", "image-chooser-upload-file": upload("new.png", png_bytes()),
+                "image-chooser-upload-collection": s["collection"].pk}, True),
+    ("image url_generator", "get", "wagtailimages:url_generator", lambda s: [s["image"].pk], None, True),
+    ("image url_generator output", "get", "wagtailimages:url_generator_output", lambda s: [s["image"].pk],
+     None, True),
+    ("image preview", "get", "wagtailimages:preview", lambda s: [s["image"].pk, "fill-4x4"], None, True),
+    # Its self-assessment report's exports.
+    ("self-assessment PDF", "get", "selfassessment:export",
+     lambda s: [s["report"].pk, "pdf", Query("lang=ky")], None, True),
+    ("self-assessment DOCX", "get", "selfassessment:export",
+     lambda s: [s["report"].pk, "docx", Query("lang=ru")], None, True),
+    # Translations (wagtail-localize): submitting and updating belong to the ministry.
+    ("localize submit GET", "get", "wagtail_localize:submit_page_translation", lambda s: [s["page"].pk], None,
+     False),
+    ("localize submit POST", "post", "wagtail_localize:submit_page_translation", lambda s: [s["page"].pk],
+     lambda s: {"locales": [Locale.objects.get(language_code="ru").pk]}, False),
+    ("localize update GET", "get", "wagtail_localize:update_translations",
+     lambda s: [s["translation_source"].pk], None, False),
+    ("localize update POST", "post", "wagtail_localize:update_translations",
+     lambda s: [s["translation_source"].pk], lambda s: {}, False),
 ]
 
 # An editor has one collection, so Wagtail's upload forms drop the collection field and store the file
 # in the editor's own collection whatever collection id is posted: B's collection gets nothing.
-UPLOADS = {"wagtaildocs:add_multiple", "wagtailimages:add_multiple", "wagtaildocs:add", "wagtailimages:add"}
+UPLOADS = {
+    "wagtaildocs:add_multiple", "wagtailimages:add_multiple", "wagtaildocs:add", "wagtailimages:add",
+    "wagtaildocs_chooser:create", "wagtailimages_chooser:create",
+}
+
+
+def bulk(action, page):
+    return ["wagtailcore", "page", action, Query(f"id={page.pk}")]
+
+
+def url_of(name, args):
+    query = args.pop() if args and isinstance(args[-1], Query) else ""
+    url = reverse(name, args=args)
+    return f"{url}?{query}" if query else url
 
 
 def request(client, case, side):
     _id, method, name, args, data, _own = case
-    url = reverse(name, args=args(side))
+    url = url_of(name, args(side))
     if method == "get":
         response = client.get(url)
         if name == "wagtailadmin_pages:revisions_index" and response.status_code == 302:
@@ -240,6 +340,16 @@ def prepare(case, sides, target):
     if case[0].startswith("unlock"):
         # Locked by the side's own editor: only they (or the ministry) may unlock it.
         Page.objects.filter(pk=side["page"].pk).update(locked=True, locked_by=side["editor"])
+    if "unschedule" in case[0]:
+        Revision.objects.filter(pk=side["revision"].pk).update(
+            approved_go_live_at=timezone.now() + timedelta(days=7)
+        )
+    if "convert_alias" in case[0]:
+        side["alias"] = side["programme"].create_alias(update_slug=f"{side['programme'].slug}-alias")
+    if "localize update" in case[0]:
+        source, _created = TranslationSource.get_or_create_from_instance(side["page"])
+        Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="ru"))
+        side["translation_source"] = source
     return side
 
 

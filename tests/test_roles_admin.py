@@ -11,11 +11,17 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
+from accreditation.models import RemediationReport
+from roles.dashboard import panels_for
 from roles.groups import ensure_ministry_group
 from roles.workflows import ensure_ministry_workflow
+from selfassessment import workflow as report_workflow
+from selfassessment.prefill import create_report
 
+from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory, make_document
 from .factories import InstitutionPageFactory
-from .roles_setup import editors_of, make_user
+from .roles_setup import editors_of, make_user, ministry_user
+from .selfassessment_helpers import complete
 from .users import english_admin
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +48,97 @@ def test_editor_dashboard_lists_missing_and_stale_disclosures_and_the_self_asses
     assert "Stale: last updated" in html  # the strategic plan
     assert "Missing" in html
     assert f"Self-assessment report {date.today().year}" in html
+    assert "Not started" in html and reverse("selfassessment:create") in html
+    assert "№2 мектеп B" not in html
+
+
+def section_rows(user, kind, today, heading_start=""):
+    """The rows of the first dashboard section of `kind` (whose heading starts so) for the user on `today`."""
+    with translation.override("en"):
+        for panel in panels_for(user, today):
+            for section in panel.sections:
+                if section["kind"] == kind and str(section["heading"]).startswith(heading_start):
+                    return section, section["rows"]
+    raise AssertionError(f"no {kind} section")
+
+
+def self_assessment_line(user, today):
+    _section, rows = section_rows(user, "deadlines", today)
+    [row] = [row for row in rows if str(row["deadline"].label).startswith("Self-assessment report")]
+    with translation.override("en"):
+        return str(row["deadline"].note), row["overdue"]
+
+
+def test_the_self_assessment_deadline_follows_this_years_report(two_institutions, people):
+    a, _b = two_institutions
+    editor = people["editor_a"]
+    after_the_due_date = date(2025, 7, 1)
+    assert self_assessment_line(editor, after_the_due_date) == ("Not started", True)
+    report = create_report(a, 2025)
+    assert self_assessment_line(editor, after_the_due_date) == ("Draft", True)
+    report_workflow.submit(complete(report), editor)
+    assert self_assessment_line(editor, after_the_due_date) == ("Submitted, waiting for review", False)
+    report_workflow.accept(report, people["reviewer_x"])
+    assert self_assessment_line(editor, after_the_due_date) == ("Accepted", False)
+    report_workflow.return_to_draft(report, people["reviewer_x"], "Далил жок.")
+    assert self_assessment_line(editor, after_the_due_date) == ("Returned with comments", True)
+    # Last year's report does not count for this year.
+    assert self_assessment_line(editor, date(2026, 7, 1)) == ("Not started", True)
+
+
+@pytest.fixture
+def register(home):
+    return DecisionIndexPageFactory(parent=home)
+
+
+def test_remediation_due_dates_are_among_the_editors_deadlines(client, two_institutions, people, register):
+    a, b = two_institutions
+    today = date.today()
+    overdue = AccreditationDecisionPageFactory(
+        parent=register, institution=a, number="12/A", shortcomings="<p>Китепкана жок.</p>",
+        decision_date=today - timedelta(days=120),
+    )
+    AccreditationDecisionPageFactory(parent=register, institution=a, number="13/A", shortcomings="")  # nothing to remedy
+    AccreditationDecisionPageFactory(parent=register, institution=b, number="14/B", shortcomings="<p>Жок.</p>")
+    draft = AccreditationDecisionPageFactory(
+        parent=register, institution=a, number="15/A", shortcomings="<p>Жок.</p>", live=False
+    )
+    _section, rows = section_rows(people["editor_a"], "deadlines", today)
+    remediation = [row for row in rows if "Remediation" in str(row["deadline"].label)]
+    assert [(str(row["deadline"].label), row["deadline"].due, row["overdue"]) for row in remediation] == [
+        ("Remediation report for decision No. 12/A", overdue.remediation_due, True)
+    ]
+    html = home_html(client, people["editor_a"])
+    assert "Remediation report for decision No. 12/A" in html
+    assert reverse("accreditation_remediation_submit", args=[overdue.pk]) in html
+    assert "14/B" not in html and draft.number not in html
+
+    RemediationReport.objects.create(decision=overdue, document=make_document(), submitted_by=people["editor_a"])
+    _section, rows = section_rows(people["editor_a"], "deadlines", today)
+    assert not [row for row in rows if "Remediation" in str(row["deadline"].label)]
+
+
+def test_reviewer_dashboard_shows_this_years_self_assessment_per_institution(client, two_institutions, people, directory):
+    a, b = two_institutions
+    year = date.today().year
+    quiet = InstitutionPageFactory(parent=directory, title="Отчетсуз мектеп", district=a.district, region=a.region)
+    report = complete(create_report(a, year))
+    report_workflow.submit(report, people["editor_a"])
+    old = complete(create_report(quiet, year - 1))
+    report_workflow.submit(old, None)
+    create_report(b, year)  # another district's
+
+    _section, waiting = section_rows(people["reviewer_x"], "reports", date.today(), "Self-assessment reports waiting")
+    assert [row["report"] for row in waiting] == [report, old]
+    _section, per_institution = section_rows(people["reviewer_x"], "reports", date.today(), f"Self-assessment {year}")
+    with translation.override("en"):
+        assert [(row["title"], str(row["state"])) for row in per_institution] == [
+            ("Отчетсуз мектеп", "Not started"),
+            ("№1 мектеп A", "Submitted, waiting for review"),
+        ]
+    html = home_html(client, people["reviewer_x"])
+    assert reverse("selfassessment:edit", args=[report.pk]) in html
+    assert reverse("selfassessment:edit", args=[old.pk]) in html
     assert "№2 мектеп B" not in html
 
 
@@ -54,6 +151,7 @@ def test_reviewer_dashboard_lists_the_district_and_pending_reviews(client, two_i
     html = home_html(client, people["reviewer_x"])
     assert "Waiting for your review" in html
     assert "A waiting for review" in html
+    assert "District review: Ленин району" in html
     assert "of 100" in html
     assert "№2 мектеп B" not in html
 
@@ -67,6 +165,42 @@ def test_ministry_dashboard_lists_least_complete_and_pending_approvals(client, t
     assert "Least complete institutions" in html
     assert html.index("Empty institution") < html.index("№1 мектеп A")
     assert "Nothing is waiting for approval." in html
+
+
+def test_ministry_dashboard_lists_expiring_accreditations_overdue_remediation_and_reports(
+    client, two_institutions, register
+):
+    a, b = two_institutions
+    today = date.today()
+    # A: accredited until a month from now; an older decision's expiry no longer counts.
+    AccreditationDecisionPageFactory(
+        parent=register, institution=a, decision_date=today - timedelta(days=2000), valid_until=today + timedelta(days=10),
+    )
+    AccreditationDecisionPageFactory(
+        parent=register, institution=a, decision_date=today - timedelta(days=1800), valid_until=today + timedelta(days=30),
+    )
+    # B: accredited for years, but its remediation report is overdue.
+    overdue = AccreditationDecisionPageFactory(
+        parent=register, institution=b, number="7/B", shortcomings="<p>Лаборатория жок.</p>",
+        decision_date=today - timedelta(days=120),
+    )
+    report = complete(create_report(a, today.year))
+    report_workflow.submit(report, None)
+    create_report(b, today.year - 1)
+
+    _section, expiring = section_rows(ministry_user(), "dated", today, "Accreditations expiring")
+    assert [(row["title"], row["date"]) for row in expiring] == [("№1 мектеп A", today + timedelta(days=30))]
+    _section, late = section_rows(ministry_user("m2"), "dated", today, "Overdue remediation")
+    assert [(row["title"], row["date"]) for row in late] == [("№2 мектеп B", overdue.remediation_due)]
+    section, reports = section_rows(ministry_user("m3"), "reports", today, "Self-assessment")
+    assert str(section["heading"]) == f"Self-assessment {today.year}: 1 of 2 institutions have a report"
+    assert [row["report"] for row in reports] == [report]
+
+    html = home_html(client, ministry_user("m4"))
+    assert "Accreditations expiring within 90 days" in html and "30 days left" in html
+    assert "Decision No. 7/B; " in html and "days overdue" in html
+    assert "Submitted, waiting for review" in html
+    assert reverse("selfassessment:edit", args=[report.pk]) in html
 
 
 def test_ministry_invites_an_editor_who_sets_a_password(client, two_institutions):
@@ -146,7 +280,7 @@ def test_demo_users_for_every_role_log_in(client, two_institutions, settings, tm
     call_command("ensure_demo_users")
     out = capsys.readouterr().out
     stored = json.loads((tmp_path / ".demo_passwords").read_text())
-    assert set(stored) == {"ministry", "editor1", "editor2", "reviewer"}
+    assert set(stored) == {"ministry", "approver", "editor1", "editor2", "reviewer"}
     for username, password in stored.items():
         assert f"{username} / {password}" in out
         assert client.login(username=username, password=password)
@@ -178,3 +312,16 @@ def test_the_ministry_may_import_the_registry_and_editors_may_not(client, people
     assert client.get(url).status_code == 200
     client.force_login(people["editor_a"])
     assert client.get(url).status_code in (302, 403)
+
+
+def test_dashboard_labels_follow_the_admin_language(two_institutions, people):
+    a, _b = two_institutions
+    a.save_revision(user=people["editor_a"])
+    a.get_workflow().start(a, people["editor_a"])
+    with translation.override("ru"):
+        [panel] = panels_for(people["reviewer_x"])
+        html = panel.render_html({})
+    # The workflow's and task's stored names are data; the panel names the review in the admin's language.
+    assert "Проверка района: Ленин району" in html
+    assert a.get_workflow().tasks.first().name not in html and "District review" not in html
+    assert "Не начат" in html and "Отчёты по самооценке, ожидающие вашей проверки" in html

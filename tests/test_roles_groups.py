@@ -1,28 +1,30 @@
 """The system makes and keeps the groups: per institution (all its languages), per district, the ministry."""
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.db.models.signals import post_save
 from django.urls import reverse
+from django.utils import translation
 from factory.django import mute_signals
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
     Locale,
+    ModelLogEntry,
     Page,
     Task,
     Workflow,
     WorkflowPage,
 )
 
-from roles.groups import MINISTRY_GROUP_NAME
+from roles.groups import MINISTRY_APPROVERS_GROUP_NAME, MINISTRY_GROUP_NAME
 from roles.models import InstitutionEditors, ReviewArea
 from roles.workflows import MINISTRY_WORKFLOW_NAME, ensure_ministry_workflow
 
 from .factories import DistrictFactory, InstitutionPageFactory, RegionFactory
-from .roles_setup import area_of, editors_of, make_user
+from .roles_setup import approver_user, area_of, editors_of, make_user, ministry_user
 
 pytestmark = pytest.mark.django_db
 
@@ -129,28 +131,77 @@ def test_sync_roles_makes_groups_for_existing_data_and_twice_changes_nothing(dir
         assert WorkflowPage.objects.get(page=page).workflow == area_of(page).workflow
     ministry = Group.objects.get(name=MINISTRY_GROUP_NAME)
     root = Page.get_first_root_node()
-    assert "publish_page" in page_codenames(ministry, root)
+    assert page_codenames(ministry, root) == {"add_page", "bulk_delete_page", "change_page", "lock_page", "unlock_page"}
     first = roles_state()
+    entries = ModelLogEntry.objects.count()
     call_command("sync_roles", verbosity=0)
     assert roles_state() == first
+    assert ModelLogEntry.objects.count() == entries  # nothing changed, nothing logged
+
+
+def group_log(group):
+    return list(
+        ModelLogEntry.objects.filter(content_type__model="group", object_id=str(group.pk)).order_by("pk")
+    )
+
+
+def test_the_sync_logs_what_it_creates_and_changes(directory, client):
+    with mute_signals(post_save):
+        page = InstitutionPageFactory(parent=directory, title="Жаңы мектеп")
+    call_command("sync_roles", verbosity=0)
+    group = editors_of(page).group
+    [created] = group_log(group)
+    assert created.action == "roles.create_group"
+    assert "change_page (Жаңы мектеп)" in created.data["added"]
+
+    # An earlier version gave the ministry "publish" on the root; the sync takes it back, and says so.
+    ministry = Group.objects.get(name=MINISTRY_GROUP_NAME)
+    GroupPagePermission.objects.create(
+        group=ministry, page=Page.get_first_root_node(), permission=Permission.objects.get(codename="publish_page")
+    )
+    GroupPagePermission.objects.filter(group=group, permission__codename="lock_page").delete()
+    call_command("sync_roles", verbosity=0)
+    changed = group_log(ministry)[-1]
+    assert changed.action == "roles.change_group" and changed.data["removed"] == ["publish_page (Root)"]
+    assert group_log(group)[-1].data["added"] == ["lock_page (Жаңы мектеп)"]
+
+    # The ministry reads it in Site history.
+    client.force_login(make_user("auditor", ministry))
+    with translation.override("en"):
+        html = client.get(reverse("wagtailadmin_reports:site_history"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "The system created the group “Editors: Жаңы мектеп”" in html
+    assert "The system changed the group: removed: publish_page (Root)" in html
 
 
 def test_ministry_approves_ministry_pages(directory):
     workflow = ensure_ministry_workflow(directory)
     assert workflow.name == MINISTRY_WORKFLOW_NAME
     assert WorkflowPage.objects.get(page=directory).workflow == workflow
-    assert list(workflow.tasks.specific()[0].groups.all()) == [Group.objects.get(name=MINISTRY_GROUP_NAME)]
+    assert list(workflow.tasks.specific()[0].groups.all()) == [Group.objects.get(name=MINISTRY_APPROVERS_GROUP_NAME)]
     # Calling it again (e.g. for the ministry documents index) reuses the same workflow.
     assert ensure_ministry_workflow(directory) == workflow
     assert Workflow.objects.filter(name=MINISTRY_WORKFLOW_NAME).count() == 1
 
 
-def test_ministry_edits_and_publishes_any_institution(two_institutions, client):
-    from roles.groups import ensure_ministry_group
+def test_ministry_edits_any_institution_but_publishes_nothing_past_a_review(two_institutions, home, client):
+    from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
 
     _a, b = two_institutions
-    minister = make_user("minister", ensure_ministry_group())
+    register = DecisionIndexPageFactory(parent=home)
+    decision = AccreditationDecisionPageFactory(parent=register, institution=b)
+    minister, approver = ministry_user(), approver_user()
     client.force_login(minister)
     assert client.get(reverse("wagtailadmin_pages:edit", args=[b.pk])).status_code == 200
-    assert b.permissions_for_user(minister).can_publish()
     assert client.get(reverse("wagtailsnippets_taxonomy_region:list")).status_code == 200
+    # Wagtail lets whoever holds "publish" publish past a workflow: the ministry holds it nowhere, and its
+    # approvers only where they approve (decisions, ministry documents), never on an institution.
+    for page in (b, decision, home):
+        assert page.permissions_for_user(minister).can_edit()
+        assert not page.permissions_for_user(minister).can_publish()
+    assert decision.permissions_for_user(approver).can_publish()
+    assert not b.permissions_for_user(approver).can_publish()
+    assert not home.permissions_for_user(approver).can_publish()
+    # The site's own pages pass Ministry approval; an institution its district's review.
+    assert home.get_workflow().name == MINISTRY_WORKFLOW_NAME
+    assert decision.get_workflow().name == MINISTRY_WORKFLOW_NAME
+    assert b.get_workflow() == area_of(b).workflow

@@ -1,5 +1,7 @@
 """Institution edits go live only after their district's reviewers approve; nobody sees another's drafts."""
 
+import json
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -7,7 +9,8 @@ from wagtail.models import WorkflowState
 
 from institutions.models import InstitutionPage
 
-from .roles_setup import area_of
+from .factories import ProgrammePageFactory
+from .roles_setup import area_of, ministry_user
 from .test_roles_access import institution_form_data
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +84,44 @@ def test_only_the_districts_reviewers_can_approve(client, two_institutions, peop
     assert fresh(a).live
 
 
+def workflow_action(client, user, page, state, action, data=None):
+    client.force_login(user)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, state.current_task_state.pk])
+    return client.post(url, data or {})
+
+
+def assert_refused_and_pending(response, page, state):
+    assert response.status_code == 403 or (response.status_code == 302 and response.url == reverse("wagtailadmin_home"))
+    state.refresh_from_db()
+    assert state.status == "in_progress" and state.current_task_state.status == "in_progress"
+    assert fresh(page).title == "№1 мектеп A"
+
+
+def test_another_districts_reviewer_cannot_reject(client, two_institutions, people):
+    a, _b = two_institutions
+    state = submit(client, a, people["editor_a"])
+    response = workflow_action(client, people["reviewer_y"], a, state, "reject", {"comment": "Жок"})
+    assert_refused_and_pending(response, a, state)
+    # The district's own reviewer can.
+    response = workflow_action(client, people["reviewer_x"], a, state, "reject", {"comment": "Оңдогула"})
+    assert response.status_code == 302
+    state.refresh_from_db()
+    assert state.status == "needs_changes"
+
+
+def test_editing_rights_do_not_let_anyone_outside_the_review_group_approve(client, two_institutions, people):
+    a, _b = two_institutions
+    state = submit(client, a, people["editor_a"])
+    # The ministry may edit every page, and the editor their own; neither is in district X's review
+    # group, so the refusal comes from the workflow task, not from page permissions.
+    task = state.current_task_state.task.specific
+    for user in (ministry_user(), people["editor_a"]):
+        assert a.permissions_for_user(user).can_edit()
+        assert not user.groups.filter(pk__in=task.groups.all()).exists()
+        for action, data in (("approve", {}), ("reject", {"comment": "Жок"})):
+            assert_refused_and_pending(workflow_action(client, user, a, state, action, data), a, state)
+
+
 def test_reviewers_cannot_open_another_districts_institution(client, two_institutions, people):
     a, b = two_institutions
     client.force_login(people["reviewer_x"])
@@ -90,35 +131,84 @@ def test_reviewers_cannot_open_another_districts_institution(client, two_institu
     assert client.get(reverse("wagtailadmin_pages:edit", args=[b.pk])).status_code in (302, 403)
 
 
-def test_an_editor_never_sees_another_institutions_draft(client, two_institutions, people, directory):
+def page_text(response):
+    """The response as text; choosers answer JSON with the HTML inside (and non-ASCII escaped)."""
+    if response["Content-Type"].startswith("application/json"):
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.content.decode()
+
+
+def test_an_editor_never_sees_another_institutions_drafts(client, two_institutions, people, directory):
     a, b = two_institutions
     b = fresh(b)
     b.mission = "<p>Secret draft of B</p>"
     b.title = "B draft title"
     b.save_revision(user=people["editor_b"])
+    ProgrammePageFactory(parent=b, title="B unpublished programme", slug="b-unpublished", live=False,
+                         owner=people["editor_b"]).save_revision(user=people["editor_b"])
+    b.get_workflow().start(b, people["editor_b"])  # so the workflow reports have B in them
     client.force_login(people["editor_a"])
+    secrets = ("Secret draft of B", "B draft title", "B unpublished programme")
     urls = [
         reverse("wagtailadmin_home"),
-        reverse("wagtailadmin_explore", args=[directory.pk]),
         reverse("wagtailadmin_explore", args=[a.pk]),
+        reverse("wagtailadmin_explore_results", args=[a.pk]),
+        reverse("wagtailadmin_explore", args=[a.pk]) + "?q=B&search_all=1",
+        reverse("wagtailadmin_explore", args=[a.pk]) + "?q=programme&search_all=1",
         reverse("wagtailadmin_pages:search") + "?q=Secret",
         reverse("wagtailadmin_pages:search") + "?q=B",
+        reverse("wagtailadmin_pages:search") + "?q=draft",
+        reverse("wagtailadmin_pages:search_results") + "?q=programme",
         reverse("wagtailadmin_pages:edit", args=[a.pk]),
         reverse("wagtailadmin_reports:site_history"),
         reverse("wagtailadmin_reports:aging_pages"),
-        reverse("wagtailadmin_reports:locked_pages"),
-        reverse("wagtailadmin_pages:view_draft", args=[b.pk]),
-        reverse("wagtailadmin_pages:preview_on_edit", args=[b.pk]),
-        reverse("wagtailadmin_pages:history", args=[b.pk]),
+        reverse("wagtailadmin_reports:workflow"),
+        reverse("wagtailadmin_reports:workflow_tasks"),
         reverse("wagtaildocs:index"),
         reverse("wagtailimages:index"),
         reverse("wagtailadmin_choose_page"),
         reverse("wagtailadmin_choose_page_child", args=[directory.pk]),
-        reverse("wagtailadmin_choose_page_search") + "?q=Secret",
+        reverse("wagtailadmin_choose_page_child", args=[b.pk]),
+        reverse("wagtailadmin_choose_page_search") + "?q=B",
+        reverse("wagtailadmin_choose_page_search") + "?q=programme",
+        reverse("selfassessment:index"),
+        reverse("accreditation_remediation"),
     ]
+    problems = []
     for url in urls:
-        response = client.get(url, follow=True)
-        assert "Secret draft of B" not in response.content.decode(), url
+        response = client.get(url)
+        if response.status_code != 200:
+            problems.append((url, response.status_code))
+            continue
+        html = page_text(response)
+        problems.extend((url, secret) for secret in secrets if secret in html)
+    assert problems == [], "\n".join(map(str, problems))
+    # Choosers still offer B's published page, under its published title, for links.
+    assert "№2 мектеп B" in page_text(client.get(reverse("wagtailadmin_choose_page_child", args=[directory.pk])))
+    assert "№2 мектеп B" in page_text(client.get(reverse("wagtailadmin_choose_page_search") + "?q=B"))
+    # B's own pages are refused outright (tests/test_roles_access.py covers every URL on them).
+    for url in (
+        reverse("wagtailadmin_pages:view_draft", args=[b.pk]),
+        reverse("wagtailadmin_pages:history", args=[b.pk]),
+        reverse("wagtailadmin_explore", args=[b.pk]),
+    ):
+        assert client.get(url).status_code in (302, 403), url
+
+
+def test_an_editor_with_translations_cannot_explore_another_institution(client, two_institutions, people):
+    from wagtail.models import Locale
+
+    a, b = two_institutions
+    # Rights in two language trees make the tree's root the editor's "explorable root" in Wagtail.
+    a.copy_for_translation(Locale.objects.get(language_code="ru"), copy_parents=True)
+    b = fresh(b)
+    b.title = "B draft title"
+    b.save_revision(user=people["editor_b"])
+    client.force_login(people["editor_a"])
+    for name in ("wagtailadmin_explore", "wagtailadmin_explore_results"):
+        response = client.get(reverse(name, args=[b.pk]))
+        assert response.status_code == 302 and response.url == reverse("wagtailadmin_home"), name
+    assert client.get(reverse("wagtailadmin_explore", args=[a.pk])).status_code == 200
 
 
 def test_an_editor_cannot_add_pages_outside_their_institution(client, two_institutions, people, directory, home):

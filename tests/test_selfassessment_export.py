@@ -17,7 +17,9 @@ from selfassessment.models import Criterion
 from selfassessment.prefill import create_report
 
 from .factories import InstitutionPageFactory
-from .selfassessment_helpers import complete, editor_of, make_user
+from .roles_setup import editor_of
+from .selfassessment_helpers import complete
+from .users import make_user
 
 YEAR = 2025
 NAME = "Ош политехникалык колледжи"

@@ -13,7 +13,9 @@ from selfassessment.models import Criterion, CriterionAssessment, SelfAssessment
 from selfassessment.prefill import create_report
 
 from .factories import InstitutionPageFactory, ProgrammePageFactory
-from .selfassessment_helpers import complete, editor_of, make_user, reviewer_of
+from .roles_setup import editor_of, reviewer_of
+from .selfassessment_helpers import complete
+from .users import make_user
 
 YEAR = 2025
 
@@ -112,6 +114,39 @@ def test_a_new_report_is_prefilled_from_the_profile(institution):
     assert report.assessments.count() == 32
     assert report.standard_summaries.count() == 5
     assert report.status == SelfAssessmentReport.Status.DRAFT
+
+
+def test_earlier_accreditation_is_prefilled_from_the_decisions(home, institution, directory):
+    from accreditation.models import AccreditationDecisionPage as Decision
+
+    from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
+
+    register = DecisionIndexPageFactory(parent=home)
+    make = lambda number, day, **fields: AccreditationDecisionPageFactory(  # noqa: E731
+        parent=register, institution=fields.pop("of", institution), number=number, decision_date=day, **fields
+    )
+    make("9/B", date(2023, 5, 2), valid_until=date(2028, 5, 1), kind=Decision.Kind.PROGRAMME,
+         outcome=Decision.Outcome.CONDITIONAL)
+    make("3/A", date(2019, 2, 1), valid_until=date(2024, 1, 31))
+    make("14/C", date(2024, 6, 10), outcome=Decision.Outcome.REFUSED, valid_until=None)
+    make("20/D", date(2026, 1, 15), valid_until=date(2031, 1, 14))  # after the report's year
+    make("5/X", date(2024, 3, 3), live=False)  # a draft
+    make("6/Y", date(2022, 3, 3), of=InstitutionPageFactory(parent=directory))  # another institution's
+
+    text = create_report(institution, YEAR).earlier_accreditation
+    with translation.override("ky"):
+        institutional, programme = str(Decision.Kind.INSTITUTIONAL.label), str(Decision.Kind.PROGRAMME.label)
+        accredited, conditional = str(Decision.Outcome.ACCREDITED.label), str(Decision.Outcome.CONDITIONAL.label)
+        refused = str(Decision.Outcome.REFUSED.label)
+    lines = text.splitlines()
+    assert len(lines) == 3
+    # Oldest first: number, date, kind, outcome, and the validity end unless refused.
+    assert all(part in lines[0] for part in ("3/A", "01.02.2019", institutional, accredited, "31.01.2024"))
+    assert all(part in lines[1] for part in ("9/B", "02.05.2023", programme, conditional, "01.05.2028"))
+    assert all(part in lines[2] for part in ("14/C", "10.06.2024", refused)) and "2029" not in lines[2]
+    # A report of an earlier year lists the decisions up to that year.
+    earlier = create_report(institution, 2023).earlier_accreditation
+    assert "3/A" in earlier and "9/B" in earlier and "14/C" not in earlier
 
 
 def test_editing_the_report_does_not_change_the_profile(client, institution):

@@ -10,6 +10,7 @@ from wagtail.users.models import UserProfile
 
 from institutions.models import InstitutionPage
 from roles.groups import (
+    ensure_ministry_approvers_group,
     ensure_ministry_group,
     ensure_review_area,
     review_area_of,
@@ -33,16 +34,21 @@ class Command(BaseCommand):
         password_file = Path(settings.BASE_DIR) / PASSWORD_FILE
         passwords = json.loads(password_file.read_text()) if password_file.exists() else {}
         with transaction.atomic():
-            plan = [("ministry", "Ministry", ensure_ministry_group(), "Ministry")]
+            ministry = ensure_ministry_group()
+            plan = [
+                ("ministry", "Ministry", [ministry], "Ministry"),
+                # Approves what the ministry submits (decisions, documents); also a Ministry member.
+                ("approver", "Approver", [ministry, ensure_ministry_approvers_group()], "Ministry approvers"),
+            ]
             for n, institution in enumerate(institutions, start=1):
                 role = sync_institution(institution)
-                plan.append((f"editor{n}", f"Editor {n}", role.group, institution.title))
+                plan.append((f"editor{n}", f"Editor {n}", [role.group], institution.title))
             area = ensure_review_area(*review_area_of(institutions[0]))
-            plan.append(("reviewer", "Reviewer", area.group, area.name))
+            plan.append(("reviewer", "Reviewer", [area.group], area.name))
             lines = []
-            for username, first_name, group, what in plan:
+            for username, first_name, groups, what in plan:
                 passwords.setdefault(username, secrets.token_urlsafe(12))
-                self.ensure_user(username, first_name, passwords[username], group)
+                self.ensure_user(username, first_name, passwords[username], groups)
                 lines.append(f"  {username} / {passwords[username]}  ({what})")
         password_file.write_text(json.dumps(passwords, indent=2))
         password_file.chmod(0o600)
@@ -54,7 +60,7 @@ class Command(BaseCommand):
         chosen = [page for slug in DEMO_INSTITUTION_SLUGS for page in pages.filter(slug=slug)[:1]]
         return chosen if len(chosen) == 2 else list(pages.order_by("pk")[:2])
 
-    def ensure_user(self, username, first_name, password, group):
+    def ensure_user(self, username, first_name, password, groups):
         User = get_user_model()
         user = User.objects.filter(username=username).first()
         if user is None:
@@ -65,6 +71,7 @@ class Command(BaseCommand):
         elif not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
-        if not user.groups.filter(pk=group.pk).exists():
-            user.groups.add(group)
+        for group in groups:
+            if not user.groups.filter(pk=group.pk).exists():
+                user.groups.add(group)
         return user

@@ -1,0 +1,67 @@
+"""What the admin dashboards ask the accreditation app: expiring accreditations, overdue remediation,
+an institution's remediation deadlines."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from .models import AccreditationDecisionPage, with_remediation_flags
+from .dates import EXPIRING_SOON_DAYS
+from .status import AccreditationStatus, annotate_accreditation
+
+Remediation = AccreditationDecisionPage.Remediation
+
+
+def expiring_accreditations(today, days=EXPIRING_SOON_DAYS):
+    """Kyrgyz institution pages whose accreditation (their latest live institutional decision) ends within
+    `days`, soonest first, with `accreditation_until` and `accreditation_status` (one query)."""
+    from institutions.models import InstitutionPage
+
+    institutions = InstitutionPage.objects.filter(locale=Locale.get_default())
+    return (
+        annotate_accreditation(institutions, today)
+        .filter(
+            accreditation_status__in=[AccreditationStatus.ACCREDITED, AccreditationStatus.CONDITIONAL],
+            accreditation_until__gte=today,
+            accreditation_until__lte=today + timedelta(days=days),
+        )
+        .order_by("accreditation_until", "title")
+    )
+
+
+def live_decisions():
+    """Live decisions of the default language (translations share their remediation by translation key)."""
+    return with_remediation_flags(
+        AccreditationDecisionPage.objects.live().filter(locale=Locale.get_default())
+    ).select_related("institution")
+
+
+def overdue_remediations(today):
+    """Live decisions whose remediation report is past due and not submitted, longest overdue first."""
+    candidates = live_decisions().filter(remediation_due__lt=today, has_remediation_report=False)
+    return [
+        decision
+        for decision in candidates.order_by("remediation_due", "pk")
+        if decision.remediation_status(today) == Remediation.OVERDUE
+    ]
+
+
+def remediation_deadlines(institution, today):
+    """Deadline source for the editors' dashboard (roles.deadlines): each decision on the institution whose
+    remediation report is still to be submitted (pending or overdue)."""
+    from roles.deadlines import Deadline
+
+    decisions = live_decisions().filter(
+        institution__translation_key=institution.translation_key, has_remediation_report=False
+    )
+    return [
+        Deadline(
+            _("Remediation report for decision No. %(number)s") % {"number": decision.number},
+            decision.remediation_due,
+            url=reverse("accreditation_remediation_submit", args=[decision.pk]),
+        )
+        for decision in decisions
+        if decision.remediation_status(today) in (Remediation.PENDING, Remediation.OVERDUE)
+    ]
