@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= auto
 
 .PHONY: run test bench setup-dev migrate demo clean
 
@@ -33,7 +34,7 @@ run: demo
 
 test: $(VENV)/.dev
 	$(PY) manage.py compile_catalogues
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev
 	$(PY) -m bench $(BENCH_ARGS)

@@ -87,6 +87,18 @@ def test_status_filter_with_words(engine, accredited_world):
     assert [hit.page.pk for hit in result.hits] == [accredited_world["valid"].pk]
 
 
+def test_status_filter_with_words_found_only_in_the_text(engine, accredited_world):
+    """Words no name contains go to the full-text search, which must take the status filter too."""
+    mission = "<p>Биз кесиптик чеберчиликти өнүктүрөбүз.</p>"
+    for name in ("valid", "refused"):
+        accredited_world[name].mission = mission
+        accredited_world[name].save_revision().publish()
+    if isinstance(engine, ElasticsearchEngine):
+        call_command("rebuild_search_index", verbosity=0)
+    result = ask(engine, "q=чеберчиликти&status=accredited")
+    assert [hit.page.pk for hit in result.hits] == [accredited_world["valid"].pk]
+
+
 def test_unknown_status_is_dropped_with_a_note(accredited_world):
     vocabulary = vocabulary_for(locale_of("ky"))
     query = parse_query(QueryDict("status=forever"), vocabulary.known_values())

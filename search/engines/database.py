@@ -138,7 +138,9 @@ class DatabaseEngine:
             )
             queryset = queryset.filter(id__in=awarding)
         if "status" in filters:
-            queryset = filter_by_status(queryset, filters["status"], date.today())
+            # A subquery of ids, like the other filters: Wagtail's text search reads the filters it is given.
+            with_status = filter_by_status(InstitutionPage.objects.all(), filters["status"], date.today())
+            queryset = queryset.filter(id__in=with_status.values("id"))
         if "transparency" in filters:
             low, high = SCORE_BANDS[filters["transparency"]]
             in_band = InstitutionScore.objects.filter(score__gte=low, score__lte=high).values("institution_id")

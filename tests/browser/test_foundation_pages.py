@@ -58,7 +58,7 @@ def test_a_visitor_finds_a_school_and_reads_its_profile(live_server, page, scree
     assert page.locator(".card").count() == 1
     screenshot(page, "foundation-directory")
 
-    page.get_by_role("link", name="Сокулук айылындагы №1 орто мектеби").click()
+    page.get_by_role("link", name="Сокулук айылындагы №1 орто мектеби", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Сокулук айылындагы №1 орто мектеби"
     assert page.get_by_text("Азырынча жарыяланган жок").count() >= 5
     screenshot(page, "foundation-profile")
@@ -68,7 +68,7 @@ def test_a_visitor_finds_a_school_and_reads_its_profile(live_server, page, scree
     # Nothing sticks out sideways on a small phone.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
-    page.get_by_role("link", name="Орто жалпы билим берүү").click()
+    page.get_by_role("link", name="Орто жалпы билим берүү", exact=True).click()
     assert page.get_by_role("heading", level=1).inner_text() == "Орто жалпы билим берүү"
 
 
