@@ -215,6 +215,8 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("accreditation decision")
         verbose_name_plural = _("accreditation decisions")
+        # The register and the home page list the newest first and stop after a page.
+        indexes = [models.Index(fields=["decision_date"], name="decision_date_idx")]
 
     def clean(self):
         super().clean()
@@ -422,6 +424,7 @@ class MinistryDocumentPage(Page):
     class Meta:
         verbose_name = _("ministry document")
         verbose_name_plural = _("ministry documents")
+        indexes = [models.Index(fields=["date"], name="ministry_document_date_idx")]
 
     def clean(self):
         super().clean()

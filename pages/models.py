@@ -2,6 +2,7 @@
 
 from django.core.cache import cache
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -46,10 +47,16 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         from institutions.models import InstitutionIndexPage
 
+        from django.conf import settings
+
+        from . import content_version
+
         context = super().get_context(request, *args, **kwargs)
         context.update(self.counts())
         context["directory"] = InstitutionIndexPage.objects.live().child_of(self).order_by("pk").first()
         context.update(self.latest_publications())
+        context["content_key"] = content_version.cache_key()
+        context["cache_seconds"] = settings.PUBLIC_CACHE_SECONDS
         return context
 
     def latest_publications(self):
@@ -66,8 +73,9 @@ class HomePage(Page):
         return {
             "latest_decisions": decisions.select_related("institution").order_by("-decision_date", "-pk")[:5],
             "latest_documents": documents.order_by("-date", "-pk")[:5],
-            "decision_index": DecisionIndexPage.objects.live().child_of(self).first(),
-            "document_index": MinistryDocumentIndexPage.objects.live().child_of(self).first(),
+            # Lazy: not looked up when the template's cached fragment is fresh.
+            "decision_index": SimpleLazyObject(lambda: DecisionIndexPage.objects.live().child_of(self).first()),
+            "document_index": SimpleLazyObject(lambda: MinistryDocumentIndexPage.objects.live().child_of(self).first()),
         }
 
 

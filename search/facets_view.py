@@ -2,7 +2,11 @@
 
 from urllib.parse import urlencode
 
+from django.conf import settings
+
 from django.utils.translation import gettext_lazy as _
+
+from pages import content_version
 
 from .query import FILTERS
 from .service import search_institutions
@@ -55,6 +59,10 @@ def directory_context(request, locale):
         )
     page_params = {**{k: v for k, v in query.as_params().items() if k != "page"}, **carry}
     return {
+        # The facets and the result cards are cached fragments: what they show depends on these.
+        "content_key": content_version.cache_key(),
+        "cache_seconds": settings.PUBLIC_CACHE_SECONDS,
+        "fragment_key": f"{query.signature()}|{urlencode(carry)}|{result.engine}|{result.page}",
         "query": query,
         "result": result,
         "facets": facets,

@@ -112,3 +112,20 @@ def test_saving_a_public_model_bumps_the_version(school):
     before = content_version.current()
     school.save_revision().publish()
     assert content_version.current() > before
+
+
+def test_cached_directory_fragments_follow_the_comparison_choice(client, directory, school):
+    plain = html(client, directory.url)
+    assert f"compare={school.pk}" in plain  # its card offers to add it
+    chosen = html(client, f"{directory.url}?compare={school.pk}")
+    card = chosen.split(f'id="institution-{school.pk}"')[1].split("</li>")[0]
+    assert "card__compare" in card and f"compare={school.pk}#" not in card  # chosen, not offered again
+    facets = chosen.split('class="filters"')[1].split("</aside>")[0]
+    assert f"compare={school.pk}" in facets  # facet links keep the choice
+
+
+def test_the_home_page_shows_a_new_decision_at_once(client, home, school):
+    html(client, "/ky/")
+    decision = AccreditationDecisionPageFactory(parent=DecisionIndexPageFactory(parent=home), institution=school)
+    decision.save_revision().publish()
+    assert decision.url in html(client, "/ky/")

@@ -2,8 +2,11 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
+
+from pages import content_version
 
 register = template.Library()
 
@@ -46,21 +49,35 @@ def language_links(context, page=None):
 
 
 def _index_url(context, model):
-    """The URL of the live `model` index page in the current language (looked up once per request)."""
+    """The URL of the live `model` index page in the current language; looked up once per request
+    and cached under the content version (they change only when an index page is published)."""
     request = context.get("request")
     language = translation.get_language()
     cached = getattr(request, "_index_urls", None)
     if cached is None:
-        cached = {}
+        host = request.get_host() if request is not None else ""
+        key = content_version.cache_key("index-urls", language, host)
+        cached = cache.get(key)
+        if cached is None:
+            cached = {label: _find_index_url(index_model, language, request) for label, index_model in _index_models()}
+            cache.set(key, cached, settings.PUBLIC_CACHE_SECONDS)
         if request is not None:
             request._index_urls = cached
-    key = (model, language)
-    if key not in cached:
-        # Ordered by id, not Wagtail's default tree path: SQLite would walk the path index of every page.
-        indexes = model.objects.live().order_by("pk")
-        index = indexes.filter(locale__language_code=language).first() or indexes.first()
-        cached[key] = index.get_url(request) if index else None
-    return cached[key]
+    return cached.get(model._meta.label)
+
+
+def _index_models():
+    from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
+    from institutions.models import InstitutionIndexPage
+
+    return [(model._meta.label, model) for model in (InstitutionIndexPage, DecisionIndexPage, MinistryDocumentIndexPage)]
+
+
+def _find_index_url(model, language, request):
+    # Ordered by id, not Wagtail's default tree path: SQLite would walk the path index of every page.
+    indexes = model.objects.live().order_by("pk")
+    index = indexes.filter(locale__language_code=language).first() or indexes.first()
+    return index.get_url(request) if index else None
 
 
 @register.simple_tag(takes_context=True)
