@@ -105,6 +105,16 @@ class InstitutionIndexPage(Page):
     class Meta:
         verbose_name = _("institution directory")
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with the institution read as its own model in one query (the base page
+        and then its specific row would be two, on every profile and programme request)."""
+        if path_components:
+            child = InstitutionPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from search.facets_view import directory_context
 

@@ -25,17 +25,37 @@ def live_translations(page) -> dict:
     return cached
 
 
+def translation_urls(page, request) -> dict:
+    """Language code → (URL, full URL) of each live version of the page; for the language links and
+    hreflang, once per request and cached under the content version."""
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    cached = getattr(page, "_translation_urls", None)
+    if cached is None:
+        host = request.get_host() if request is not None else ""
+        key = content_version.cache_key("translation-urls", page.pk, host)
+        cached = cache.get(key)
+        if cached is None:
+            cached = {
+                code: (translated.get_url(request), translated.get_full_url(request))
+                for code, translated in live_translations(page).items()
+            }
+            cache.set(key, cached, settings.PUBLIC_CACHE_SECONDS)
+        page._translation_urls = cached
+    return cached
+
+
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
 def language_links(context, page=None):
     """A link per site language: to this page's translation where it exists, else that language's home."""
     request = context.get("request")
-    translations = live_translations(page)
+    translations = translation_urls(page, request)
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
-        target = translations.get(code)
-        if target is not None:
-            url = target.get_url(request)
+        urls = translations.get(code)
+        if urls is not None:
+            url = urls[0]
         elif page is not None and getattr(page, "pk", None):
             # Say that this page is not translated, rather than silently landing elsewhere.
             with translation.override(code):
@@ -74,8 +94,10 @@ def _index_models():
 
 
 def _find_index_url(model, language, request):
-    # Ordered by id, not Wagtail's default tree path: SQLite would walk the path index of every page.
-    indexes = model.objects.live().order_by("pk")
+    # The few ids from the index's own table first: joined to the whole page table, SQLite may
+    # scan every page (it did, 20 ms, when the table was empty). Ordered by id, not tree path.
+    ids = list(model.objects.order_by("pk").values_list("pk", flat=True)[:100])
+    indexes = model.objects.live().filter(pk__in=ids).order_by("pk") if ids else model.objects.none()
     index = indexes.filter(locale__language_code=language).first() or indexes.first()
     return index.get_url(request) if index else None
 
@@ -109,8 +131,7 @@ def hreflang_links(context, page=None):
     """<link rel="alternate" hreflang> for every live translation of the page."""
     request = context.get("request")
     links = []
-    for code, translated in live_translations(page).items():
-        url = translated.get_full_url(request)
+    for code, (_url, url) in translation_urls(page, request).items():
         if url:
             links.append({"code": code, "url": url})
     default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
