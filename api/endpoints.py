@@ -57,6 +57,12 @@ def bad_parameters(request, exc):
     )
 
 
+def _version_in(versions, language):
+    """The version (page with its locale loaded) in the language asked for, else the Kyrgyz one."""
+    by_language = {version.locale.language_code: version for version in versions}
+    return by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
+
+
 def _language(request, params):
     return requested_language(request, params.lang)
 
@@ -93,8 +99,7 @@ def get_institution(request, institution_id: UUID, params: Query[schemas.Languag
             .filter(translation_key=institution_id)
             .select_related("locale", "region", "district", "institution_type")
         )
-        by_language = {page.locale.language_code: page for page in versions}
-        page = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
+        page = _version_in(versions, language)
         if page is None:
             return Status(404, {"detail": _("No published institution has this id.")})
         with translation.override(page.locale.language_code):
@@ -161,8 +166,7 @@ def get_decision(request, decision_id: UUID, params: Query[schemas.LanguageParam
     language = _language(request, params)
     with translation.override(language):
         versions = decision_rows(published_decisions().filter(translation_key=decision_id)).select_related("locale")
-        by_language = {decision.locale.language_code: decision for decision in versions}
-        decision = by_language.get(language) or by_language.get(settings.LANGUAGE_CODE)
+        decision = _version_in(versions, language)
         if decision is None:
             return Status(404, {"detail": _("No published decision has this id.")})
         with translation.override(decision.locale.language_code):
