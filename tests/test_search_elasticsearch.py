@@ -85,3 +85,21 @@ def test_rebuild_swaps_the_alias_and_counts_live_institutions(indexed):
     from institutions.models import InstitutionPage
 
     assert client.count(index=alias_name()).body["count"] == InstitutionPage.objects.live().count() == 3
+
+
+# Highlighting ------------------------------------------------------------------------------------
+
+
+def test_a_word_form_only_the_analyser_matches_is_marked_by_elasticsearch(indexed, directory):
+    page = InstitutionPageFactory(
+        parent=directory, title="Кесиптик лицей", mission="<p>Развиваем профессиональное мастерство & <b>честность</b>.</p>"
+    )
+    page.save_revision().publish()
+    hit = next(hit for hit in run("q=мастерства").hits if hit.page.pk == page.pk)  # Russian genitive
+    assert "<mark>мастерство</mark>" in hit.snippet
+    assert "&amp;" in hit.snippet and "<b>" not in hit.snippet  # escaped, tags stripped
+
+
+def test_the_shared_snippet_wins_when_it_marks_the_word(indexed):
+    hit = run("q=Киев").hits[0]
+    assert "<mark>Киев</mark>" in hit.snippet

@@ -20,7 +20,7 @@ from transparency.stored_scores import SCORE_BANDS
 from ..es_client import alias_name, get_client, search_timeout
 from ..geo import haversine_km
 from ..results import Hit, SearchResult
-from ..snippets import institution_snippet
+from ..snippets import SNIPPET_LENGTH, institution_snippet
 from ..transliteration import spelling_key
 from .database import DatabaseEngine, facet_values
 
@@ -45,6 +45,8 @@ TEXT_FIELDS = [
     "educational_goals", "educational_goals.ru", "educational_goals.en",
 ]  # fmt: skip
 PREFIX_FIELDS = ["title.prefix^2", "short_name.prefix^2", "address.prefix"]
+# The texts a snippet may come from, in each language's analysis; the first with a fragment is shown.
+HIGHLIGHT_FIELDS = [f"{name}{analysis}" for name in ("mission", "educational_goals", "address") for analysis in ("", ".ru", ".en")]
 AGGREGATION_SIZE = 500
 
 
@@ -80,7 +82,8 @@ class ElasticsearchEngine:
         if page_number != query.page:
             response = self._request(client, query, locale, words, page_number, deadline, excluded)
 
-        ids = [int(hit["_id"]) for hit in response["hits"]["hits"]]
+        hit_by_id = {int(hit["_id"]): hit for hit in response["hits"]["hits"]}
+        ids = list(hit_by_id)
         pages = (
             InstitutionPage.objects.live()
             .public()
@@ -93,7 +96,7 @@ class ElasticsearchEngine:
             page = by_id.get(pk)
             if page is None:  # unpublished since it was indexed
                 continue
-            hits.append(Hit(page=page, snippet=institution_snippet(page, words), distance_km=_distance(page, query)))
+            hits.append(Hit(page=page, snippet=_snippet(page, words, hit_by_id[pk]), distance_km=_distance(page, query)))
 
         aggregations = response.get("aggregations", {})
         facets = {}
@@ -188,7 +191,29 @@ def search_body(query, locale, words, page_number, today=None, excluded_ids=()) 
         },
         "sort": _sort(query, words),
     }
+    if words:
+        # Elasticsearch marks what its analysers matched (a Russian or English word form, a fuzzy
+        # match), which the shared snippet builder cannot see. Escaped by Elasticsearch (encoder html).
+        body["highlight"] = {
+            "pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html",
+            "fragment_size": SNIPPET_LENGTH, "number_of_fragments": 1, "no_match_size": 0,
+            "fields": {field: {} for field in HIGHLIGHT_FIELDS},
+        }  # fmt: skip
     return body
+
+
+def _snippet(page, words, hit) -> str:
+    """The shared snippet when it marks a query word (both engines then show the same), else the
+    fragment Elasticsearch highlighted."""
+    snippet = institution_snippet(page, words)
+    if "<mark>" in snippet:
+        return snippet
+    highlighted = hit.get("highlight") or {}
+    for field in HIGHLIGHT_FIELDS:
+        fragments = highlighted.get(field)
+        if fragments:
+            return fragments[0]
+    return snippet
 
 
 def status_query(code, today) -> dict:
