@@ -8,6 +8,7 @@ rebuild_search_index repairs the index.
 
 import logging
 
+from django.db import transaction
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -70,6 +71,14 @@ def on_institution_deleted(sender, instance, **kwargs):
     _safely("remove_institution", instance.pk)
 
 
+def on_programme_deleted(sender, instance, **kwargs):
+    # After the commit: when the institution itself is being deleted (its programmes go with it),
+    # update_institution then finds no page and removes it rather than indexing a vanishing page.
+    institution_id = instance.institution_id
+    if institution_id:
+        transaction.on_commit(lambda: _safely("update_institution", institution_id))
+
+
 def on_decision_deleted(sender, instance, **kwargs):
     for pk in _institution_ids(instance):
         _safely("update_institution", pk)
@@ -77,12 +86,13 @@ def on_decision_deleted(sender, instance, **kwargs):
 
 def connect():
     from accreditation.models import AccreditationDecisionPage
-    from institutions.models import InstitutionPage
+    from institutions.models import InstitutionPage, ProgrammePage
 
     page_published.connect(on_published_or_moved, dispatch_uid="search.index.published")
     post_page_move.connect(on_published_or_moved, dispatch_uid="search.index.moved")
     page_unpublished.connect(on_unpublished, dispatch_uid="search.index.unpublished")
     post_delete.connect(on_institution_deleted, sender=InstitutionPage, dispatch_uid="search.index.deleted")
+    post_delete.connect(on_programme_deleted, sender=ProgrammePage, dispatch_uid="search.index.programme-deleted")
     post_delete.connect(
         on_decision_deleted, sender=AccreditationDecisionPage, dispatch_uid="search.index.decision-deleted"
     )

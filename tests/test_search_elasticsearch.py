@@ -54,6 +54,20 @@ def test_publishing_a_programme_updates_the_qualification_facet(indexed):
     assert titles(result) == [indexed["suzak"].title]
 
 
+def test_deleting_a_programme_updates_the_qualification_facet(indexed, django_capture_on_commit_callbacks):
+    programme = ProgrammePageFactory(parent=indexed["suzak"])
+    programme.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        programme.delete()
+    assert run(f"qualification={programme.qualification.code}").total == 0
+
+
+def test_deleting_an_institution_with_programmes_removes_it(indexed, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        indexed["college"].delete()  # its programme goes too: the institution must not come back
+    assert indexed["college"].title not in titles(run("q=колледжи"))
+
+
 def test_a_moved_institution_is_reindexed(indexed):
     other_home = HomePageFactory(parent=indexed["gymnasium"].get_site().root_page.get_parent(), slug="other")
     other_directory = InstitutionIndexPageFactory(parent=other_home, slug="elsewhere")
