@@ -10,8 +10,10 @@ class AccreditationConfig(AppConfig):
         from roles.deadlines import register_deadline_source
 
         from . import stored_status
-        from .dashboard import remediation_deadlines
+        from .dashboard import accreditation_expiry_deadlines, remediation_deadlines
 
         stored_status.connect()
-        # Remediation due dates appear among an institution's deadlines on its editors' dashboard.
+        # Remediation due dates and an accreditation about to end appear among an institution's
+        # deadlines on its editors' dashboard.
         register_deadline_source(remediation_deadlines)
+        register_deadline_source(accreditation_expiry_deadlines)

@@ -7,19 +7,22 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from .models import AccreditationDecisionPage, with_remediation_flags
 from .dates import EXPIRING_SOON_DAYS
+from .models import AccreditationDecisionPage, with_remediation_flags
 from .status import AccreditationStatus, annotate_accreditation
 
 Remediation = AccreditationDecisionPage.Remediation
 
 
-def expiring_accreditations(today, days=EXPIRING_SOON_DAYS):
-    """Kyrgyz institution pages whose accreditation (their latest live institutional decision) ends within
-    `days`, soonest first, with `accreditation_until` and `accreditation_status` (one query)."""
+def expiring_accreditations(today, days=EXPIRING_SOON_DAYS, institutions=None):
+    """Kyrgyz institution pages (of `institutions`, else all) whose accreditation (their latest live
+    institutional decision) ends within `days`, soonest first, with `accreditation_until` and
+    `accreditation_status` (one query)."""
     from institutions.models import InstitutionPage
 
-    institutions = InstitutionPage.objects.filter(locale=Locale.get_default())
+    if institutions is None:
+        institutions = InstitutionPage.objects.all()
+    institutions = institutions.filter(locale=Locale.get_default())
     return (
         annotate_accreditation(institutions, today)
         .filter(
@@ -38,14 +41,31 @@ def live_decisions():
     ).select_related("institution")
 
 
-def overdue_remediations(today):
-    """Live decisions whose remediation report is past due and not submitted, longest overdue first."""
+def overdue_remediations(today, institutions=None):
+    """Live decisions (about `institutions`, else any) whose remediation report is past due and not
+    submitted, longest overdue first."""
     candidates = live_decisions().filter(remediation_due__lt=today, has_remediation_report=False)
+    if institutions is not None:
+        candidates = candidates.filter(institution__translation_key__in=institutions.values("translation_key"))
     return [
         decision
         for decision in candidates.order_by("remediation_due", "pk")
         if decision.remediation_status(today) == Remediation.OVERDUE
     ]
+
+
+def accreditation_expiry_deadlines(institution, today):
+    """Deadline source for the editors' dashboard: the institution's accreditation, when it ends within
+    90 days (a new accreditation must be applied for)."""
+    from institutions.models import InstitutionPage
+    from roles.deadlines import Deadline
+
+    expiring = expiring_accreditations(today, institutions=InstitutionPage.objects.filter(
+        translation_key=institution.translation_key
+    )).first()
+    if expiring is None:
+        return []
+    return [Deadline(_("Accreditation ends"), expiring.accreditation_until)]
 
 
 def remediation_deadlines(institution, today):

@@ -151,13 +151,15 @@ def reviewer_panel(area, today):
                 _("Nothing is waiting for review."),
             ),
             *report_sections(institutions, today),
+            *accreditation_sections(today, institutions),
             section(_("Institutions by completeness"), "scores", rows, _("No institutions yet.")),
         ],
     )
 
 
-def accreditation_sections(today):
-    """Accreditations ending within 90 days and remediation reports past their due date."""
+def accreditation_sections(today, institutions=None):
+    """Accreditations ending within 90 days and remediation reports past their due date (of
+    `institutions`, else of all)."""
     from accreditation.dashboard import expiring_accreditations, overdue_remediations
 
     expiring = [
@@ -167,7 +169,7 @@ def accreditation_sections(today):
             "date": institution.accreditation_until,
             "note": _("%(days)s days left") % {"days": (institution.accreditation_until - today).days},
         }
-        for institution in expiring_accreditations(today)
+        for institution in expiring_accreditations(today, institutions=institutions)
     ]
     overdue = [
         {
@@ -177,7 +179,7 @@ def accreditation_sections(today):
             "note": _("Decision No. %(number)s; %(days)s days overdue")
             % {"number": decision.number, "days": (today - decision.remediation_due).days},
         }
-        for decision in overdue_remediations(today)
+        for decision in overdue_remediations(today, institutions=institutions)
     ]
     return [
         section(_("Accreditations expiring within 90 days"), "dated", expiring, _("No accreditation expires soon.")),

@@ -45,3 +45,14 @@ def only_published_pages_of_others(pages, request):
     for page_path in own_page_paths(request.user):
         own |= Q(path__startswith=page_path)
     return pages.filter(own)
+
+
+@hooks.register("construct_reports_menu")
+def hide_reports_others_may_not_open(request, menu_items):
+    """The page types usage report is the ministry's (roles/admin_urls.py), and wagtail-localize's
+    translations report refuses editors and reviewers: offering them would only lead to a refusal."""
+    user = request.user
+    if user.is_superuser or user.has_perm(INVITE_PERMISSION):
+        return
+    hidden = {reverse("wagtailadmin_reports:page_types_usage"), reverse("wagtail_localize:translations_report")}
+    menu_items[:] = [item for item in menu_items if item.url not in hidden]

@@ -21,6 +21,7 @@ FACET_LABELS = {
     "status": _("Accreditation"),
     "transparency": _("Transparency score"),
 }
+ENGINE_LABELS = {"database": _("database"), "elasticsearch": "Elasticsearch"}
 SORT_LABELS = {
     "relevance": _("Relevance"),
     "name": _("Name"),
@@ -65,6 +66,7 @@ def directory_context(request, locale):
         "fragment_key": f"{query.signature()}|{urlencode(carry)}|{result.engine}|{result.page}",
         "query": query,
         "result": result,
+        "engine_label": ENGINE_LABELS.get(result.engine, result.engine),
         "facets": facets,
         "chips": chips,
         "compare": compare,

@@ -75,7 +75,7 @@ def ru_locale():
 
 @pytest.mark.parametrize(
     "language, expected",
-    [("ky", "2021-жылдын 27-августу"), ("ru", "27 августа 2021 г."), ("en", "Aug. 27, 2021")],
+    [("ky", "2021-жылдын 27-августу"), ("ru", "27 августа 2021 г."), ("en", "27 August 2021")],
 )
 def test_dates_read_as_each_language_writes_them(language, expected):
     from datetime import date
@@ -116,3 +116,14 @@ def test_app_names_follow_the_admin_language(app, english, russian):
         assert str(name) == english
     with translation.override("ru"):
         assert str(name) == russian
+
+
+def test_switcher_on_a_view_keeps_the_view_and_its_parameters(client, directory):
+    from django.urls import reverse
+
+    schools = [InstitutionPageFactory(parent=directory) for _ in range(2)]
+    url = reverse("compare") + f"?ids={schools[0].pk},{schools[1].pk}"
+    html = client.get(url).content.decode()
+    link = re.search(r'href="([^"]+)" hreflang="en"', html).group(1).replace("&amp;", "&")
+    assert link == f"/en/compare/?ids={schools[0].pk},{schools[1].pk}"
+    assert client.get(link).status_code == 200

@@ -305,6 +305,17 @@ def test_page_types_usage_report_is_for_the_ministry_only(client, people):
     assert client.get(url).status_code == 200
 
 
+def test_reports_menu_offers_only_what_the_user_may_open(client, people):
+    types_report = reverse("wagtailadmin_reports:page_types_usage")
+    translations = reverse("wagtail_localize:translations_report")
+    for user in (people["editor_a"], people["reviewer_x"]):
+        html = home_html(client, user)
+        assert types_report not in html and translations not in html
+        assert reverse("wagtailadmin_reports:site_history") in html  # the menu itself is still there
+    html = home_html(client, make_user("menu-minister", ensure_ministry_group()))
+    assert types_report in html and translations in html
+
+
 def test_the_ministry_may_import_the_registry_and_editors_may_not(client, people):
     url = reverse("registry_import")
     minister = make_user("registrar", ensure_ministry_group())
@@ -325,3 +336,30 @@ def test_dashboard_labels_follow_the_admin_language(two_institutions, people):
     assert "Проверка района: Ленин району" in html
     assert a.get_workflow().tasks.first().name not in html and "District review" not in html
     assert "Не начат" in html and "Отчёты по самооценке, ожидающие вашей проверки" in html
+
+
+def test_reviewer_and_editor_see_their_own_accreditation_deadlines(client, two_institutions, people, register):
+    a, b = two_institutions  # a in district X, b in district Y
+    today = date.today()
+    AccreditationDecisionPageFactory(
+        parent=register, institution=a, decision_date=today - timedelta(days=1800), valid_until=today + timedelta(days=45),
+    )
+    AccreditationDecisionPageFactory(
+        parent=register, institution=b, decision_date=today - timedelta(days=1800), valid_until=today + timedelta(days=20),
+    )
+    late = AccreditationDecisionPageFactory(
+        parent=register, institution=a, number="8/A", shortcomings="<p>Китепкана жок.</p>",
+        kind="programme", decision_date=today - timedelta(days=120),
+    )
+
+    _section, expiring = section_rows(people["reviewer_x"], "dated", today, "Accreditations expiring")
+    assert [(row["title"], row["date"]) for row in expiring] == [("№1 мектеп A", today + timedelta(days=45))]
+    _section, overdue = section_rows(people["reviewer_x"], "dated", today, "Overdue remediation")
+    assert [(row["title"], row["date"]) for row in overdue] == [("№1 мектеп A", late.remediation_due)]
+
+    _section, rows = section_rows(people["editor_a"], "deadlines", today)
+    with translation.override("en"):
+        ends = [(str(row["deadline"].label), row["deadline"].due) for row in rows if "Accreditation" in str(row["deadline"].label)]
+    assert ends == [("Accreditation ends", today + timedelta(days=45))]
+    _section, rows = section_rows(people["editor_b"], "deadlines", today)
+    assert [row["deadline"].due for row in rows if "Accreditation" in str(row["deadline"].label)] == [today + timedelta(days=20)]

@@ -43,7 +43,8 @@ def transparency_index(request):
         ),
         "district": score_chart(
             "chart-district", _("Average score by district"),
-            [(f'{group["district"] or "—"} ({group["region"]})', [group["average"]]) for group in stats["by_district"]],
+            [(f'{group["district"] or _("no district")} ({group["region"]})', [group["average"]])
+             for group in stats["by_district"]],
         ),
         "type": score_chart(
             "chart-type", _("Average score by institution type"),

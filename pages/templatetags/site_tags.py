@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 
 from pages import content_version
@@ -47,7 +47,8 @@ def translation_urls(page, request) -> dict:
 
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
 def language_links(context, page=None):
-    """A link per site language: to this page's translation where it exists, else that language's home."""
+    """A link per site language: to this page's translation where it exists; on a view that is not a
+    page (compare, transparency), the same view and parameters in that language."""
     request = context.get("request")
     translations = translation_urls(page, request)
     current = translation.get_language()
@@ -60,6 +61,8 @@ def language_links(context, page=None):
             # Say that this page is not translated, rather than silently landing elsewhere.
             with translation.override(code):
                 url = reverse("page-not-translated", args=[page.pk])
+        elif request is not None:
+            url = translate_url(request.get_full_path(), code)
         else:
             url = f"/{code}/"
         # Each language is named in itself, so a reader finds their own.
