@@ -1,5 +1,6 @@
 """The site's home page."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import models
 from django.utils.functional import SimpleLazyObject
@@ -46,8 +47,6 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from institutions.models import InstitutionIndexPage
-
-        from django.conf import settings
 
         from . import content_version
 

@@ -3,7 +3,6 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
-
 from django.utils.translation import gettext_lazy as _
 
 from pages import content_version
