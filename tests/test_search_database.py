@@ -8,7 +8,7 @@ from search.query import parse_query
 from search.vocabulary import vocabulary_for
 
 from .conftest import locale_of
-from .factories import InstitutionPageFactory
+from .factories import InstitutionPageFactory, ProgrammePageFactory, QualificationFactory
 
 
 def run(qs):
@@ -58,3 +58,25 @@ def test_unpublished_institutions_are_not_found(world):
 def test_hostile_input_gets_a_page_not_an_error(client, world, directory, qs):
     response = client.get(directory.url + "?" + qs)
     assert response.status_code == 200
+
+
+def facet_counts_of(result):
+    return {name: {v.value: v.count for v in values} for name, values in result.facets.items()}
+
+
+def test_qualification_facet_counts_institutions_once_and_only_published_programmes(world):
+    programmer = world["college"].get_children().specific().first().qualification
+    ProgrammePageFactory(parent=world["college"], qualification=programmer)  # a second one, same qualification
+    draft = ProgrammePageFactory(parent=world["gymnasium"], qualification=QualificationFactory(code="Q-DRAFT"))
+    draft.unpublish()
+    counts = facet_counts_of(run("q=Бишкек"))
+    assert counts["qualification"] == {"Q-PROG": 1}
+    assert counts["language"] == {"ky": 1, "ru": 1}
+    assert counts["type"] == {"general-school": 1, "college": 1}
+    assert run("q=Бишкек").total == 2
+
+
+def test_facets_of_a_search_that_matches_nothing_are_empty(world):
+    result = run("region=bishkek&type=college&ownership=state")
+    assert result.total == 0
+    assert all(values == [] for values in result.facets.values())

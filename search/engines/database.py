@@ -7,20 +7,20 @@ each unknown word replaced by the closest known one.
 
 import difflib
 import time
-from collections import Counter
 from datetime import date
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
 from wagtail.search.backends import get_search_backend
 
-from accreditation.status import annotate_accreditation, filter_by_status
+from accreditation.status import filter_by_status
 from institutions.models import InstitutionPage, ProgrammePage
 from pages import content_version
 from transparency.models import InstitutionScore
-from transparency.stored_scores import SCORE_BANDS, band_of
+from transparency.stored_scores import SCORE_BANDS
 
+from ..facet_counts import facet_counts
 from ..geo import bounding_box, haversine_km
 from ..results import FacetValue, Hit, SearchResult
 from ..snippets import institution_snippet
@@ -223,43 +223,9 @@ class DatabaseEngine:
 
     def _facet_counts(self, matched, vocabulary):
         """{facet: {value: count}} over the matched rows, and how many rows matched."""
-        # One pass over the matched rows for the four columns of the institution itself (cheaper
-        # than four GROUP BY queries), then one query each for languages and qualifications.
-        counters = {name: Counter() for name in ("region", "district", "type", "ownership", "transparency", "status")}
-        total = 0
-        rows = annotate_accreditation(matched.order_by(), date.today()).values_list(
-            "region", "district", "institution_type", "ownership", "stored_score__score", "accreditation_status"
-        )
-        for region, district, kind, ownership, score, status in rows:
-            total += 1
-            counters["status"][status] += 1
-            counters["region"][region] += 1
-            counters["district"][district] += 1
-            counters["type"][kind] += 1
-            counters["ownership"][ownership] += 1
-            counters["transparency"][score] += 1
-        counters["district"].pop(None, None)
-        by_band = Counter()
-        for score, n in counters["transparency"].items():  # scores first: at most 101 of them
-            by_band[band_of(score)] += n
-        by_band.pop(None, None)
-        counters["transparency"] = by_band
-        counters["language"] = dict(
-            InstitutionPage.languages.through.objects.filter(institutionpage__in=matched)
-            .order_by()
-            .values_list("instructionlanguage")
-            .annotate(n=Count("institutionpage", distinct=True))
-        )
-        counters["qualification"] = dict(
-            ProgrammePage.objects.live()
-            .filter(institution__in=matched)
-            .exclude(qualification=None)
-            .order_by()
-            .values_list("qualification")
-            .annotate(n=Count("institution", distinct=True))
-        )
+        counts, total = facet_counts(matched)
         by_value = {
-            name: {vocabulary.by_id[name].get(key): n for key, n in counts.items()} for name, counts in counters.items()
+            name: {vocabulary.by_id[name].get(key): n for key, n in values.items()} for name, values in counts.items()
         }
         return by_value, total
 
