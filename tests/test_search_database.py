@@ -80,3 +80,13 @@ def test_facets_of_a_search_that_matches_nothing_are_empty(world):
     result = run("region=bishkek&type=college&ownership=state")
     assert result.total == 0
     assert all(values == [] for values in result.facets.values())
+
+
+def test_names_rank_whole_words_first_then_early_matches_then_shorter_names(directory):
+    # "Талас" is a whole word of three names and the start of a longer word in one.
+    make = lambda title: InstitutionPageFactory(parent=directory, title=title).title
+    prefix_only = make("Таласбек атындагы мектеп")
+    late = make("Кара-Буура районундагы Талас мектеби")
+    early_long = make("Талас шаарындагы №5 жалпы билим берүүчү орто мектеби")
+    early_short = make("Талас гимназиясы")
+    assert titles(run("q=Талас")) == [early_short, early_long, late, prefix_only]

@@ -251,17 +251,21 @@ def _ranked_ids(results):
 
 
 def _name_ranker(keys):
-    """Sort key: whole-word matches first, then matches early in the name, shorter names, title."""
-    variants = [tuple(stem_variants(key)) for key in keys]
-    forms = tuple(form for variant in variants for form in variant)
+    """Sort key: whole-word matches first, then matches early in the name, shorter names, title.
+
+    Substring tests on the space-padded keys rather than splitting each name into words: this runs
+    once per matching row, and a common word ("мектеп") matches every institution.
+    """
+    variants = [tuple(f" {form} " for form in stem_variants(key)) for key in keys]
+    word_starts = tuple(f" {form}" for key in keys for form in stem_variants(key))
 
     def rank(row):
         _id, title, names = row
-        words = names.split()
-        present = set(words)
-        whole = sum(1 for variant in variants if not present.isdisjoint(variant))
-        earliest = next((i for i, word in enumerate(words) if word.startswith(forms)), 99)
-        return (-whole, earliest, len(words), title, _id)
+        padded = f" {names} "
+        whole = sum(1 for variant in variants if any(form in padded for form in variant))
+        first = min((at for at in map(padded.find, word_starts) if at >= 0), default=-1)
+        earliest = padded.count(" ", 1, first + 1) if first >= 0 else 99  # words before the first match
+        return (-whole, earliest, names.count(" ") + 1 if names else 0, title, _id)
 
     return rank
 
