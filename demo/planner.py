@@ -7,7 +7,26 @@ PostgreSQL's autovacuum analyzes by itself, but an explicit ANALYZE after a bulk
 
 from django.db import connection
 
+# The row estimate written for a table that ANALYZE left out because it was empty.
+EMPTY_TABLE_ROWS = "1"
+
 
 def update_planner_statistics():
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+        if connection.vendor == "sqlite":
+            _estimate_empty_tables(cursor)
+
+
+def _estimate_empty_tables(cursor):
+    """SQLite's ANALYZE writes nothing for an empty table, and the planner then takes it for a
+    large one: Wagtail's view-restriction query (every directory search and profile) scanned all
+    28,000 pages to join an empty restriction table, 3–8 ms a request. A small row count, as the
+    sqlite_stat1 documentation allows, makes the planner start from the empty table."""
+    cursor.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+    tables = {name for (name,) in cursor.fetchall() if not name.startswith("sqlite_")}
+    cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")
+    analyzed = {name for (name,) in cursor.fetchall()}
+    for table in sorted(tables - analyzed):
+        cursor.execute("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (%s, NULL, %s)", [table, EMPTY_TABLE_ROWS])
+    cursor.execute("ANALYZE sqlite_schema")  # the planner reloads the statistics
