@@ -131,10 +131,9 @@ def register_context(request, index_page, today=None):
     districts = District.objects.filter(locale=index_page.locale).order_by("name")
     if "region" in selection.filters:
         districts = districts.filter(region__slug=selection.filters["region"])
-    years = sorted(
-        {d.year for d in published_decisions().filter(locale=index_page.locale).dates("decision_date", "year")},
-        reverse=True,
-    )
+    # The distinct dates, not .dates(…, "year"): SQLite truncates each row's date in a Python function.
+    decision_dates = published_decisions().filter(locale=index_page.locale).order_by().values_list("decision_date")
+    years = sorted({day.year for (day,) in decision_dates.distinct()}, reverse=True)
     return {
         "selection": selection,
         "rows": rows,

@@ -188,3 +188,8 @@ def test_expiring_within_90_days_at_the_boundary(client, directory, register):
         decision_date=date(2021, 1, 1), valid_from=None, valid_until=TODAY + timedelta(days=10),
     )
     assert numbers(client.get(register.url + "?expiring=1")) == {"day-90", "today"}
+
+
+def test_the_year_filter_offers_each_year_with_a_decision_once_newest_first(client, register, decisions):
+    response = client.get(register.url)
+    assert response.context["years"] == [2024, 2023, 2021]  # two decisions in 2024, one year each
