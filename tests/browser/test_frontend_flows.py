@@ -135,6 +135,23 @@ def test_screenshots_at_three_widths(live_server, visitor, screenshot, demo_site
         assert page.evaluate("document.documentElement.scrollWidth") <= width, (name, width)
 
 
+def test_on_a_phone_the_first_results_are_near_the_top(live_server, visitor, screenshot, demo_site):
+    """Filter groups not in use start closed on a narrow screen; the chosen one stays open."""
+    page = visitor
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + demo_site["directory", "ky"].split("?")[0] + "?region=bishkek")
+    screenshot(page, "directory-phone-filters-closed")
+    first_card = page.locator(".card").first.bounding_box()
+    # Past the header, the search box, eight group headings, the sort form and the map: with every
+    # group open it was below 3,000 px, under the 44 districts.
+    assert first_card["y"] < 2.5 * 740, first_card
+    open_groups = page.locator("details.facet[open] summary").all_inner_texts()
+    assert open_groups == ["Облус"], open_groups  # the region filter in use
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+    assert page.locator("details.facet[open]").count() >= 3  # a wide screen keeps them open
+
+
 def test_printed_profile_is_the_content_with_link_addresses(live_server, visitor, screenshot, demo_site):
     page = visitor
     page.goto(live_server.url + demo_site["profile", "ky"])
