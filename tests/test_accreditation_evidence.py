@@ -1,6 +1,7 @@
 """Each decision records the institution's revision that was live on the decision date, and
 /decisions/<slug>/evidence/ shows it read-only."""
 
+import re
 from datetime import date, datetime, time
 
 import pytest
@@ -89,3 +90,21 @@ def test_evidence_page_says_when_nothing_was_recorded(client, register, history)
     assert "profile--snapshot" not in html
     assert 'role="status"' in html
     assert "Биринчи миссия." not in html
+
+
+def test_the_language_links_of_the_evidence_page_lead_to_the_evidence_in_that_language(client, register, history):
+    from wagtail.models import Locale
+
+    institution, _first, _second = history
+    decision = AccreditationDecisionPageFactory(parent=register, institution=institution, decision_date=date(2025, 2, 1))
+    russian = Locale.objects.get(language_code="ru")
+    institution.copy_for_translation(russian, copy_parents=True).save_revision().publish()
+    decision_ru = decision.copy_for_translation(russian, copy_parents=True)
+    decision_ru.save_revision().publish()
+    decision_ru.refresh_from_db()
+
+    html = client.get(decision.url + "evidence/").content.decode()
+    assert f'href="{decision_ru.url}evidence/"' in html  # the language switcher
+    assert re.search(rf'hreflang="ru" href="https?://[^"/]+{decision_ru.url}evidence/"', html)
+    on_the_decision = client.get(decision.url).content.decode()
+    assert f'href="{decision_ru.url}"' in on_the_decision  # the decision itself links to the decision

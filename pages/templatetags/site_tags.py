@@ -45,18 +45,30 @@ def translation_urls(page, request) -> dict:
     return cached
 
 
+def subpage_suffix(page, request) -> str:
+    """The path after the page's own URL when a routable page serves one of its sub-views (a
+    decision's evidence/), so the other languages link to the same view, not to the page."""
+    if request is None or getattr(request, "routable_resolver_match", None) is None or page is None:
+        return ""
+    own = page.get_url(request)
+    if own and own.endswith("/") and request.path.startswith(own):
+        return request.path[len(own):]
+    return ""
+
+
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
 def language_links(context, page=None):
     """A link per site language: to this page's translation where it exists; on a view that is not a
     page (compare, transparency), the same view and parameters in that language."""
     request = context.get("request")
     translations = translation_urls(page, request)
+    suffix = subpage_suffix(page, request)
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
         urls = translations.get(code)
         if urls is not None:
-            url = urls[0]
+            url = urls[0] + suffix
         elif page is not None and getattr(page, "pk", None):
             # Say that this page is not translated, rather than silently landing elsewhere.
             with translation.override(code):
@@ -134,8 +146,9 @@ def hreflang_links(context, page=None):
     """<link rel="alternate" hreflang> for every live translation of the page."""
     request = context.get("request")
     links = []
+    suffix = subpage_suffix(page, request)
     for code, (_url, url) in translation_urls(page, request).items():
         if url:
-            links.append({"code": code, "url": url})
+            links.append({"code": code, "url": url + suffix})
     default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
     return {"links": links, "default": default}
