@@ -123,9 +123,13 @@ def parse_query(params, known_values: dict) -> SearchQuery:
     raw_page = params.get("page")
     if raw_page:
         try:
-            query.page = min(max(1, int(raw_page)), MAX_PAGE)
+            number = int(raw_page)
         except (TypeError, ValueError):
             query.notes.append(_("The page number was not a number; showing the first page."))
+        else:
+            query.page = min(max(1, number), MAX_PAGE)
+            if number < 1:
+                query.notes.append(_("There is no such page of results; showing page %(number)s.") % {"number": 1})
     return query
 
 

@@ -3,7 +3,8 @@
 import logging
 
 from django.conf import settings
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from transparency.stored_scores import refresh_due_scores
 
@@ -13,7 +14,7 @@ from .vocabulary import vocabulary_for
 
 logger = logging.getLogger(__name__)
 
-FALLBACK_NOTE = _("The main search service is unavailable; these results come from the database.")
+FALLBACK_NOTE = gettext_lazy("The main search service is unavailable; these results come from the database.")
 
 
 def preferred_engine():
@@ -48,5 +49,7 @@ def search_institutions(params, locale, page_size=None, page=None):
         )
         result = DatabaseEngine().search(query, locale, vocabulary)
         result.fallback_reason = str(FALLBACK_NOTE)
+    if query.page > result.page:  # past the last page: the engine answered with the last one
+        result.notes.append(_("There is no such page of results; showing page %(number)s.") % {"number": result.page})
     result.notes = query.notes + result.notes
     return query, result, vocabulary

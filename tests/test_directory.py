@@ -68,5 +68,8 @@ def test_page_past_the_end_shows_the_last_page(client, directory):
     assert response.status_code == 200
     assert response.context["result"].page == 2
     assert len(response.context["result"].hits) == 5
+    assert "Натыйжалардын мындай барагы жок; 2-барак көрсөтүлдү." in response.content.decode()  # says so
+    response = client.get(directory.url + "?page=2")
+    assert "мындай барагы жок" not in response.content.decode()
     response = client.get(directory.url + "?page=abc")
     assert response.context["result"].page == 1
