@@ -1,6 +1,6 @@
 """An institution's accreditation status, derived from its live institutional decisions.
 
-The latest live institutional decision (by decision date) decides: refused; expired once its
+The latest live, public institutional decision (by decision date) decides: refused; expired once its
 `valid_until` has passed (the expiry day itself still counts as accredited); otherwise accredited,
 with or without conditions. No decision: "none". Single institutions are worked out from their
 decisions; queries over many read a stored copy of each one's deciding decision
@@ -86,10 +86,11 @@ def latest_institutional(decisions):
 
 
 def source_institutional_decisions():
-    """Live institutional decisions in the source language: the ones every status is derived from."""
+    """Live, public institutional decisions in the source language: the ones every status is derived
+    from. A decision in a private section (a view restriction) does not decide the public status."""
     from .models import AccreditationDecisionPage as Decision
 
-    return Decision.objects.live().filter(
+    return Decision.objects.live().public().filter(
         kind=Decision.Kind.INSTITUTIONAL, locale__language_code=settings.LANGUAGE_CODE
     )
 
@@ -101,7 +102,7 @@ def institutional_decisions_of(translation_key):
 
 
 def status_for(institution, today=None) -> Status:
-    """The accreditation status of one institution (one query)."""
+    """The accreditation status of one institution (two queries: the view restrictions, the decision)."""
     return status_of_decision(institutional_decisions_of(institution.translation_key).first(), today)
 
 
@@ -155,7 +156,8 @@ def latest_outcomes(translation_keys=None) -> dict:
     """{institution translation key: (outcome, valid_until)} of the latest live institutional decision
     in the source language.
 
-    One query over the decisions (far fewer rows than institutions): for search facets and the index.
+    One query over the decisions (far fewer rows than institutions), after Wagtail's one for the view
+    restrictions: for search facets and the index.
     """
     decisions = source_institutional_decisions().filter(institution__isnull=False)
     if translation_keys is not None:
@@ -177,6 +179,7 @@ def latest_programme_decision(programme):
 
     latest = (
         Decision.objects.live()
+        .public()
         .filter(
             kind=Decision.Kind.PROGRAMME,
             locale__language_code=settings.LANGUAGE_CODE,
@@ -187,6 +190,7 @@ def latest_programme_decision(programme):
     )
     copies = list(
         Decision.objects.live()
+        .public()
         .filter(translation_key__in=latest)
         .filter(Q(locale__language_code=settings.LANGUAGE_CODE) | Q(locale_id=programme.locale_id))
         .select_related("locale")

@@ -1,8 +1,9 @@
 """Keeping accreditation.models.StoredAccreditation equal to what the decisions say.
 
 The deciding decision of an institution changes when a decision about it is saved (publishing and
-unpublishing save the page), deleted or pointed at another institution, and a new language version
-of an institution needs its own row. Each of those refreshes the rows of the institutions concerned (all their language
+unpublishing save the page), deleted or pointed at another institution, or put in or out of a
+private section (a view restriction on it or an ancestor), and a new language version of an
+institution needs its own row. Each of those refreshes the rows of the institutions concerned (all their language
 versions) from the decisions themselves (accreditation.status: the latest live institutional
 decision in the source language). Bulk writers call refresh() for everything.
 """
@@ -85,7 +86,27 @@ def _after_decision_deleted(sender, instance, **kwargs):
     refresh(getattr(instance, "_stored_keys", ()))
 
 
+def institutions_under(page_id):
+    """Translation keys of the institutions that decisions at or below a page are about."""
+    from wagtail.models import Page
+
+    from .models import AccreditationDecisionPage as Decision
+
+    page = Page.objects.filter(pk=page_id).only("path").first()
+    if page is None:  # the restriction went with its page: the decisions' own deletes refresh
+        return set()
+    decisions = Decision.objects.filter(path__startswith=page.path, institution__isnull=False)
+    return set(decisions.values_list("institution__translation_key", flat=True))
+
+
+def _on_restriction_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh(institutions_under(instance.page_id))
+
+
 def connect():
+    from wagtail.models import PageViewRestriction
+
     from institutions.models import InstitutionPage
 
     from .models import AccreditationDecisionPage as Decision
@@ -94,3 +115,6 @@ def connect():
     post_save.connect(_on_institution_saved, sender=InstitutionPage, dispatch_uid="accreditation.stored.institution-saved")
     pre_delete.connect(_before_decision_deleted, sender=Decision, dispatch_uid="accreditation.stored.pre-delete")
     post_delete.connect(_after_decision_deleted, sender=Decision, dispatch_uid="accreditation.stored.post-delete")
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        uid = f"accreditation.stored.restriction-{name}"
+        signal.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid=uid)

@@ -1,7 +1,8 @@
 """Keep the Elasticsearch index in step with what Wagtail publishes.
 
 Only live pages are in the index: publishing (or moving) an institution writes it, unpublishing or
-deleting removes it, and publishing a programme refreshes its institution's qualifications. Nothing
+deleting removes it, publishing a programme refreshes its institution's qualifications, and a view
+restriction over a decision refreshes its institution's accreditation status. Nothing
 happens without ELASTICSEARCH_URL, and a failure is logged, never shown to the editor: the next
 rebuild_search_index repairs the index.
 """
@@ -9,7 +10,7 @@ rebuild_search_index repairs the index.
 import logging
 
 from django.db import transaction
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .es_client import is_configured
@@ -84,7 +85,21 @@ def on_decision_deleted(sender, instance, **kwargs):
         _safely("update_institution", pk)
 
 
+def on_restriction_changed(sender, instance, raw=False, **kwargs):
+    """A decision put in or out of a private section changes its institution's public status."""
+    if raw or not is_configured():
+        return
+    from accreditation.stored_status import institutions_under
+    from institutions.models import InstitutionPage
+
+    keys = institutions_under(instance.page_id)
+    for pk in InstitutionPage.objects.filter(translation_key__in=keys).values_list("pk", flat=True):
+        _safely("update_institution", pk)
+
+
 def connect():
+    from wagtail.models import PageViewRestriction
+
     from accreditation.models import AccreditationDecisionPage
     from institutions.models import InstitutionPage, ProgrammePage
 
@@ -96,3 +111,5 @@ def connect():
     post_delete.connect(
         on_decision_deleted, sender=AccreditationDecisionPage, dispatch_uid="search.index.decision-deleted"
     )
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search.index.restriction-{name}")

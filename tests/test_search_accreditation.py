@@ -126,3 +126,26 @@ def test_a_new_decision_reaches_the_index(accredited_world, elasticsearch, home)
 def test_the_directory_offers_the_status_facet(client, accredited_world):
     html = client.get(accredited_world["valid"].get_parent().url).content.decode()
     assert "status=accredited" in html and "status=expired" in html
+
+
+def test_a_decision_in_a_private_section_does_not_decide_the_public_status(client, engine, accredited_world):
+    """The newest decision about "valid" is put behind a login: its public status is then decided
+    by its older public refusal, in both engines, on the profile and in the directory; lifting the
+    restriction brings the accreditation back."""
+    from wagtail.models import PageViewRestriction
+
+    valid = accredited_world["valid"]
+    newest = Decision.objects.filter(institution=valid).order_by("-decision_date").first()
+    restriction = PageViewRestriction.objects.create(page=newest, restriction_type=PageViewRestriction.LOGIN)
+
+    def found(status):
+        return {hit.page.title for hit in ask(engine, f"status={status}").hits}
+
+    assert valid.title in found("refused") and valid.title not in found("accredited")
+    profile = client.get(valid.url).content.decode()
+    assert "status--refused" in profile and "status--accredited" not in profile
+    assert newest.url not in profile  # the timeline does not link a page the public cannot open
+
+    restriction.delete()
+    assert valid.title in found("accredited") and valid.title not in found("refused")
+    assert "status--accredited" in client.get(valid.url).content.decode()

@@ -15,13 +15,14 @@ register = template.Library()
 
 
 def decisions_for_profile(institution):
-    """The institution's live decisions in the source language, newest first, loaded once per page
+    """The institution's live, public decisions in the source language, newest first, loaded once per page
     object in one query. The source decision's facts are shown (a translation may lag behind it);
     each has `shown`, its copy in the institution's language when live (else itself), for the link."""
     cached = getattr(institution, "_accreditation_decisions", None)
     if cached is None:
         rows = list(
             AccreditationDecisionPage.objects.live()
+            .public()
             .filter(institution__translation_key=institution.translation_key)
             .select_related("conclusion", "locale")
             .order_by("-decision_date", "-pk")
