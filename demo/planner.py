@@ -22,11 +22,12 @@ def _estimate_empty_tables(cursor):
     """SQLite's ANALYZE writes nothing for an empty table, and the planner then takes it for a
     large one: Wagtail's view-restriction query (every directory search and profile) scanned all
     28,000 pages to join an empty restriction table, 3–8 ms a request. A small row count, as the
-    sqlite_stat1 documentation allows, makes the planner start from the empty table."""
-    cursor.execute("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
+    sqlite_stat1 documentation allows, makes the planner start from the empty table. The estimate
+    lasts until the next ANALYZE (a full one drops it: run this function, not a bare ANALYZE)."""
+    cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'")
     tables = {name for (name,) in cursor.fetchall() if not name.startswith("sqlite_")}
     cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")
     analyzed = {name for (name,) in cursor.fetchall()}
     for table in sorted(tables - analyzed):
         cursor.execute("INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES (%s, NULL, %s)", [table, EMPTY_TABLE_ROWS])
-    cursor.execute("ANALYZE sqlite_schema")  # the planner reloads the statistics
+    cursor.execute("ANALYZE sqlite_master")  # the planner reloads the statistics

@@ -36,20 +36,21 @@ def facet_counts(matched):
         "id", "region", "district", "institution_type", "ownership", "stored_score__score", "accreditation_status"
     )
     try:
-        matched_sql, params = rows.query.sql_with_params()
+        matched_sql, params = rows.query.get_compiler(using=rows.db).as_sql()
     except EmptyResultSet:  # a filter that can match nothing (Django skips the query)
         return {name: {} for name, _column, _number in _COLUMN_FACETS} | {"language": {}, "qualification": {}}, 0
 
-    # CROSS JOIN: SQLite then starts from the matched rows, not from every programme (PostgreSQL
-    # treats it as an inner join and plans as it likes).
     connection = connections[rows.db]
     quote = connection.ops.quote_name
     languages = InstitutionPage.languages.through._meta
     programme, page = ProgrammePage._meta, ProgrammePage._meta.get_field("page_ptr").related_model._meta
-    branches = ["SELECT 'total', NULL, NULL, COUNT(*) FROM m"]
+    # Typed NULLs: PostgreSQL resolves UNION column types pair by pair, from the first branch on.
+    branches = ["SELECT 'total', CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR), COUNT(*) FROM m"]
     for name, column, number in _COLUMN_FACETS:
         as_number, as_text = (column, "NULL") if number else ("NULL", column)
         branches.append(f"SELECT '{name}', {as_number}, {as_text}, COUNT(*) FROM m GROUP BY {column}")
+    # CROSS JOIN: SQLite then starts from the matched rows, not from every programme (PostgreSQL
+    # treats it as an inner join and plans as it likes).
     language_column = quote(languages.get_field("instructionlanguage").column)
     branches.append(
         f"SELECT 'language', l.{language_column}, NULL, COUNT(*) FROM m CROSS JOIN {quote(languages.db_table)} l"

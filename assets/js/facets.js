@@ -5,6 +5,6 @@
   "use strict";
   if (!window.matchMedia || !window.matchMedia("(max-width: 47.99rem)").matches) return;
   Array.prototype.forEach.call(document.querySelectorAll(".filters details.facet"), function (facet) {
-    if (!facet.querySelector("a.selected")) facet.open = false;
+    if (!facet.hasAttribute("data-in-use")) facet.open = false;
   });
 })();

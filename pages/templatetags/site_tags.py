@@ -1,5 +1,7 @@
 """Template helpers shared by every public page."""
 
+from urllib.parse import unquote
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -50,8 +52,8 @@ def subpage_suffix(page, request) -> str:
     decision's evidence/), so the other languages link to the same view, not to the page."""
     if request is None or getattr(request, "routable_resolver_match", None) is None or page is None:
         return ""
-    own = page.get_url(request)
-    if own and own.endswith("/") and request.path.startswith(own):
+    own = unquote(page.get_url(request) or "")  # request.path is decoded; a slug may not be ASCII
+    if own.endswith("/") and request.path.startswith(own):
         return request.path[len(own):]
     return ""
 
@@ -67,7 +69,7 @@ def language_links(context, page=None):
     links = []
     for code, _name in settings.LANGUAGES:
         urls = translations.get(code)
-        if urls is not None:
+        if urls is not None and urls[0]:
             url = urls[0] + suffix
         elif page is not None and getattr(page, "pk", None):
             # Say that this page is not translated, rather than silently landing elsewhere.
