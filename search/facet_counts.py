@@ -38,7 +38,7 @@ def facet_counts(matched):
     try:
         matched_sql, params = rows.query.get_compiler(using=rows.db).as_sql()
     except EmptyResultSet:  # a filter that can match nothing (Django skips the query)
-        return {name: {} for name, _column, _number in _COLUMN_FACETS} | {"language": {}, "qualification": {}}, 0
+        return _no_counts(), 0
 
     connection = connections[rows.db]
     quote = connection.ops.quote_name
@@ -73,7 +73,7 @@ def facet_counts(matched):
         cursor.execute(sql, (*params, True))
         grouped = cursor.fetchall()
 
-    counts = {name: {} for name, _column, _number in _COLUMN_FACETS} | {"language": {}, "qualification": {}}
+    counts = _no_counts()
     total = 0
     for name, number, text, n in grouped:
         if name == "total":
@@ -87,3 +87,7 @@ def facet_counts(matched):
             by_band[band] += n
     counts["transparency"] = dict(by_band)
     return counts, total
+
+
+def _no_counts():
+    return {name: {} for name, _column, _number in _COLUMN_FACETS} | {"language": {}, "qualification": {}}
