@@ -13,7 +13,8 @@ DEBUG = False
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 
 INSTALLED_APPS = [
-    # Project apps, one per domain.
+    # Project apps, one per domain; core is what they all share.
+    "core",
     "pages",
     "taxonomy",
     "institutions",
