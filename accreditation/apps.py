@@ -7,12 +7,17 @@ class AccreditationConfig(AppConfig):
     verbose_name = _("Accreditation")
 
     def ready(self):
+        from core.visibility import register_subject
         from roles.deadlines import register_deadline_source
 
         from . import stored_status
+        from .models import AccreditationDecisionPage, RemediationReport
         from .dashboard import accreditation_expiry_deadlines, remediation_deadlines
 
         stored_status.connect()
+        # A decision and a remediation report are about an institution: hidden with it.
+        register_subject(AccreditationDecisionPage, "institution")
+        register_subject(RemediationReport, "decision__institution")
         # Remediation due dates and an accreditation about to end appear among an institution's
         # deadlines on its editors' dashboard.
         register_deadline_source(remediation_deadlines)

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
+from core.visibility import restricted_paths, visible
 from institutions.models import InstitutionPage
 from taxonomy.models import Region
 
@@ -51,7 +52,7 @@ def as_datetime(day):
 def index_url(index_model, call):
     """The public page a feed is the feed of (its Atom "alternate" link): the index page in the
     feed's language, else that language's home page."""
-    index = index_model.objects.live().filter(locale=call.locale).first()
+    index = visible(index_model.objects.all(), call.locale).first()
     if index is None:
         site = Site.find_for_request(call.request) or Site.objects.filter(is_default_site=True).first()
         root = site.root_page if site else None
@@ -84,8 +85,7 @@ class DecisionFeed(Feed):
 
     def decisions(self, call):
         return (
-            AccreditationDecisionPage.objects.live()
-            .filter(locale=call.locale)
+            visible(AccreditationDecisionPage.objects.all(), call.locale)
             .select_related("institution")
             .order_by("-decision_date", "-pk")
         )
@@ -119,9 +119,10 @@ class DecisionFeed(Feed):
 
 class InstitutionDecisionFeed(DecisionFeed):
     def get_object(self, request, pk):
-        institution = get_object_or_404(InstitutionPage.objects.live(), pk=pk)
+        paths = restricted_paths()
+        institution = get_object_or_404(visible(InstitutionPage.objects.all(), paths=paths), pk=pk)
         locale = current_locale()
-        shown = institution.get_translations(inclusive=True).live().filter(locale=locale).first() or institution
+        shown = visible(institution.get_translations(inclusive=True), locale, paths).first() or institution
         return FeedCall(request, locale, shown)
 
     def title(self, obj):
@@ -171,7 +172,7 @@ class MinistryDocumentFeed(Feed):
         return index_url(MinistryDocumentIndexPage, obj)
 
     def items(self, obj):
-        documents = MinistryDocumentPage.objects.live().filter(locale=obj.locale).order_by("-date", "-pk")
+        documents = visible(MinistryDocumentPage.objects.all(), obj.locale).order_by("-date", "-pk")
         return with_links(documents[:FEED_LENGTH], obj)
 
     def item_title(self, item):

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +28,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageLogEntry
 from wagtail.search import index
+
+from core.visibility import restricted_paths, subjects_are_public, visible
 
 from .dates import remediation_due
 from .validators import date_errors, pdf_error, programme_errors
@@ -283,13 +286,20 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
     def display_institution(self):
         return self.institution.title if self.institution else self.institution_name
 
+    def route(self, request, path_components):
+        # A decision about an institution in a private section is hidden with it (evidence too).
+        if not subjects_are_public(self):
+            raise Http404
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         reports = list(self.remediation_reports())
         context["remediation_reports"] = reports
         context["remediation_status"] = self.remediation_status(submitted=bool(reports))
         context["programme_list"] = [
-            programme.get_translation_or_none(self.locale) or programme for programme in self.programmes.all()
+            programme.get_translation_or_none(self.locale) or programme
+            for programme in visible(self.programmes.all())
         ]
         return context
 
@@ -400,7 +410,7 @@ class MinistryDocumentIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = (
-            MinistryDocumentPage.objects.live().child_of(self).order_by("-date", "-pk")
+            visible(MinistryDocumentPage.objects.child_of(self)).order_by("-date", "-pk")
         )
         return context
 

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.visibility import visible
 from taxonomy.models import District, Region
 from transparency.downloads import (
     csv_response,
@@ -34,8 +35,9 @@ class Selection:
 
 
 def published_decisions():
-    """Live decisions outside private sections (pages with a view restriction, or under one)."""
-    return AccreditationDecisionPage.objects.live().public()
+    """Live decisions outside private sections (pages with a view restriction, or under one), and
+    not about an institution in one."""
+    return visible(AccreditationDecisionPage.objects.all())
 
 
 def decisions_in(locale):

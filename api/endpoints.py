@@ -11,6 +11,7 @@ from ninja.openapi.docs import Swagger
 from ninja.responses import Status
 
 from accreditation.register import published_decisions, register_selection
+from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammePage
 from search.query import FILTERS
 from taxonomy.models import District, Region
@@ -94,9 +95,7 @@ def get_institution(request, institution_id: UUID, params: Query[schemas.Languag
     language = _language(request, params)
     with translation.override(language):
         versions = (
-            InstitutionPage.objects.live()
-            .public()
-            .filter(translation_key=institution_id)
+            visible(InstitutionPage.objects.filter(translation_key=institution_id))
             .select_related("locale", "region", "district", "institution_type")
         )
         page = _version_in(versions, language)
@@ -111,7 +110,7 @@ def list_programmes(request, params: Query[schemas.ProgrammeParams]):
     """Programmes, by institution, qualification and form of study."""
     language = _language(request, params)
     with translation.override(language):
-        programmes = ProgrammePage.objects.live().public().filter(locale=locale_of(language))
+        programmes = visible(ProgrammePage.objects.all(), locale_of(language))
         if params.institution:
             programmes = programmes.filter(institution__translation_key=params.institution)
         if params.qualification:

@@ -11,6 +11,7 @@ from wagtail.rich_text import expand_db_html
 from accreditation.models import AccreditationDecisionPage, with_remediation_flags
 from accreditation.register import one_version_each, published_decisions
 from accreditation.status import Status, status_for, status_of_decision, statuses_for
+from core.visibility import is_visible, restricted_paths, visible
 from institutions.disclosures import DISCLOSURES
 from institutions.models import InstitutionPage, ProgrammePage
 from institutions.validators import split_phones
@@ -70,9 +71,7 @@ def institution_summary(request, page, score, status):
 def institution_detail(request, page):
     checklist = checklist_for_page(page)
     programmes = (
-        ProgrammePage.objects.live()
-        .public()
-        .filter(institution=page)
+        visible(ProgrammePage.objects.filter(institution=page))
         .select_related("qualification", "language", "licence", "institution")
         .prefetch_related("enrolments")
         .order_by("path")
@@ -187,6 +186,9 @@ def decision_rows(decisions):
 def decision_records(request, decisions, today=None):
     """Records of decisions loaded with decision_rows; programme names in each decision's language."""
     today = today or date.today()
+    paths = restricted_paths()
+    for decision in decisions:  # a programme in a private section is left out of the decision's list
+        decision.shown_programmes = [p for p in decision.programmes.all() if is_visible(p, paths)]
     translated = _programme_translations(decisions)
     return [decision_record(request, decision, translated, today) for decision in decisions]
 
@@ -195,7 +197,7 @@ def _programme_translations(decisions):
     """{(locale id, programme translation key): programme} for the decisions' programmes, one query per language."""
     keys_by_locale = {}
     for decision in decisions:
-        for programme in decision.programmes.all():
+        for programme in decision.shown_programmes:
             if programme.locale_id != decision.locale_id:
                 keys_by_locale.setdefault(decision.locale_id, set()).add(programme.translation_key)
     translated = {}
@@ -209,7 +211,7 @@ def decision_record(request, decision, translated_programmes, today):
     institution = decision.institution
     programmes = [
         translated_programmes.get((decision.locale_id, programme.translation_key), programme)
-        for programme in decision.programmes.all()
+        for programme in decision.shown_programmes
     ]
     status = status_of_decision(decision, today)
     remediation = AccreditationDecisionPage.Remediation(decision.remediation_status(today))

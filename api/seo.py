@@ -12,6 +12,7 @@ from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap_view
 from wagtail.models import Page
 
 from accreditation.models import DecisionIndexPage
+from core.visibility import visible
 
 KEYS_PER_QUERY = 5000
 
@@ -25,7 +26,7 @@ class MultilingualSitemap(Sitemap):
         in_a_tree = Q()
         for root in roots:
             in_a_tree |= Q(path__startswith=root.path)
-        return Page.objects.live().public().filter(in_a_tree).order_by("path").defer_streamfields().specific()
+        return visible(Page.objects.filter(in_a_tree)).order_by("path").defer_streamfields().specific()
 
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)
@@ -53,9 +54,7 @@ class MultilingualSitemap(Sitemap):
         translated = []
         for start in range(0, len(keys), KEYS_PER_QUERY):  # SQLite caps the number of query parameters
             translated += (
-                Page.objects.live()
-                .public()
-                .filter(translation_key__in=keys[start : start + KEYS_PER_QUERY])
+                visible(Page.objects.filter(translation_key__in=keys[start : start + KEYS_PER_QUERY]))
                 .select_related("locale")
                 .order_by("path")
             )
@@ -95,7 +94,7 @@ def robots_txt(request):
 def register_paths(request):
     """The paths of the decision registers in every language (/ky/decisions/, …), whatever their slug."""
     paths = set()
-    for register in DecisionIndexPage.objects.live().public():
+    for register in visible(DecisionIndexPage.objects.all()):
         url = register.get_url(request)
         if url:
             paths.add(urlsplit(url).path)

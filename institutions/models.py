@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.visibility import visible
 from taxonomy.geo import validate_latitude, validate_longitude
 
 from .disclosures import DISCLOSURES
@@ -355,8 +356,7 @@ class InstitutionPage(Page):
 
     def live_programmes(self):
         return list(
-            ProgrammePage.objects.live()
-            .filter(institution=self)  # the stored parent: an index lookup, not a tree-path scan
+            visible(ProgrammePage.objects.filter(institution=self))  # the stored parent: an index lookup
             .select_related("qualification", "language")
             .prefetch_related("enrolments")
             .order_by("path")

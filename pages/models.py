@@ -9,6 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from core.visibility import restricted_paths, visible
+
 
 class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -36,10 +38,11 @@ class HomePage(Page):
         key = content_version.cache_key("home-counts", self.locale_id)
         counts = cache.get(key)
         if counts is None:
-            institutions = InstitutionPage.objects.live().filter(locale=self.locale)
+            paths = restricted_paths()
+            institutions = visible(InstitutionPage.objects.all(), self.locale, paths)
             counts = {
                 "institution_count": institutions.count(),
-                "programme_count": ProgrammePage.objects.live().filter(locale=self.locale).count(),
+                "programme_count": visible(ProgrammePage.objects.all(), self.locale, paths).count(),
                 "region_count": institutions.order_by().values("region").distinct().count(),
             }
             cache.set(key, counts, settings.PUBLIC_CACHE_SECONDS)
@@ -52,7 +55,7 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(self.counts())
-        context["directory"] = InstitutionIndexPage.objects.live().child_of(self).order_by("pk").first()
+        context["directory"] = visible(InstitutionIndexPage.objects.child_of(self)).order_by("pk").first()
         context.update(self.latest_publications())
         context["content_key"] = content_version.cache_key()
         context["cache_seconds"] = settings.PUBLIC_CACHE_SECONDS
@@ -67,14 +70,15 @@ class HomePage(Page):
             MinistryDocumentPage,
         )
 
-        decisions = AccreditationDecisionPage.objects.live().filter(locale=self.locale)
-        documents = MinistryDocumentPage.objects.live().filter(locale=self.locale)
+        paths = restricted_paths()
+        decisions = visible(AccreditationDecisionPage.objects.all(), self.locale, paths)
+        documents = visible(MinistryDocumentPage.objects.all(), self.locale, paths)
         return {
             "latest_decisions": decisions.select_related("institution").order_by("-decision_date", "-pk")[:5],
             "latest_documents": documents.order_by("-date", "-pk")[:5],
             # Lazy: not looked up when the template's cached fragment is fresh.
-            "decision_index": SimpleLazyObject(lambda: DecisionIndexPage.objects.live().child_of(self).first()),
-            "document_index": SimpleLazyObject(lambda: MinistryDocumentIndexPage.objects.live().child_of(self).first()),
+            "decision_index": SimpleLazyObject(lambda: visible(DecisionIndexPage.objects.child_of(self)).first()),
+            "document_index": SimpleLazyObject(lambda: visible(MinistryDocumentIndexPage.objects.child_of(self)).first()),
         }
 
 

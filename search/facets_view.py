@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.visibility import visible
 from pages import content_version
 
 from .query import FILTERS
@@ -89,7 +90,7 @@ def compare_context(params, query, result):
     selection = CompareSelection.from_params(params)
     chosen = []
     if selection.ids:
-        titles = dict(InstitutionPage.objects.live().filter(pk__in=selection.ids).values_list("pk", "title"))
+        titles = dict(visible(InstitutionPage.objects.filter(pk__in=selection.ids)).values_list("pk", "title"))
         selection = selection.only(titles)
         chosen = [{"pk": pk, "title": titles[pk]} for pk in selection.ids]
     for hit in result.hits:

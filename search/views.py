@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
+from core.visibility import visible
 from institutions.models import InstitutionPage
 
 from .engines.database import DatabaseEngine
@@ -33,7 +34,7 @@ def suggest(request):
                 logger.warning("Autocomplete from Elasticsearch failed, using the database: %s", error)
         if engine == "database":
             ids = _database_ids(text, locale)
-    pages = {p.pk: p for p in InstitutionPage.objects.live().filter(pk__in=ids)}
+    pages = {p.pk: p for p in visible(InstitutionPage.objects.filter(pk__in=ids), locale)}
     suggestions = [
         {"title": pages[pk].title, "url": pages[pk].get_url(request)} for pk in ids if pk in pages
     ][:MAX_SUGGESTIONS]
@@ -60,6 +61,6 @@ def _completion_ids(text, locale):
 
 def _database_ids(text, locale):
     """The database engine's name matching (any script, last word a prefix), best first."""
-    pages = InstitutionPage.objects.live().filter(locale=locale)
+    pages = visible(InstitutionPage.objects.all(), locale)
     ids, _matched = DatabaseEngine()._text_match(pages, SearchQuery(text=text).words)
     return ids[:MAX_SUGGESTIONS]

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.visibility import visible
 from roles.membership import roles_of
 
 from . import workflow
@@ -188,7 +189,7 @@ def public_pdf(request, pk, language):
     if language not in EXPORT_LANGUAGES:
         raise Http404
     report = get_object_or_404(
-        SelfAssessmentReport.objects.select_related("institution"),
+        visible(SelfAssessmentReport.objects.select_related("institution")),
         pk=pk, published=True, status=SelfAssessmentReport.Status.ACCEPTED, institution__live=True,
     )
     # A PDF takes WeasyPrint a second or more: public hits are served from the cache until the report changes.

@@ -5,6 +5,7 @@ from datetime import date
 
 from wagtail.models import Locale
 
+from core.visibility import visible
 from institutions.models import InstitutionPage
 
 from .score import scored_rows
@@ -24,8 +25,8 @@ EXTREMES = 10
 
 
 def institutions_of(locale):
-    """The institutions the index covers: live pages of one language."""
-    return InstitutionPage.objects.live().filter(locale=locale)
+    """The institutions the index covers: the pages a visitor may see, in one language."""
+    return visible(InstitutionPage.objects.all(), locale)
 
 
 def average(scores):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from accreditation.status import statuses_for
+from core.visibility import restricted_paths, visible
 from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
 from taxonomy.models import District
 
@@ -53,7 +54,7 @@ def transparency_index(request):
     }
     # Only the listed extremes need a URL: at most 20 pages, read in one query.
     listed = {row["id"] for row in stats["most_complete"] + stats["least_complete"]}
-    urls = {page.pk: page.get_url(request) for page in Page.objects.filter(pk__in=listed)}
+    urls = {page.pk: page.get_url(request) for page in visible(Page.objects.filter(pk__in=listed))}
     for row in stats["most_complete"] + stats["least_complete"]:
         row["url"] = urls.get(row["id"])
     base = request.path
@@ -130,7 +131,7 @@ def compare(request):
         for index, item in enumerate(columns[0]["checklist"] if columns else [])
     ]
     selection = CompareSelection(tuple(shown_ids))
-    directory = InstitutionIndexPage.objects.live().filter(locale=Locale.get_active()).first()
+    directory = visible(InstitutionIndexPage.objects.all(), Locale.get_active()).first()
     directory_url = directory.get_url(request) if directory else None
     return render(
         request,
@@ -151,12 +152,13 @@ def _institutions_in_language(ids, locale):
     """{requested id: live institution}, taking the current language's translation where one exists."""
     if not ids:
         return {}
-    pages = InstitutionPage.objects.live().filter(pk__in=ids)
+    paths = restricted_paths()
+    pages = visible(InstitutionPage.objects.filter(pk__in=ids), paths=paths)
     requested = {page.pk: page for page in pages.only("pk", "locale_id", "translation_key")}
     keys = [page.translation_key for page in requested.values() if page.locale_id != locale.pk]
     translated = {
         page.translation_key: page.pk
-        for page in InstitutionPage.objects.live().filter(translation_key__in=keys, locale=locale).only(
+        for page in visible(InstitutionPage.objects.filter(translation_key__in=keys), locale, paths).only(
             "pk", "translation_key"
         )
     }
@@ -178,8 +180,7 @@ def _institutions_in_language(ids, locale):
 def _columns(request, institutions):
     programmes = {}
     for programme in (
-        ProgrammePage.objects.live()
-        .filter(institution__in=[page.pk for page in institutions])
+        visible(ProgrammePage.objects.filter(institution__in=[page.pk for page in institutions]))
         .order_by("path")
         .only("pk", "title", "path", "url_path", "institution_id")
     ):

@@ -2,6 +2,8 @@
 
 from django import template
 
+from core.visibility import visible
+
 from ..models import AccreditationDecisionPage
 from ..status import (
     is_source,
@@ -21,9 +23,7 @@ def decisions_for_profile(institution):
     cached = getattr(institution, "_accreditation_decisions", None)
     if cached is None:
         rows = list(
-            AccreditationDecisionPage.objects.live()
-            .public()
-            .filter(institution__translation_key=institution.translation_key)
+            visible(AccreditationDecisionPage.objects.filter(institution__translation_key=institution.translation_key))
             .select_related("conclusion", "locale")
             .order_by("-decision_date", "-pk")
         )

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils import translation
 
+from core.visibility import visible
 from pages import content_version
 
 register = template.Library()
@@ -21,7 +22,7 @@ def live_translations(page) -> dict:
     if cached is None:
         cached = {
             translated.locale.language_code: translated
-            for translated in page.get_translations(inclusive=True).live().select_related("locale")
+            for translated in visible(page.get_translations(inclusive=True)).select_related("locale")
         }
         page._live_translations = cached
     return cached
@@ -114,7 +115,7 @@ def _find_index_url(model, language, request):
     # The few ids from the index's own table first: joined to the whole page table, SQLite may
     # scan every page (it did, 20 ms, when the table was empty). Ordered by id, not tree path.
     ids = list(model.objects.order_by("pk").values_list("pk", flat=True)[:100])
-    indexes = model.objects.live().filter(pk__in=ids).order_by("pk") if ids else model.objects.none()
+    indexes = visible(model.objects.filter(pk__in=ids)).order_by("pk") if ids else model.objects.none()
     index = indexes.filter(locale__language_code=language).first() or indexes.first()
     return index.get_url(request) if index else None
 

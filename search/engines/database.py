@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from wagtail.search.backends import get_search_backend
 
 from accreditation.status import filter_by_status
+from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammePage
 from pages import content_version
 from transparency.models import InstitutionScore
@@ -77,7 +78,7 @@ class DatabaseEngine:
     def _answer(self, query, locale, vocabulary) -> dict:
         """Every matching id in the query's order, the facet counts and the distances: what is cached."""
         # Not in a private section (view restriction): the directory, the API and downloads list the same pages.
-        base = InstitutionPage.objects.live().public().filter(locale=locale)
+        base = visible(InstitutionPage.objects.all(), locale)
         filtered, distances = self._filtered(base, query, vocabulary)
 
         corrected, suggestion = False, ""
@@ -132,7 +133,7 @@ class DatabaseEngine:
             queryset = queryset.filter(id__in=with_language)  # a subquery: no list of thousands of ids
         if "qualification" in filters:
             awarding = (
-                ProgrammePage.objects.live()
+                visible(ProgrammePage.objects.all())
                 .filter(qualification_id=vocabulary.ids["qualification"][filters["qualification"]])
                 .values_list("institution_id", flat=True)
             )
@@ -276,7 +277,7 @@ def _name_words(locale):
     words = cache.get(cache_key)
     if words is None:
         words = set()
-        for names in InstitutionPage.objects.live().filter(locale=locale).values_list("search_names", flat=True):
+        for names in visible(InstitutionPage.objects.all(), locale).values_list("search_names", flat=True):
             words.update(names.split())
         words = sorted(words)
         cache.set(cache_key, words, settings.PUBLIC_CACHE_SECONDS)

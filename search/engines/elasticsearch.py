@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from accreditation.models import AccreditationDecisionPage
 from accreditation.status import AccreditationStatus
+from core.visibility import visible
 from institutions.models import InstitutionPage
 
 from transparency.stored_scores import SCORE_BANDS
@@ -85,9 +86,7 @@ class ElasticsearchEngine:
         hit_by_id = {int(hit["_id"]): hit for hit in response["hits"]["hits"]}
         ids = list(hit_by_id)
         pages = (
-            InstitutionPage.objects.live()
-            .public()
-            .filter(id__in=ids)
+            visible(InstitutionPage.objects.filter(id__in=ids))
             .select_related("region", "district", "institution_type", "logo", "stored_score")
         )
         by_id = {p.id: p for p in pages}

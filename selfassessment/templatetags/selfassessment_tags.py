@@ -1,5 +1,7 @@
 from django import template
 
+from core.visibility import visible
+
 from ..layout import text_language
 from ..models import SelfAssessmentReport
 
@@ -12,10 +14,12 @@ def published_self_assessments(context, page):
 
     Reports belong to the Kyrgyz page; its translations share its translation key.
     """
-    reports = SelfAssessmentReport.objects.filter(
-        institution__translation_key=page.translation_key,
-        published=True,
-        status=SelfAssessmentReport.Status.ACCEPTED,
+    reports = visible(
+        SelfAssessmentReport.objects.filter(
+            institution__translation_key=page.translation_key,
+            published=True,
+            status=SelfAssessmentReport.Status.ACCEPTED,
+        )
     ).order_by("-year").only("pk", "year")
     # Kyrgyz and Russian are the template's languages; an English visitor gets the Russian PDF.
     language = "ky" if text_language() == "ky" else "ru"

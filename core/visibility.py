@@ -1,0 +1,81 @@
+"""The one visibility rule for public reads: live, public, in the language asked.
+
+A page is public when neither it nor an ancestor has a view restriction (Wagtail's privacy setting).
+Records about a page (a decision about an institution, a report of an institution) follow that
+page: apps register the field that names it with `register_subject`, from their own `apps.py`, so
+this module never imports them. Every public view, feed, download, template tag, API answer and
+search path reads through `visible` or `is_visible`.
+"""
+
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+# model → names of the foreign keys to the pages its records are about
+_subjects = {}
+
+
+def register_subject(model, field_name):
+    """Records of `model` are visible only while the page in `field_name` is public."""
+    fields = _subjects.setdefault(model, [])
+    if field_name not in fields:
+        fields.append(field_name)
+
+
+def subject_fields(model):
+    return [name for klass in model.__mro__ for name in _subjects.get(klass, ())]
+
+
+def restricted_paths():
+    """Tree paths of the pages that carry a view restriction (each hides its whole subtree)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+
+
+def _under_q(paths, prefix=""):
+    q = Q()
+    for path in paths:
+        q |= Q(**{f"{prefix}path__startswith": path})
+    return q
+
+
+def visible(queryset, locale=None, paths=None):
+    """The part of `queryset` a visitor may read: live pages outside private sections (in `locale`
+    when given), and only records whose subject page is public. `paths` lets a caller that filters
+    several querysets read the restrictions once."""
+    model = queryset.model
+    paths = restricted_paths() if paths is None else paths
+    if issubclass(model, Page):
+        queryset = queryset.live()
+        if paths:
+            queryset = queryset.exclude(_under_q(paths))
+        if locale is not None:
+            queryset = queryset.filter(locale=locale)
+    if paths:
+        for name in subject_fields(model):
+            queryset = queryset.exclude(_under_q(paths, prefix=f"{name}__"))
+        # A list of plain pages (the sitemap's) leaves out the page types that are about a hidden page.
+        for subject_model, names in _subjects.items():
+            if subject_model is not model and issubclass(subject_model, model):
+                for name in names:
+                    hidden = subject_model.objects.filter(_under_q(paths, prefix=f"{name}__")).values("pk")
+                    queryset = queryset.exclude(pk__in=hidden)
+    return queryset
+
+
+def subjects_are_public(obj, paths=None):
+    """Whether the pages a record is about (its registered subjects) are outside private sections."""
+    paths = restricted_paths() if paths is None else paths
+    for name in subject_fields(type(obj)):
+        subject = obj
+        for part in name.split("__"):
+            subject = getattr(subject, part, None) if subject is not None else None
+        if subject is not None and any(subject.path.startswith(path) for path in paths):
+            return False
+    return True
+
+
+def is_visible(obj, paths=None):
+    """Whether one page (or one record about a page) may be shown to a visitor."""
+    paths = restricted_paths() if paths is None else paths
+    if isinstance(obj, Page) and (not obj.live or any(obj.path.startswith(path) for path in paths)):
+        return False
+    return subjects_are_public(obj, paths)
