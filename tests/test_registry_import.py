@@ -146,6 +146,8 @@ def test_skip_invalid_writes_the_valid_rows(registry, tmp_path):
          "cannot be read after row 2: a value is too long (over 131072 characters)"),
         ("registry.csv", (HEADER + "\n" + GOOD + "\x00\n").encode(), "contains NUL bytes"),
         ("registry.csv", HEADER.encode("utf-16"), "contains NUL bytes"),
+        # Neither UTF-8 nor Windows-1251 (0x98 is unassigned in Windows-1251).
+        ("registry.csv", HEADER.encode() + b"\nKG-1,\x98\n", "neither UTF-8 nor Windows-1251"),
     ],
 )
 def test_unreadable_files_get_a_clear_message(registry, tmp_path, name, content, message):
