@@ -12,13 +12,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.visibility import visible
+from core.downloads import Export
+from core.downloads import download_response as file_response
+from pages import content_version
 from taxonomy.models import District, Region
-from transparency.downloads import (
-    csv_response,
-    json_response,
-    table_records,
-    xlsx_response,
-)
 
 from .dates import EXPIRING_SOON_DAYS
 from .models import AccreditationDecisionPage, with_remediation_flags
@@ -206,21 +203,26 @@ def download_rows(decisions, request=None, today=None):
 
 
 def download_response(fmt, selection, request=None):
-    """The register's selection as a file; the same columns in every format and language."""
+    """The register's selection as a file; the same columns in every format and language.
+
+    Cached under the content version and the accepted filters (with the notes on dropped ones), so
+    a reordered or irrelevant query string is served from the cache.
+    """
     language = translation.get_language()
     filename = f"accreditation-decisions-{language}-{date.today():%Y-%m-%d}"
-    rows = list(download_rows(selection.decisions, request))
-    if fmt == "csv":
-        return csv_response(filename, COLUMNS, rows)
-    if fmt == "xlsx":
-        return xlsx_response(filename, {"decisions": (COLUMNS, rows)})
-    return json_response(
-        filename,
-        {
+
+    def build():
+        rows = list(download_rows(selection.decisions, request))
+        meta = {
             "language": language,
             "filters": selection.filters,
             "notes": [str(note) for note in selection.notes],
             "total": len(rows),
-            "decisions": table_records(COLUMNS, rows),
-        },
+        }
+        return Export({"decisions": (COLUMNS, rows)}, meta=meta)
+
+    key = content_version.cache_key(
+        "register-download", language, request.build_absolute_uri("/") if request else "",
+        sorted(selection.filters.items()), [str(note) for note in selection.notes],
     )
+    return file_response(fmt, filename, build, cache_key=key)

@@ -10,13 +10,16 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from accreditation.status import Status, statuses_for
+from core.downloads import FORMATS, Export, download_response
 from institutions.models import InstitutionPage
-from transparency.downloads import csv_response, json_response, table_records, xlsx_response
+from pages import content_version
+from search.query import parse_query
+from search.vocabulary import vocabulary_for
 from transparency.score import scores_by_id
+from transparency.stored_scores import refresh_due_scores
 
 from .selection import MAX_DOWNLOAD_ROWS, whole_selection
 
-FORMATS = ("csv", "xlsx", "json")
 # Plain column names, the same in every language, so scripts can rely on them.
 COLUMNS = (
     "id", "name", "short_name", "registry_code", "type", "ownership", "region", "district", "address",
@@ -34,26 +37,32 @@ def directory_download(request):
             content_type="text/plain; charset=utf-8",
         )
     locale = Locale.get_active()
-    query, result = whole_selection(request.GET, locale)
-    pages = [hit.page for hit in result.hits]
-    rows = directory_rows(request, pages)
     filename = f"institutions-{locale.language_code}-{date.today():%Y-%m-%d}"
-    if result.total > MAX_DOWNLOAD_ROWS:
-        filename += f"-first-{MAX_DOWNLOAD_ROWS}"
-    if download == "csv":
-        return csv_response(filename, COLUMNS, rows)
-    if download == "xlsx":
-        return xlsx_response(filename, {"institutions": (COLUMNS, rows)})
-    return json_response(
-        filename,
-        {
+
+    def build():
+        query, result = whole_selection(request.GET, locale)
+        rows = directory_rows(request, [hit.page for hit in result.hits])
+        meta = {
             "language": locale.language_code,
             "filters": query.as_params(),
             "notes": [str(note) for note in result.notes],
             "total": result.total,
-            "institutions": table_records(COLUMNS, rows),
-        },
+        }
+        # An answer from the fallback engine is not kept: the main engine may be back next time.
+        cut = f"-first-{MAX_DOWNLOAD_ROWS}" if result.total > MAX_DOWNLOAD_ROWS else ""
+        return Export(
+            {"institutions": (COLUMNS, rows)}, meta=meta, name_suffix=cut, cacheable=not result.fallback_reason
+        )
+
+    refresh_due_scores()  # before the key: a refresh moves the content version on
+    # The query as the search reads it (the accepted filters, cleaned words, notes on dropped values),
+    # so a reordered or irrelevant parameter is served from the cache.
+    query = parse_query(request.GET, vocabulary_for(locale).known_values())
+    key = content_version.cache_key(
+        "directory-download", locale.pk, request.build_absolute_uri("/"), query.text, query.signature(),
+        [str(note) for note in query.notes],
     )
+    return download_response(download, filename, build, cache_key=key)
 
 
 def directory_rows(request, pages):

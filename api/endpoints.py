@@ -13,7 +13,7 @@ from ninja.responses import Status
 from accreditation.register import published_decisions, register_selection
 from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammePage
-from search.query import FILTERS
+from search.query import FILTERS, RESULT_WINDOW
 from taxonomy.models import District, Region
 
 from . import schemas
@@ -78,6 +78,13 @@ def list_institutions(request, params: Query[schemas.InstitutionParams]):
             for name, value in params.dict(exclude_none=True).items()
             if name in (*FILTERS, "q", "lat", "lon", "radius", "sort")
         }
+        if params.offset + params.limit > RESULT_WINDOW:
+            # The search lists no result past its window (as the directory): say so rather than answer empty.
+            message = _(
+                "offset + limit may not exceed %(window)d: results beyond the first %(window)d are not listed; "
+                "narrow the search with filters."
+            ) % {"window": RESULT_WINDOW}
+            return Status(400, {"detail": _("Invalid parameters."), "errors": [message]})
         query, result, hits = search_window(search_params, locale_of(language), params.offset, params.limit)
         if query.notes:
             return Status(400, {"detail": _("Invalid parameters."), "errors": [str(note) for note in query.notes]})

@@ -66,7 +66,20 @@ class ProgrammePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
         _reject_repeated_years(self.formsets.get("enrolments"), _("Learners"))
+        # On the create view the page is not in the tree yet: the view knows the parent, the model not.
+        parent = self.instance.get_parent() if self.instance.pk else self.parent_page
+        licence = cleaned.get("licence")
+        if licence is not None and not licence_belongs_to(licence, parent):
+            self.add_error("licence", LICENCE_OF_ANOTHER_INSTITUTION)
         return cleaned
+
+
+LICENCE_OF_ANOTHER_INSTITUTION = _("This licence belongs to another institution.")
+
+
+def licence_belongs_to(licence, institution) -> bool:
+    """A translated programme keeps the source institution's licence row: same institution, any language."""
+    return institution is not None and licence.institution.translation_key == institution.translation_key
 
 
 def _plain(value) -> str:
@@ -502,10 +515,10 @@ class ProgrammePage(Page):
     def clean(self):
         super().clean()
         if self.licence_id:
-            parent = self.get_parent() if self.pk else None
-            # A translated programme keeps the source institution's licence row: same institution.
-            if parent is not None and self.licence.institution.translation_key != parent.translation_key:
-                raise ValidationError({"licence": _("This licence belongs to another institution.")})
+            # The path is set as soon as the page is placed in the tree (add_child), before the first save.
+            parent = self.get_parent() if self.path else None
+            if parent is not None and not licence_belongs_to(self.licence, parent):
+                raise ValidationError({"licence": LICENCE_OF_ANOTHER_INSTITUTION})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -16,6 +16,7 @@ from wagtail.log_actions import log
 from institutions.models import InstitutionPage
 
 from .groups import ensure_institution_editors
+from .membership import oversees
 from .models import InstitutionEditors
 
 
@@ -74,6 +75,12 @@ def invite_editor(email, institution, name="", invited_by=None, send=True) -> In
         user.set_unusable_password()
         user.save()
     else:
+        if oversees(user):
+            raise InvitationError(
+                _("%(email)s belongs to a district reviewer or a ministry user, who cannot also edit an "
+                  "institution; invite another address.")
+                % {"email": email}
+            )
         other = InstitutionEditors.objects.filter(group__user=user).exclude(pk=role.pk).first()
         if other is not None:
             raise InvitationError(

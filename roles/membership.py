@@ -61,3 +61,14 @@ def roles_of(user) -> UserRoles:
         ),
         area_keys=frozenset(ReviewArea.objects.filter(group__user=user).values_list("key", flat=True)),
     )
+
+
+def oversees(user) -> bool:
+    """In a reviewers group or a ministry group, whether or not the account is active now.
+
+    Such a user must never also edit an institution: a reviewer would approve their own work.
+    """
+    return (
+        ReviewArea.objects.filter(group__user=user).exists()
+        or user.groups.filter(name__in=[MINISTRY_GROUP_NAME, MINISTRY_APPROVERS_GROUP_NAME]).exists()
+    )

@@ -14,6 +14,9 @@ from taxonomy.geo import LATITUDE_RANGE, LONGITUDE_RANGE
 
 MAX_TEXT_LENGTH = 200
 MAX_PAGE = 10_000
+# Elasticsearch's index.max_result_window (its default): no engine lists a result past it, so both
+# answer alike and a deep page never becomes an engine error; the page says so and asks to narrow.
+RESULT_WINDOW = 10_000
 DEFAULT_RADIUS_KM = 10.0
 RADIUS_RANGE_KM = (0.5, 500.0)
 SORTS = ("relevance", "name", "distance", "transparency")
@@ -74,6 +77,11 @@ class SearchQuery:
         if self.page > 1:
             params["page"] = str(self.page)
         return params
+
+
+def last_page(total: int, page_size: int) -> int:
+    """The last page that can be shown: of the results within RESULT_WINDOW (at least 1)."""
+    return max(1, -(-min(total, RESULT_WINDOW) // page_size))
 
 
 def clean_text(raw: str) -> tuple[str, bool]:

@@ -3,13 +3,14 @@
 import logging
 
 from django.conf import settings
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from transparency.stored_scores import refresh_due_scores
 
 from .engines.database import DatabaseEngine
-from .query import parse_query
+from .query import RESULT_WINDOW, parse_query
 from .vocabulary import vocabulary_for
 
 logger = logging.getLogger(__name__)
@@ -49,7 +50,13 @@ def search_institutions(params, locale, page_size=None, page=None):
         )
         result = DatabaseEngine().search(query, locale, vocabulary)
         result.fallback_reason = str(FALLBACK_NOTE)
-    if query.page > result.page:  # past the last page: the engine answered with the last one
+    if result.total > RESULT_WINDOW and result.page == result.num_pages:
+        # The last page that can be shown, asked for or reached by clamping a deeper page number.
+        result.notes.append(
+            _("Results beyond the first %(window)s are not shown; narrow your search (showing page %(number)s).")
+            % {"window": number_format(RESULT_WINDOW, force_grouping=True), "number": result.page}
+        )
+    elif query.page > result.page:  # past the last page: the engine answered with the last one
         result.notes.append(_("There is no such page of results; showing page %(number)s.") % {"number": result.page})
     result.notes = query.notes + result.notes
     return query, result, vocabulary

@@ -99,14 +99,16 @@ def test_admin_is_left_out_of_the_policy(client, django_user_model):
     assert "Content-Security-Policy" not in response
 
 
-def production(*args):
+def production(*args, **extra_env):
     # DJANGO_ALLOW_ASYNC_UNSAFE belongs to the browser tests' process (Playwright), never to a deployment.
-    test_only = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    test_only = {"SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL", "SECURE_HSTS_PRELOAD", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = {k: v for k, v in os.environ.items() if k not in test_only}
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="production-like-secret-" + "k7Qz9" * 12,
         ALLOWED_HOSTS="achykbilim.kg",
+        WAGTAILADMIN_BASE_URL="https://achykbilim.kg",
+        **extra_env,
     )
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
@@ -119,17 +121,30 @@ def test_deploy_check_is_clean_with_production_settings():
     assert "no issues" in result.stdout
 
 
-def test_production_sends_hsts_over_https():
+HSTS_SCRIPT = (
+    "import django; django.setup()\n"
+    "from django.http import HttpResponse\n"
+    "from django.middleware.security import SecurityMiddleware\n"
+    "from django.test import RequestFactory\n"
+    "request = RequestFactory().get('/', secure=True, HTTP_HOST='achykbilim.kg')\n"
+    "response = SecurityMiddleware(lambda request: HttpResponse())(request)\n"
+    "print(response.headers.get('Strict-Transport-Security'))\n"
+)
+
+
+def test_production_sends_hsts_over_https_without_preload_by_default():
     # The security middleware with the production settings, on a page that needs no database.
-    script = (
-        "import django; django.setup()\n"
-        "from django.http import HttpResponse\n"
-        "from django.middleware.security import SecurityMiddleware\n"
-        "from django.test import RequestFactory\n"
-        "request = RequestFactory().get('/', secure=True, HTTP_HOST='achykbilim.kg')\n"
-        "response = SecurityMiddleware(lambda request: HttpResponse())(request)\n"
-        "print(response.headers.get('Strict-Transport-Security'))\n"
-    )
-    result = production("-c", script)
+    result = production("-c", HSTS_SCRIPT)
     assert result.returncode == 0, result.stderr
-    assert "max-age=31536000; includeSubDomains; preload" in result.stdout
+    assert result.stdout.strip() == "max-age=31536000; includeSubDomains"
+
+
+def test_hsts_preload_is_opt_in():
+    result = production("-c", HSTS_SCRIPT, SECURE_HSTS_PRELOAD="true")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_deploy_check_is_clean_with_preload_on():
+    result = production("manage.py", "check", "--deploy", "--fail-level", "WARNING", SECURE_HSTS_PRELOAD="true")
+    assert result.returncode == 0, result.stdout + result.stderr

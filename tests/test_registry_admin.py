@@ -91,3 +91,14 @@ def test_unreadable_file_gets_a_form_error(client, registry, admin_client):
     assert "cannot be opened" in str(response.context["form"].errors["file"])
     response = upload(admin_client, b"%PDF", name="registry.pdf")
     assert response.context["form"].errors["file"]
+
+
+def test_a_malformed_csv_gets_a_form_error_not_a_server_error(client, registry, admin_client):
+    content = SAMPLE.read_bytes() + b"KG-LONG," + b"x" * 140_000 + b"\n"
+    response = upload(admin_client, content)
+    assert response.status_code == 200
+    assert "a value is too long" in str(response.context["form"].errors["file"])
+    assert "registry_import" not in admin_client.session
+    response = upload(admin_client, b"registry_code,name\x00\n")
+    assert "contains NUL bytes" in str(response.context["form"].errors["file"])
+    assert not InstitutionPage.objects.exists()

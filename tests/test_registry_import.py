@@ -7,9 +7,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 from openpyxl import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from demo.loader import load_classifiers
 from institutions.models import InstitutionPage
+from registry import files as registry_files
 
 SAMPLE = Path(__file__).resolve().parent.parent / "fixtures" / "registry-sample.csv"
 HEADER = "registry_code,name,type,region,district,latitude,longitude,email,phones"
@@ -139,6 +141,13 @@ def test_skip_invalid_writes_the_valid_rows(registry, tmp_path):
         ("registry.csv", b"", "The file is empty."),
         ("registry.csv", b"code;title\n1;x\n", "The file has no column registry_code, name."),
         ("registry.xlsx", b"not a workbook", "The XLSX file cannot be opened"),
+        # A value over csv.field_size_limit() (131,072 characters) is a csv.Error, not a crash.
+        ("registry.csv", (HEADER + "\n" + GOOD + "\nKG-2," + "x" * 140_000 + ",a,b\n").encode(),
+         "cannot be read after row 2: a value is too long (over 131072 characters)"),
+        ("registry.csv", (HEADER + "\n" + GOOD + "\x00\n").encode(), "contains NUL bytes"),
+        ("registry.csv", HEADER.encode("utf-16"), "contains NUL bytes"),
+        # Neither UTF-8 nor Windows-1251 (0x98 is unassigned in Windows-1251).
+        ("registry.csv", HEADER.encode() + b"\nKG-1,\x98\n", "neither UTF-8 nor Windows-1251"),
     ],
 )
 def test_unreadable_files_get_a_clear_message(registry, tmp_path, name, content, message):
@@ -146,6 +155,46 @@ def test_unreadable_files_get_a_clear_message(registry, tmp_path, name, content,
     path.write_bytes(content)
     _output, error = run_failing(path)
     assert message in error
+
+
+def test_a_malformed_csv_writes_nothing(registry, tmp_path):
+    path = write_csv(tmp_path, HEADER, GOOD, "KG-2," + "x" * 140_000)
+    run_failing(path, "--skip-invalid")
+    assert not InstitutionPage.objects.filter(registry_code="KG-1").exists()
+
+
+def test_reading_stops_at_the_row_limit(registry, tmp_path, monkeypatch):
+    monkeypatch.setattr(registry_files, "MAX_ROWS", 2)
+    # Rows past the limit are never read: the broken row at the end is not reached.
+    path = write_csv(tmp_path, HEADER, GOOD, GOOD.replace("KG-1", "KG-2"), GOOD.replace("KG-1", "KG-3"),
+                     "KG-4," + "x" * 140_000)
+    _output, error = run_failing(path)
+    assert "The file has more than 2 rows; split it." in error
+    assert not InstitutionPage.objects.exists()
+
+
+def test_an_xlsx_is_read_only_up_to_the_row_limit(registry, tmp_path, monkeypatch):
+    monkeypatch.setattr(registry_files, "MAX_ROWS", 5)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.split(","))
+    for number in range(200):
+        sheet.append([f"KG-{number}", "Мектеп", "general-school", "chuy", "jayyl", 42.8, 73.8, "", ""])
+    path = tmp_path / "registry.xlsx"
+    workbook.save(path)
+    read = []
+    original = ReadOnlyWorksheet._cells_by_row
+
+    def counting(self, *args, **kwargs):
+        for row in original(self, *args, **kwargs):
+            read.append(row)
+            yield row
+
+    monkeypatch.setattr(ReadOnlyWorksheet, "_cells_by_row", counting)
+    _output, error = run_failing(path)
+    assert "The file has more than 5 rows; split it." in error
+    assert len(read) <= 8  # the header, 5 rows, the one past the limit (and what the parser had buffered)
+    assert not InstitutionPage.objects.exists()
 
 
 def test_semicolons_and_windows_1251_as_excel_saves_them(registry, tmp_path):

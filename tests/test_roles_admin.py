@@ -20,7 +20,7 @@ from selfassessment.prefill import create_report
 
 from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory, make_document
 from .factories import InstitutionPageFactory
-from .roles_setup import editors_of, make_user, ministry_user
+from .roles_setup import approver_user, editors_of, make_user, ministry_user
 from .selfassessment_helpers import complete
 from .users import english_admin
 
@@ -251,6 +251,28 @@ def test_inviting_an_editor_of_another_institution_is_refused_with_a_message(cli
     assert response.status_code == 200
     assert "already edits another institution" in response.content.decode()
     assert editors_of(b).group not in people["editor_a"].groups.all()
+
+
+def test_inviting_a_reviewer_is_refused_with_a_message(client, two_institutions, people):
+    a, _b = two_institutions
+    minister = make_user("minister", ensure_ministry_group())
+    client.force_login(minister)
+    # The reviewer of A's own district, asked in another case of the address.
+    with translation.override("en"):
+        response = client.post(reverse("roles_invite_editor"), {"email": "Reviewer-X@example.kg", "institution": a.pk})
+    assert response.status_code == 200
+    assert "belongs to a district reviewer or a ministry user" in response.content.decode()
+    assert editors_of(a).group not in people["reviewer_x"].groups.all()
+    assert not mail.outbox
+
+
+@pytest.mark.parametrize("make", [lambda: ministry_user("other-minister"), lambda: approver_user("other-approver")])
+def test_the_invite_command_refuses_ministry_users_and_reviewers(two_institutions, people, make):
+    a, _b = two_institutions
+    for user in (make(), people["reviewer_y"]):
+        with translation.override("ru"), pytest.raises(CommandError, match="пользователю министерства"):
+            call_command("invite_editor", "--email", user.email, "--institution", a.slug, "--no-mail")
+        assert editors_of(a).group not in user.groups.all()
 
 
 def test_invite_editor_command(two_institutions, capsys):

@@ -11,7 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def start_production(**env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    environment = {
+        k: v for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL", "SECURE_HSTS_PRELOAD"}
+    }
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup(); print('started')"],
@@ -21,15 +24,30 @@ def start_production(**env):
 
 @pytest.mark.parametrize(
     "env, missing",
-    [({}, "SECRET_KEY"), ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS")],
+    [
+        ({}, "SECRET_KEY"),
+        ({"SECRET_KEY": "x" * 50}, "ALLOWED_HOSTS"),
+        ({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "achykbilim.kg"}, "WAGTAILADMIN_BASE_URL"),
+        (
+            {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "achykbilim.kg", "WAGTAILADMIN_BASE_URL": "http://achykbilim.kg"},
+            "https address",
+        ),
+        (
+            {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "achykbilim.kg", "WAGTAILADMIN_BASE_URL": "https://"},
+            "https address",
+        ),
+    ],
 )
 def test_production_refuses_to_start_without_its_settings(env, missing):
     result = start_production(**env)
     assert result.returncode != 0
     assert missing in result.stderr
+    assert "ImproperlyConfigured" in result.stderr
 
 
 def test_production_starts_with_them():
-    result = start_production(SECRET_KEY="k" * 50, ALLOWED_HOSTS="achykbilim.kg")
+    result = start_production(
+        SECRET_KEY="k" * 50, ALLOWED_HOSTS="achykbilim.kg", WAGTAILADMIN_BASE_URL="https://achykbilim.kg"
+    )
     assert result.returncode == 0, result.stderr
     assert "started" in result.stdout

@@ -81,6 +81,10 @@ def transparency_statistics(locale=None, today=None):
     }
 
 
+# The tables export_tables returns, in order (a CSV download holds one of them).
+EXPORT_TABLE_NAMES = ("summary", "regions", "districts", "types", "institutions")
+
+
 def export_tables(stats):
     """The page's data as plain tables with stable column names (the same in every language)."""
     item_keys = [item.key for item in stats["rows"][0]["items"]] if stats["rows"] else []

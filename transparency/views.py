@@ -9,26 +9,27 @@ from wagtail.models import Locale, Page
 
 from accreditation.status import statuses_for
 from core.visibility import restricted_paths, visible
+from core.downloads import FORMATS as DOWNLOAD_FORMATS
+from core.downloads import Export, download_response
 from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
+from pages import content_version
 from taxonomy.models import District
 
 from .charts import bar_chart
-from .downloads import csv_response, json_response, table_records, xlsx_response
 from .score import FRESH_DAYS, checklist_for_page, score_from_items
 from .selection import MAX_COMPARED, CompareSelection, parse_ids
-from .statistics import export_tables, transparency_statistics
+from .statistics import EXPORT_TABLE_NAMES, export_tables, transparency_statistics
 
-DOWNLOAD_FORMATS = ("csv", "xlsx", "json")
 MAX_IDS_READ = 20  # more numbers than this in the address are not even looked up
 
 
 def transparency_index(request):
     locale = Locale.get_active()
     today = date.today()
-    stats = transparency_statistics(locale, today)
     download = request.GET.get("format")
     if download in DOWNLOAD_FORMATS:
-        return _download(download, request.GET.get("table"), stats, locale, today)
+        return _download(download, request.GET.get("table"), locale, today)
+    stats = transparency_statistics(locale, today)
 
     def score_chart(chart_id, title, groups):
         return bar_chart(
@@ -73,23 +74,27 @@ def transparency_index(request):
     )
 
 
-def _download(download, table, stats, locale, today):
-    tables = export_tables(stats)
+def _download(download, table, locale, today):
     filename = f"transparency-{locale.language_code}-{today:%Y-%m-%d}"
-    if download == "csv":
-        table = table if table in tables else "institutions"
-        return csv_response(f"{filename}-{table}", *tables[table])
-    if download == "xlsx":
-        return xlsx_response(filename, tables)
-    data = {
-        "language": locale.language_code,
-        "date": today.isoformat(),
-        "fresh_days": FRESH_DAYS,
-        "institutions_count": stats["institutions"],
-        "national_average_score": stats["national_average"],
-    }
-    data.update({name: table_records(*tables[name]) for name in ("regions", "districts", "types", "institutions")})
-    return json_response(filename, data)
+    csv_table = table if table in EXPORT_TABLE_NAMES else "institutions"
+
+    def build():
+        stats = transparency_statistics(locale, today)
+        meta = {
+            "language": locale.language_code,
+            "date": today.isoformat(),
+            "fresh_days": FRESH_DAYS,
+            "institutions_count": stats["institutions"],
+            "national_average_score": stats["national_average"],
+        }
+        return Export(
+            export_tables(stats), csv_table=csv_table, meta=meta,
+            json_tables=("regions", "districts", "types", "institutions"),
+        )
+
+    # Only the table a CSV holds matters; any other parameter is ignored, so it does not miss the cache.
+    key = content_version.cache_key("transparency-download", locale.pk, csv_table if download == "csv" else "")
+    return download_response(download, filename, build, cache_key=key)
 
 
 def compare(request):

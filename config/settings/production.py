@@ -1,4 +1,6 @@
-"""Production: refuses to start without SECRET_KEY and ALLOWED_HOSTS from the environment."""
+"""Production: refuses to start without SECRET_KEY, ALLOWED_HOSTS and an https WAGTAILADMIN_BASE_URL."""
+
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -12,6 +14,14 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()]
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set ALLOWED_HOSTS (comma-separated host names).")
+# Invitation and notification e-mails link to the admin through this address: never over plain http.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/")
+_base_url = urlsplit(WAGTAILADMIN_BASE_URL)
+if _base_url.scheme != "https" or not _base_url.hostname:
+    raise ImproperlyConfigured(
+        "Set WAGTAILADMIN_BASE_URL to the site's https address (e.g. https://achykbilim.kg); "
+        "e-mailed admin links are built from it."
+    )
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -20,7 +30,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 31_536_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+# Preload lists are hard to leave again: opt in once the whole domain is served over https.
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "false").lower() == "true"
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]  # preload off is a choice (above), not an oversight
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -23,6 +23,7 @@ from transparency.stored_scores import SCORE_BANDS
 
 from ..facet_counts import facet_counts
 from ..geo import bounding_box, haversine_km
+from ..query import RESULT_WINDOW, last_page
 from ..results import FacetValue, Hit, SearchResult
 from ..snippets import institution_snippet
 from ..transliteration import spelling_key, stem_variants
@@ -48,9 +49,10 @@ class DatabaseEngine:
             cache.set(key, answer, settings.PUBLIC_CACHE_SECONDS)
 
         ordered_ids, distances, total = answer["ids"], answer["distances"], answer["total"]
-        num_pages = max(1, -(-total // query.page_size))
+        num_pages = last_page(total, query.page_size)
         page_number = min(query.page, num_pages)
-        window = ordered_ids[(page_number - 1) * query.page_size : page_number * query.page_size]
+        # Not past the result window, as Elasticsearch: both engines list the same results.
+        window = ordered_ids[(page_number - 1) * query.page_size : min(page_number * query.page_size, RESULT_WINDOW)]
         pages = InstitutionPage.objects.filter(id__in=window).select_related(
             "region", "district", "institution_type", "logo", "stored_score"
         )

@@ -20,6 +20,7 @@ from transparency.stored_scores import SCORE_BANDS
 
 from ..es_client import alias_name, get_client, search_timeout
 from ..geo import haversine_km
+from ..query import RESULT_WINDOW, last_page
 from ..results import Hit, SearchResult
 from ..snippets import SNIPPET_LENGTH, institution_snippet
 from ..transliteration import spelling_key
@@ -65,22 +66,24 @@ class ElasticsearchEngine:
 
         words = query.words
         corrected_from = suggestion = ""
-        response = self._request(client, query, locale, words, query.page, deadline, excluded)
+        # A page past the result window is never asked for: the engine would refuse it.
+        asked = min(query.page, last_page(RESULT_WINDOW, query.page_size))
+        response = self._request(client, query, locale, words, asked, deadline, excluded)
         if words and _total(response) == 0:
             # Fuzzy matching already forgives small typos; for bigger ones, try the closest known
             # name words, as the database engine does, so both engines suggest alike.
             corrected = DatabaseEngine()._corrected_words(locale, words)
             if corrected != words:
-                retry = self._request(client, query, locale, corrected, query.page, deadline, excluded)
+                retry = self._request(client, query, locale, corrected, asked, deadline, excluded)
                 if _total(retry):
                     response, corrected_from, words = retry, query.text, corrected
                 else:
                     suggestion = " ".join(corrected)
 
         total = _total(response)
-        num_pages = max(1, -(-total // query.page_size))
-        page_number = min(query.page, num_pages)
-        if page_number != query.page:
+        num_pages = last_page(total, query.page_size)
+        page_number = min(asked, num_pages)
+        if page_number != asked:
             response = self._request(client, query, locale, words, page_number, deadline, excluded)
 
         hit_by_id = {int(hit["_id"]): hit for hit in response["hits"]["hits"]}
@@ -174,7 +177,8 @@ def search_body(query, locale, words, page_number, today=None, excluded_ids=()) 
     body = {
         "query": {"bool": bool_query},
         "from_": (page_number - 1) * query.page_size,
-        "size": query.page_size,
+        # The last page inside the window may be short (a page size that does not divide it).
+        "size": min(query.page_size, RESULT_WINDOW - (page_number - 1) * query.page_size),
         "track_total_hits": True,
         "source": False,
         "aggs": {
