@@ -11,9 +11,9 @@ from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.visibility import visible
 from core.downloads import Export
 from core.downloads import download_response as file_response
+from core.visibility import visible
 from pages import content_version
 from taxonomy.models import District, Region
 

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from accreditation.status import statuses_for
-from core.visibility import restricted_paths, visible
 from core.downloads import FORMATS as DOWNLOAD_FORMATS
 from core.downloads import Export, download_response
+from core.visibility import restricted_paths, visible
 from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
 from pages import content_version
 from taxonomy.models import District
