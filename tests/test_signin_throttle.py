@@ -161,3 +161,13 @@ def test_password_reset_mail_is_limited_per_client(client, user):
     assert len(mail.outbox) == 0
     assert Client().post(url, {"email": "aigul@example.kg"}, REMOTE_ADDR="10.20.30.40").status_code == 302
     assert len(mail.outbox) == 1
+
+
+def test_the_front_end_login_locks_out_too(client, user):
+    """The login page Wagtail shows for pages restricted to signed-in users goes through django-axes."""
+    with translation.override("ru"):
+        url = reverse("wagtailcore_login")
+    statuses = [client.post(url, {"username": "aigul", "password": "wrong"}).status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]
+    locked = client.post(url, {"username": "aigul", "password": PASSWORD})
+    assert locked.status_code == 429 and LOCKOUT_TEXT["ru"] in locked.content.decode()
