@@ -109,18 +109,31 @@ def remediation_index(request):
     )
     if not (roles.superuser or roles.ministry):
         decisions = decisions.filter(institution__translation_key__in=institution_keys_of(roles))
+    latest = latest_reports(decisions.values("translation_key"))
+    decisions = [decision for decision in decisions if can_see(request.user, decision, roles)]
     rows = [
         {
             "decision": decision,
             "status": decision.remediation_status(),
-            "latest": decision.all_remediation_reports().first(),
+            "latest": latest.get(decision.translation_key),
             "can_report": can_report(request.user, decision, roles),
             "can_review": can_review(request.user, decision, roles),
         }
         for decision in decisions
-        if can_see(request.user, decision, roles)
     ]
     return TemplateResponse(request, "accreditation/admin/remediation_index.html", {"rows": rows})
+
+
+def latest_reports(translation_keys):
+    """The newest report on each decision (any language version), by the decision's translation key.
+    `translation_keys` is a subquery, so the ministry's list of every decision stays one query."""
+    latest = {}
+    reports = RemediationReport.objects.filter(decision__translation_key__in=translation_keys).select_related(
+        "decision"
+    ).order_by("-submitted_at", "-pk")
+    for report in reports:
+        latest.setdefault(report.decision.translation_key, report)
+    return latest
 
 
 def institution_keys_of(roles):

@@ -113,9 +113,20 @@ def test_remediation_due_dates_are_among_the_editors_deadlines(client, two_insti
     assert reverse("accreditation_remediation_submit", args=[overdue.pk]) in html
     assert "14/B" not in html and draft.number not in html
 
-    RemediationReport.objects.create(decision=overdue, document=make_document(), submitted_by=people["editor_a"])
+    report = RemediationReport.objects.create(decision=overdue, document=make_document(), submitted_by=people["editor_a"])
+    # Submitted: the editors' part is done (not overdue) while the district's reviewer looks at it.
+    _section, rows = section_rows(people["editor_a"], "deadlines", today)
+    with translation.override("en"):
+        remediation = [(row["overdue"], str(row["deadline"].note)) for row in rows if "Remediation" in str(row["deadline"].label)]
+    assert remediation == [(False, "Submitted, waiting for review")]
+    _section, waiting = section_rows(people["reviewer_x"], "deadlines", today, "Remediation reports waiting")
+    assert [row["deadline"].url for row in waiting] == [reverse("accreditation_remediation_review", args=[report.pk])]
+    assert section_rows(people["reviewer_y"], "deadlines", today, "Remediation reports waiting")[1] == []
+    report.review_state = RemediationReport.Review.ACCEPTED
+    report.save()
     _section, rows = section_rows(people["editor_a"], "deadlines", today)
     assert not [row for row in rows if "Remediation" in str(row["deadline"].label)]
+    assert section_rows(people["reviewer_x"], "deadlines", today, "Remediation reports waiting")[1] == []
 
 
 def test_reviewer_dashboard_shows_this_years_self_assessment_per_institution(client, two_institutions, people, directory):
