@@ -7,6 +7,9 @@
   authenticate(): each is counted in django-axes like a sign-in, under a "username" naming the
   restriction, so a guesser is locked out of that restriction from that address, and the attempt is in
   the audit list.
+- The admin's password change (Account) asks for the current password without authenticate(): a
+  wrong one counts as a failed sign-in of that user from that address, so a borrowed session cannot
+  guess it without limit.
 - Password-reset mail is limited per e-mail address and per client address.
 
 A refused request gets the translated 429 page and reaches no view, so nothing is sent or changed.
@@ -25,6 +28,12 @@ SHARED_PASSWORD_FORMS = {
     "wagtaildocs_authenticate_with_password": "restriction_id",
 }
 PASSWORD_RESET_FORMS = {"wagtailadmin_password_reset"}
+PASSWORD_CHANGE_FORMS = {"wagtailadmin_account"}
+PASSWORD_CHANGE_PREFIX = "password-"  # Wagtail's ChangePasswordPanel form prefix
+
+
+def changes_password(request):
+    return any(request.POST.get(f"{PASSWORD_CHANGE_PREFIX}{name}") for name in ("new_password1", "new_password2"))
 
 
 def restriction_credentials(url_name, view_args, view_kwargs):
@@ -39,9 +48,12 @@ class SignInThrottleMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        credentials = getattr(request, "signin_restriction_credentials", None)
+        credentials = getattr(request, "signin_failed_credentials", None)
+        restriction = getattr(request, "signin_restriction_credentials", None)
         # Wagtail answers a wrong shared password by showing the form again (200); a right one redirects.
-        if credentials is not None and response.status_code == 200:
+        if restriction is not None and response.status_code == 200:
+            credentials = restriction
+        if credentials is not None:
             user_login_failed.send(sender=__name__, credentials=credentials, request=request)
             if getattr(request, "axes_locked_out", False):
                 return get_lockout_response(request, response, credentials)
@@ -59,6 +71,12 @@ class SignInThrottleMiddleware:
             if not AxesProxyHandler.is_allowed(request, credentials):
                 return get_lockout_response(request, None, credentials)
             request.signin_restriction_credentials = credentials
+        if url_name in PASSWORD_CHANGE_FORMS and request.user.is_authenticated and changes_password(request):
+            credentials = {"username": request.user.get_username()}
+            if not AxesProxyHandler.is_allowed(request, credentials):
+                return get_lockout_response(request, None, credentials)
+            if not request.user.check_password(request.POST.get(f"{PASSWORD_CHANGE_PREFIX}old_password", "")):
+                request.signin_failed_credentials = credentials  # counted once the view has answered
         if url_name in PASSWORD_RESET_FORMS and throttle.too_many_reset_requests(request):
             return responses.too_many_reset_requests(request)
         return None

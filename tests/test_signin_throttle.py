@@ -171,3 +171,36 @@ def test_the_front_end_login_locks_out_too(client, user):
     assert statuses == [200, 200, 200, 200, 429]
     locked = client.post(url, {"username": "aigul", "password": PASSWORD})
     assert locked.status_code == 429 and LOCKOUT_TEXT["ru"] in locked.content.decode()
+
+
+def account_form(old_password):
+    """Account page POST data: every panel's fields, so only the password can be wrong."""
+    return {
+        "name_email-first_name": "Айгүл", "name_email-last_name": "Осмонова", "name_email-email": "aigul@example.kg",
+        "theme-theme": "system", "theme-contrast": "system", "theme-density": "default",
+        "password-old_password": old_password, "password-new_password1": "Manas-Ata-1995!",
+        "password-new_password2": "Manas-Ata-1995!",
+    }
+
+
+def test_guessing_the_current_password_on_the_account_page_locks_out(client, user):
+    """A borrowed session cannot guess the current password without limit."""
+    client.force_login(user)
+    url = reverse("wagtailadmin_account")
+
+    def change(old):
+        return client.post(url, account_form(old)).status_code
+
+    assert [change("wrong") for _ in range(5)] == [200, 200, 200, 200, 429]
+    assert change(PASSWORD) == 429
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+    assert AccessFailureLog.objects.filter(username="aigul").count() >= 5
+
+
+def test_the_right_current_password_still_changes_it(client, user):
+    client.force_login(user)
+    response = client.post(reverse("wagtailadmin_account"), account_form(PASSWORD))
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("Manas-Ata-1995!") and not AccessFailureLog.objects.exists()
