@@ -1,5 +1,5 @@
 """What the admin dashboards ask the accreditation app: expiring accreditations, overdue remediation,
-an institution's remediation deadlines."""
+remediation reports waiting for a reviewer, an institution's remediation deadlines."""
 
 from datetime import timedelta
 
@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from .dates import EXPIRING_SOON_DAYS
-from .models import AccreditationDecisionPage, with_remediation_flags
+from .models import AccreditationDecisionPage, RemediationReport, with_remediation_flags
 from .status import AccreditationStatus, annotate_accreditation
 
 Remediation = AccreditationDecisionPage.Remediation
@@ -54,6 +54,18 @@ def overdue_remediations(today, institutions=None):
     ]
 
 
+def reports_awaiting_review(institutions=None):
+    """Remediation reports on live decisions (about `institutions`, else any) that no reviewer has
+    accepted or returned yet, oldest first."""
+    reports = RemediationReport.objects.filter(
+        review_state=RemediationReport.Review.SUBMITTED,
+        decision__in=AccreditationDecisionPage.objects.live().filter(locale=Locale.get_default()),
+    )
+    if institutions is not None:
+        reports = reports.filter(decision__institution__translation_key__in=institutions.values("translation_key"))
+    return list(reports.select_related("decision").order_by("submitted_at", "pk"))
+
+
 def accreditation_expiry_deadlines(institution, today):
     """Deadline source for the editors' dashboard: the institution's accreditation, when it ends within
     90 days (a new accreditation must be applied for)."""
@@ -76,12 +88,17 @@ def remediation_deadlines(institution, today):
     decisions = live_decisions().filter(
         institution__translation_key=institution.translation_key, has_remediation_report=False
     )
-    return [
-        Deadline(
+    deadlines = []
+    for decision in decisions:
+        status = decision.remediation_status(today)
+        if status not in (Remediation.PENDING, Remediation.OVERDUE, Remediation.UNDER_REVIEW):
+            continue
+        deadlines.append(Deadline(
             _("Remediation report for decision No. %(number)s") % {"number": decision.number},
             decision.remediation_due,
+            # Submitted and waiting for the reviewer: the institution's part is done for now.
+            note=_("Submitted, waiting for review") if status == Remediation.UNDER_REVIEW else "",
             url=reverse("accreditation_remediation_submit", args=[decision.pk]),
-        )
-        for decision in decisions
-        if decision.remediation_status(today) in (Remediation.PENDING, Remediation.OVERDUE)
-    ]
+            done=status == Remediation.UNDER_REVIEW,
+        ))
+    return deadlines

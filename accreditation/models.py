@@ -159,6 +159,8 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
     class Remediation(models.TextChoices):
         NOT_REQUIRED = "not-required", _("No shortcomings to remove")
         PENDING = "pending", _("Remediation report pending")
+        # A report was submitted in time or late and waits for the district reviewer; not public yet.
+        UNDER_REVIEW = "under-review", _("Remediation report under review")
         SUBMITTED = "submitted", _("Remediation report submitted")
         OVERDUE = "overdue", _("Remediation report overdue")
 
@@ -262,25 +264,39 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
         )
 
     # Remediation (Order 1482/1, item 1c).
-    def remediation_status(self, today=None, submitted=None):
-        """pending / submitted / overdue; `submitted` may be given when already known (register)."""
+    def remediation_status(self, today=None, submitted=None, under_review=None):
+        """not-required / pending / under-review / submitted / overdue. `submitted` (an accepted report
+        exists) and `under_review` (one awaits the reviewer) may be given when already known (register).
+        The clock stops at submission: a report awaiting review is never overdue; a returned one does
+        not count."""
         if not (self.shortcomings or "").strip() and not (self.recommendations or "").strip():
             return self.Remediation.NOT_REQUIRED
         if submitted is None:
             submitted = getattr(self, "has_remediation_report", None)
-        if submitted is None:
-            submitted = RemediationReport.objects.filter(decision__translation_key=self.translation_key).exists()
+        if under_review is None:
+            under_review = getattr(self, "has_report_under_review", None)
+        if submitted is None or under_review is None:
+            states = set(self.all_remediation_reports().values_list("review_state", flat=True))
+            submitted = RemediationReport.Review.ACCEPTED in states
+            under_review = RemediationReport.Review.SUBMITTED in states
         if submitted:
             return self.Remediation.SUBMITTED
+        if under_review:
+            return self.Remediation.UNDER_REVIEW
         today = today or date.today()
         if self.remediation_due and self.remediation_due < today:
             return self.Remediation.OVERDUE
         return self.Remediation.PENDING
 
-    def remediation_reports(self):
+    def all_remediation_reports(self):
+        """Every report on the decision (any language version), whatever its review state: for the admin."""
         return RemediationReport.objects.filter(decision__translation_key=self.translation_key).select_related(
-            "document"
-        ).order_by("-submitted_at")
+            "document", "submitted_by", "reviewed_by"
+        ).order_by("-submitted_at", "-pk")
+
+    def remediation_reports(self):
+        """The reports the public sees: accepted by the district's reviewer (or the ministry)."""
+        return self.all_remediation_reports().filter(review_state=RemediationReport.Review.ACCEPTED)
 
     @property
     def display_institution(self):
@@ -342,13 +358,23 @@ def evidence_revision_for(institution, on_date):
 
 
 def with_remediation_flags(queryset):
-    """Adds `has_remediation_report` so listing many decisions needs no query per row."""
+    """Adds `has_remediation_report` (an accepted report exists) and `has_report_under_review` so listing
+    many decisions needs no query per row."""
     reports = RemediationReport.objects.filter(decision__translation_key=OuterRef("translation_key"))
-    return queryset.annotate(has_remediation_report=Exists(reports))
+    return queryset.annotate(
+        has_remediation_report=Exists(reports.filter(review_state=RemediationReport.Review.ACCEPTED)),
+        has_report_under_review=Exists(reports.filter(review_state=RemediationReport.Review.SUBMITTED)),
+    )
 
 
 class RemediationReport(models.Model):
-    """The institution's report on removing the shortcomings a decision named (item 1c)."""
+    """The institution's report on removing the shortcomings a decision named (item 1c). It is public
+    only once a reviewer of the institution's district (or the ministry) accepts it."""
+
+    class Review(models.TextChoices):
+        SUBMITTED = "submitted", _("Awaiting review")
+        ACCEPTED = "accepted", _("Accepted")
+        RETURNED = "returned", _("Returned for changes")
 
     decision = models.ForeignKey(
         AccreditationDecisionPage, on_delete=models.CASCADE, related_name="remediation_report_rows",
@@ -362,6 +388,15 @@ class RemediationReport(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("submitted by"),
+    )
+    review_state = models.CharField(
+        _("review"), max_length=20, choices=Review.choices, default=Review.SUBMITTED, db_index=True,
+    )
+    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("reviewed by"),
     )
 
     class Meta:

@@ -18,7 +18,15 @@ def remediation_urls():
     return [
         path("remediation/", admin_views.remediation_index, name="accreditation_remediation"),
         path("remediation/<int:decision_id>/report/", admin_views.submit_report, name="accreditation_remediation_submit"),
+        path("remediation/reports/<int:report_id>/review/", admin_views.review_report, name="accreditation_remediation_review"),
     ]
+
+
+@hooks.register("before_serve_document")
+def hide_unaccepted_reports(document, request):
+    """A remediation report's file is public only once the report is accepted; until then only those who
+    see the decision in the admin (its editors, reviewers, the ministry) may open it."""
+    return admin_views.refuse_unaccepted_report(document, request)
 
 
 class RemediationMenuItem(MenuItem):

@@ -177,7 +177,9 @@ class Decision(Schema):
     institution_name: str
     programmes: list[ProgrammeName] = Field(description="The programmes a programme decision covers.")
     remediation_due: date | None = Field(description="3 months after the decision (Order 1482/1, item 1c).")
-    remediation: Choice = Field(description="not-required, pending, submitted or overdue.")
+    remediation: Choice = Field(
+        description="not-required, pending, under-review (submitted, awaiting the reviewer), submitted (accepted) or overdue."
+    )
     conclusion_url: str | None = Field(description="The expert commission's conclusion (PDF).")
     url: str | None
 

@@ -177,6 +177,8 @@ def sync_report(decision, submitted, record):
         RemediationReport.objects.create(
             decision=decision, document=document, note="Китепкана жаңыланды; сайттагы маалымат толукталды.",
             submitted_at=timezone.now() - timedelta(days=5),
+            # The demo shows the public state: the district's reviewer has accepted the report.
+            review_state=RemediationReport.Review.ACCEPTED, reviewed_at=timezone.now() - timedelta(days=2),
         )
 
 

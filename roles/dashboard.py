@@ -4,6 +4,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState
@@ -11,7 +12,7 @@ from wagtail.models import Page, TaskState
 from institutions.models import InstitutionPage
 from transparency.score import checklist_for_page, score_from_items, scored_rows
 
-from .deadlines import deadlines_for
+from .deadlines import Deadline, deadlines_for
 from .membership import roles_of
 from .models import InstitutionEditors, ReviewArea
 from .workflows import MINISTRY_WORKFLOW_NAME
@@ -158,9 +159,9 @@ def reviewer_panel(area, today):
 
 
 def accreditation_sections(today, institutions=None):
-    """Accreditations ending within 90 days and remediation reports past their due date (of
-    `institutions`, else of all)."""
-    from accreditation.dashboard import expiring_accreditations, overdue_remediations
+    """Accreditations ending within 90 days, remediation reports waiting for a review and those past
+    their due date (of `institutions`, else of all)."""
+    from accreditation.dashboard import expiring_accreditations, overdue_remediations, reports_awaiting_review
 
     expiring = [
         {
@@ -181,8 +182,26 @@ def accreditation_sections(today, institutions=None):
         }
         for decision in overdue_remediations(today, institutions=institutions)
     ]
+    awaiting = [
+        {
+            "deadline": Deadline(
+                _("Decision No. %(number)s: %(institution)s")
+                % {"number": report.decision.number, "institution": report.decision.display_institution},
+                report.submitted_at.date(),
+                note=_("Remediation report submitted, waiting for review"),
+                url=reverse("accreditation_remediation_review", args=[report.pk]),
+                done=True,
+            ),
+            "overdue": False,
+        }
+        for report in reports_awaiting_review(institutions)
+    ]
     return [
         section(_("Accreditations expiring within 90 days"), "dated", expiring, _("No accreditation expires soon.")),
+        section(
+            _("Remediation reports waiting for review"), "deadlines", awaiting,
+            _("No remediation report is waiting for review."),
+        ),
         section(_("Overdue remediation reports"), "dated", overdue, _("No remediation report is overdue.")),
     ]
 

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
 from taxonomy.models import InstructionLanguage
@@ -85,3 +86,9 @@ def language_of(code):
 
 # Roles tests: two institutions in two districts with their editors and reviewers.
 from .roles_setup import people, two_institutions  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def empty_throttle_counters():
+    """Sign-in and password-reset counters (signin.throttle) start from zero in every test."""
+    caches["throttle"].clear()

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -62,7 +63,7 @@ def test_status_pending_submitted_overdue(register, schools):
     assert clean.remediation_status(TODAY) == "not-required"
 
 
-def test_editor_submits_a_report_and_the_decision_shows_it(editor_client, client, register, schools):
+def test_editor_submits_a_report_and_it_waits_for_the_reviewer(editor_client, register, schools):
     decision = decision_for(register, schools[0], 120)
     with translation.override("en"):
         listing = editor_client.get(reverse("accreditation_remediation")).content.decode()
@@ -72,10 +73,100 @@ def test_editor_submits_a_report_and_the_decision_shows_it(editor_client, client
     assert response.status_code == 302
     report = RemediationReport.objects.get(decision=decision)
     assert report.submitted_by.username == "school-editor"
-    assert decision.remediation_status(TODAY) == "submitted"
-    html = client.get(decision.url).content.decode()
-    assert report.document.url in html
-    assert "remediation--submitted" in html
+    assert report.review_state == RemediationReport.Review.SUBMITTED
+    # Submitted (even after the due date): no longer overdue, but not public either.
+    assert decision.remediation_status(TODAY) == "under-review"
+    anonymous = Client()
+    html = anonymous.get(decision.url).content.decode()
+    assert report.document.url not in html and "Жабдуулар сатылып алынды." not in html
+    assert "remediation--under-review" in html and "remediation--submitted" not in html
+    # Nor can the file be fetched by its address before it is accepted; the editor still opens it.
+    assert anonymous.get(report.document.url).status_code == 404
+    assert editor_client.get(report.document.url).status_code == 200
+
+
+def review(client, report, action, comment=""):
+    url = reverse("accreditation_remediation_review", args=[report.pk])
+    return client.post(url, {"action": action, "comment": comment})
+
+
+def submitted_report(client, register, school, days_ago=30):
+    decision = decision_for(register, school, days_ago)
+    client.force_login(editor_of(school, "school-editor"))
+    assert submit(client, decision).status_code == 302
+    client.logout()
+    return decision, RemediationReport.objects.get(decision=decision)
+
+
+def test_the_districts_reviewer_accepts_and_the_report_becomes_public(client, register, schools):
+    decision, report = submitted_report(client, register, schools[0])
+    client.force_login(reviewer_of(schools[0]))
+    listing = client.get(reverse("accreditation_remediation")).content.decode()
+    assert reverse("accreditation_remediation_review", args=[report.pk]) in listing
+    assert review(client, report, "accept").status_code == 302
+    report.refresh_from_db()
+    assert report.review_state == "accepted" and report.reviewed_by.username == "reviewer"
+    anonymous = Client()
+    html = anonymous.get(decision.url).content.decode()
+    assert report.document.url in html and "remediation--submitted" in html
+    assert anonymous.get(report.document.url).status_code == 200
+    # The register and the API say the same.
+    api = anonymous.get("/api/v1/decisions").json()
+    assert [item["remediation"]["value"] for item in api["items"]] == ["submitted"]
+
+
+def test_a_reviewer_of_another_district_cannot_review(client, register, schools):
+    decision, report = submitted_report(client, register, schools[0])
+    client.force_login(reviewer_of(schools[1], "other-reviewer"))
+    assert reverse("accreditation_remediation_review", args=[report.pk]) not in client.get(
+        reverse("accreditation_remediation")
+    ).content.decode()
+    page = client.get(reverse("accreditation_remediation_review", args=[report.pk]))
+    response = review(client, report, "accept")
+    # Wagtail's admin answers PermissionDenied by sending the user to the dashboard with a message.
+    for refused in (page, response):
+        assert refused.status_code == 302 and refused.url == reverse("wagtailadmin_home")
+    report.refresh_from_db()
+    assert report.review_state == "submitted" and report.reviewed_by is None
+    assert report.document.url not in Client().get(decision.url).content.decode()
+
+
+def test_the_institutions_editor_cannot_accept_their_own_report(client, register, schools):
+    decision, report = submitted_report(client, register, schools[0])
+    client.force_login(RemediationReport.objects.get().submitted_by)
+    response = review(client, report, "accept")
+    assert response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+    report.refresh_from_db()
+    assert report.review_state == "submitted"
+
+
+def test_a_returned_report_shows_the_comment_to_the_editor_and_stays_private(client, register, schools):
+    decision, report = submitted_report(client, register, schools[0], days_ago=120)
+    client.force_login(ministry_user())
+    with translation.override("en"):
+        refused = review(client, report, "return")
+    assert refused.status_code == 200 and "Say what the institution should change" in refused.content.decode()
+    assert review(client, report, "return", "Лабораториянын сүрөттөрүн тиркеңиз.").status_code == 302
+    report.refresh_from_db()
+    assert report.review_state == "returned"
+    # A returned report does not stop the clock: the decision is overdue again.
+    assert decision.remediation_status(TODAY) == "overdue"
+    html = Client().get(decision.url).content.decode()
+    assert report.document.url not in html and "Лабораториянын сүрөттөрүн" not in html
+    # A second answer to the same report is refused.
+    assert review(client, report, "accept").status_code == 302
+    report.refresh_from_db()
+    assert report.review_state == "returned"
+    client.force_login(RemediationReport.objects.get().submitted_by)
+    with translation.override("en"):
+        listing = client.get(reverse("accreditation_remediation")).content.decode()
+        form = client.get(reverse("accreditation_remediation_submit", args=[decision.pk])).content.decode()
+    for page in (listing, form):
+        assert "Returned for changes" in page and "Лабораториянын сүрөттөрүн тиркеңиз." in page
+    assert "Submit again" in listing
+    # The editor resubmits; the new report waits for review.
+    assert submit(client, decision).status_code == 302
+    assert decision.remediation_status(TODAY) == "under-review"
 
 
 def test_editor_cannot_report_on_another_institution_nor_edit_the_decision(editor_client, register, schools):

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Secrets come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -26,6 +27,7 @@ INSTALLED_APPS = [
     "demo",
     "api",
     "registry",
+    "signin",
     # Wagtail.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -58,6 +60,8 @@ INSTALLED_APPS = [
     "ninja",
     # Content-Security-Policy header (django-csp 4).
     "csp",
+    # Failed sign-ins: counting, lockout, and the records listed in Reports > Sign-in failures.
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +77,15 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "pages.headers.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "signin.middleware.SignInThrottleMiddleware",
+    # Last, as django-axes asks: turns a lockout during authenticate() into the lockout page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes checks every authenticate() call first (it needs the request, as every login form passes).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -207,5 +220,24 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Browser features the site never uses (pages.headers.PermissionsPolicyMiddleware).
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+# Sign-in throttling (signin app, django-axes; docs/decisions.md "Sign-in throttling"). Five failures of
+# one username from one address lock that pair out for 15 minutes; a client address alone may fail 50
+# times an hour (any usernames), because schools and offices share one address behind NAT.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "signin.responses.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_ENABLE_ADMIN = False  # Django's admin is not routed; Reports > Sign-in failures lists the records
+SIGNIN_CLIENT_FAILURE_RATE = "50/h"
+PASSWORD_RESET_ADDRESS_RATE = "3/h"
+PASSWORD_RESET_CLIENT_RATE = "10/h"
+RATELIMIT_USE_CACHE = "default"
+# The client address (signin/client_address.py): REMOTE_ADDR, unless the site runs behind
+# TRUSTED_PROXY_COUNT reverse proxies that each append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "signin.client_address.client_ip"
+
 # Approving a review workflow publishes the page even though district reviewers hold no publish permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "roles.publishing.publish_approved_workflow_state"

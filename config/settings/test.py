@@ -19,4 +19,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ELASTICSEARCH_URL = ""
 ELASTICSEARCH_INDEX_PREFIX = "achyk-test"
 # Each test builds its own data; a cache shared between tests would answer from another test's data.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    # Sign-in and password-reset counters must count; tests/conftest.py empties this before each test.
+    "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
+}
+RATELIMIT_USE_CACHE = "throttle"
