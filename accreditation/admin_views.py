@@ -21,10 +21,11 @@ from django.utils.translation import gettext_lazy
 from wagtail.documents.models import Document
 from wagtail.models import Collection, Locale
 
+from core.visibility import is_visible, restricted_paths
 from roles.membership import roles_of
 from roles.models import InstitutionEditors
 
-from .models import AccreditationDecisionPage, RemediationReport, with_remediation_flags
+from .models import AccreditationDecisionPage, MinistryDocumentPage, RemediationReport, with_remediation_flags
 from .validators import PDF_MAGIC
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
@@ -84,12 +85,29 @@ def can_see(user, decision, roles=None):
 
 
 def refuse_unaccepted_report(document, request):
-    """A 404 for a report's file while no report using it is accepted, unless the user sees its decision."""
+    """A 404 for a report's file while no report using it is accepted on a decision a visitor may see,
+    unless the user sees its decision in the admin."""
     reports = list(RemediationReport.objects.filter(document=document).select_related("decision__institution"))
-    if not reports or any(r.review_state == RemediationReport.Review.ACCEPTED for r in reports):
+    paths = restricted_paths()
+    if not reports or any(
+        r.review_state == RemediationReport.Review.ACCEPTED and is_visible(r.decision, paths) for r in reports
+    ):
         return None
     roles = roles_of(request.user)
     if any(can_see(request.user, report.decision, roles) for report in reports):
+        return None
+    raise Http404
+
+
+def refuse_files_of_hidden_pages(document, request):
+    """A 404 for a commission's conclusion or a ministry document's file when every page that publishes it
+    is hidden from visitors (private, or about a private institution), unless the user works in the admin."""
+    pages = list(AccreditationDecisionPage.objects.filter(conclusion=document).select_related("institution"))
+    pages += list(MinistryDocumentPage.objects.filter(files__document=document))
+    if not pages or request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    paths = restricted_paths()
+    if any(is_visible(page, paths) for page in pages):
         return None
     raise Http404
 

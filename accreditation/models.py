@@ -313,10 +313,15 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
         reports = list(self.remediation_reports())
         context["remediation_reports"] = reports
         context["remediation_status"] = self.remediation_status(submitted=bool(reports))
-        context["programme_list"] = [
-            programme.get_translation_or_none(self.locale) or programme
-            for programme in visible(self.programmes.all())
-        ]
+        programmes = list(visible(self.programmes.all()))
+        translated = {
+            programme.translation_key: programme
+            for programme in visible(
+                self.programmes.model.objects.filter(translation_key__in=[p.translation_key for p in programmes]),
+                self.locale,
+            )
+        }
+        context["programme_list"] = [translated.get(p.translation_key, p) for p in programmes]
         return context
 
     @path("evidence/")

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
+from core.visibility import visible
 from selfassessment.prefill import EARLIER_ACCREDITATION_HOOK
 
 from . import admin_views
@@ -58,10 +59,18 @@ def decision_line(decision):
 def earlier_accreditation(institution, year):
     """Section 1's "earlier accreditation": the institution's live decisions up to the report's year, oldest
     first. In the site's default language, like the rest of the report's text copied from the profile."""
-    decisions = AccreditationDecisionPage.objects.live().filter(
-        locale=Locale.get_default(),
-        institution__translation_key=institution.translation_key,
-        decision_date__year__lte=year,
+    decisions = visible(
+        AccreditationDecisionPage.objects.filter(
+            institution__translation_key=institution.translation_key, decision_date__year__lte=year
+        ),
+        Locale.get_default(),
     ).order_by("decision_date", "pk")
     with translation.override(settings.LANGUAGE_CODE):
         return "\n".join(decision_line(decision) for decision in decisions)
+
+
+@hooks.register("before_serve_document")
+def hide_files_of_hidden_pages(document, request):
+    """A conclusion or a ministry document's file follows the pages that publish it: when all of them are
+    hidden from visitors (a view restriction, or about a private institution), so is the file."""
+    return admin_views.refuse_files_of_hidden_pages(document, request)

@@ -202,7 +202,7 @@ def _programme_translations(decisions):
                 keys_by_locale.setdefault(decision.locale_id, set()).add(programme.translation_key)
     translated = {}
     for locale_id, keys in keys_by_locale.items():
-        for programme in ProgrammePage.objects.filter(locale_id=locale_id, translation_key__in=keys):
+        for programme in visible(ProgrammePage.objects.filter(locale_id=locale_id, translation_key__in=keys)):
             translated[(locale_id, programme.translation_key)] = programme
     return translated
 

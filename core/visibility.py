@@ -26,8 +26,23 @@ def subject_fields(model):
 
 
 def restricted_paths():
-    """Tree paths of the pages that carry a view restriction (each hides its whole subtree)."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+    """Tree paths hidden from visitors: each page with a view restriction and its other language
+    versions (a restriction set in one language hides the page in every language; wagtail-localize
+    copies restrictions only when a translation is made). Each hides its whole subtree. One query."""
+    keys = PageViewRestriction.objects.values("page__translation_key")
+    return list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+
+
+def restrictions_through_translations(page):
+    """The view restrictions that apply to `page` only through another language version of it or of
+    an ancestor (Wagtail itself enforces the ones on the page's own ancestry). One query."""
+    steps = range(page.steplen, len(page.path) + 1, page.steplen)
+    ancestry = Page.objects.filter(path__in=[page.path[:end] for end in steps]).values("translation_key")
+    return [
+        restriction
+        for restriction in PageViewRestriction.objects.filter(page__translation_key__in=ancestry).select_related("page")
+        if not page.path.startswith(restriction.page.path)
+    ]
 
 
 def _under_q(paths, prefix=""):

@@ -11,6 +11,7 @@ from django_elasticsearch_dsl.registries import registry
 from elasticsearch.dsl import Text, analyzer, token_filter
 
 from accreditation.status import latest_outcomes
+from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammePage
 
 from .es_client import alias_name
@@ -171,8 +172,7 @@ def qualification_codes(institution_ids) -> dict:
     """Institution id → sorted codes of the qualifications its live programmes award."""
     codes = {}
     rows = (
-        ProgrammePage.objects.live()
-        .filter(institution_id__in=list(institution_ids))
+        visible(ProgrammePage.objects.filter(institution_id__in=list(institution_ids)))
         .exclude(qualification=None)
         .values_list("institution_id", "qualification__code")
     )

@@ -11,6 +11,7 @@ import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .es_client import is_configured
@@ -90,10 +91,15 @@ def on_restriction_changed(sender, instance, raw=False, **kwargs):
     if raw or not is_configured():
         return
     from accreditation.stored_status import institutions_under
-    from institutions.models import InstitutionPage
+    from institutions.models import InstitutionPage, ProgrammePage
 
     keys = institutions_under(instance.page_id)
-    for pk in InstitutionPage.objects.filter(translation_key__in=keys).values_list("pk", flat=True):
+    ids = set(InstitutionPage.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
+    # A programme put in or out of a private section changes the qualifications its institution awards.
+    page = Page.objects.filter(pk=instance.page_id).only("path").first()
+    if page is not None:
+        ids |= set(ProgrammePage.objects.filter(path__startswith=page.path).values_list("institution_id", flat=True))
+    for pk in ids - {None}:
         _safely("update_institution", pk)
 
 

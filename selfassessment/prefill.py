@@ -4,7 +4,8 @@ from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Locale
 
-from institutions.models import ProgrammeEnrolment
+from core.visibility import visible
+from institutions.models import ProgrammeEnrolment, ProgrammePage
 
 from .layout import label
 from .models import (
@@ -78,9 +79,11 @@ def create_report(institution, year) -> SelfAssessmentReport:
 
 
 def learners_per_programme(institution, year):
-    """(programme title, learners) for each live programme, from its latest enrolment up to the year."""
+    """(programme title, learners) for each published programme (a private one is left out: the report is
+    public once accepted), from its latest enrolment up to the year."""
+    shown = visible(ProgrammePage.objects.filter(institution=institution)).values("pk")
     rows = (
-        ProgrammeEnrolment.objects.filter(programme__institution=institution, programme__live=True, year__lte=year)
+        ProgrammeEnrolment.objects.filter(programme__in=shown, year__lte=year)
         .select_related("programme")
         .order_by("programme__path", "-year")
     )

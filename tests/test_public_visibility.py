@@ -18,15 +18,16 @@ from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
 from pypdf import PdfReader
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from accreditation.models import AccreditationDecisionPage
-from institutions.models import InstitutionLicence
+from institutions.models import InstitutionLicence, ProgrammeEnrolment
 from selfassessment.models import SelfAssessmentReport
 from selfassessment.prefill import create_report
 
 from .accreditation_factories import (
     AccreditationDecisionPageFactory,
+    make_document,
     DecisionIndexPageFactory,
     MinistryDocumentIndexPageFactory,
     MinistryDocumentPageFactory,
@@ -74,22 +75,36 @@ def secrets(home, directory, world):
     hidden_document = MinistryDocumentPageFactory(
         parent=documents, title="Narwhalqx буйругу", number="N-1", date=date.today(), body="<p>Narwhalqx body.</p>"
     )
-    report = create_report(hidden, date.today().year - 1)
-    report.status = SelfAssessmentReport.Status.ACCEPTED
-    report.published = True
-    report.conclusion = "Axolotlqx conclusion."
-    report.save()
+    ProgrammeEnrolment.objects.create(programme=hidden_programme, year=date.today().year - 1, learners=7)
+    def published_report(institution, conclusion):
+        report = create_report(institution, date.today().year - 1)
+        report.status = SelfAssessmentReport.Status.ACCEPTED
+        report.published = True
+        report.conclusion = conclusion
+        report.save()
+        return report
 
-    restrict(hidden)
-    restrict(hidden_programme, PageViewRestriction.LOGIN)
-    restrict(hidden_decision, PageViewRestriction.LOGIN)
-    restrict(hidden_document, PageViewRestriction.LOGIN)
+    reports = [published_report(hidden, "Axolotlqx conclusion.")]
+    # A Russian version made before the restriction: the restriction set later in Kyrgyz hides it too.
+    ru_hidden = hidden.copy_for_translation(Locale.objects.get(language_code="ru"), copy_parents=True)
+    ru_hidden.title = "Zanzibarqx колледж"
+    ru_hidden.save_revision().publish()
 
-    items = [hidden, hidden_programme_of_hidden, hidden_programme, about_hidden, hidden_decision, hidden_document]
+    restrictions = [
+        restrict(hidden),
+        restrict(hidden_programme, PageViewRestriction.LOGIN),
+        restrict(hidden_decision, PageViewRestriction.LOGIN),
+        restrict(hidden_document, PageViewRestriction.LOGIN),
+    ]
+    # Made after the restrictions: the copy of the profile leaves out the private programme and decision
+    # (a report is a dated snapshot; one accepted earlier keeps what was public then).
+    reports.append(published_report(public, "Ачык корутунду."))
+    items = [hidden, hidden_programme_of_hidden, hidden_programme, about_hidden, hidden_decision, hidden_document, ru_hidden]
     return {
         "items": items,
-        "report": report,
-        "ints": sorted({page.pk for page in items} | {report.pk} | set(PageViewRestriction.objects.values_list("pk", flat=True))),
+        "restrictions": restrictions,
+        "reports": reports,
+        "ints": sorted({page.pk for page in items} | {r.pk for r in reports} | {r.pk for r in restrictions}),
         "slugs": sorted({page.slug for page in items} | {public.region.slug, "ky", "ru", "en"}),
         "uuids": sorted({str(page.translation_key) for page in items}),
     }
@@ -130,7 +145,8 @@ def _fill(route, values):
     paths = [route]
     for slot in slots:
         kind = slot.group(1) or ("int" if "\\d" in slot.group(0) else "str")
-        choices = {"int": values["ints"], "uuid": values["uuids"]}.get(kind, values["slugs"])
+        # An untyped segment (django-ninja's `<institution_id>`) takes slugs and UUIDs alike.
+        choices = {"int": values["ints"], "uuid": values["uuids"]}.get(kind, values["slugs"] + values["uuids"])
         paths = [path.replace(slot.group(0), str(choice), 1) for path in paths for choice in choices]
     return [path.replace("\\.", ".").replace("\\", "") for path in paths]
 
@@ -162,37 +178,39 @@ def _queries(values):
 
 def _leaks(client, url):
     response = client.get(url)
-    if response.status_code in (301, 302):
-        return [], response.status_code
-    text = _texts(response).lower()
-    return [marker for marker in MARKERS if marker in text], response.status_code
+    # A redirect shows nothing but where it goes; its target is asked for in its own right.
+    text = response.get("Location", "") if response.status_code in (301, 302) else _texts(response)
+    return [marker for marker in MARKERS if marker in text.lower()], response.status_code
 
 
 def _walk(client, values):
-    leaks, visited = [], []
-    urls, with_ids = [], []
+    """[(route, url, status, markers found)] for every public URL the URLconf and the page tree give."""
+    requests = []  # (route, url)
     for route in _public_patterns():
         filled = _fill(route, values)
         for path in filled:
             for language in LANGUAGES:
+                url = "/" + path.replace("{lang}", language)
                 # A route that takes an id is asked about every item once; a list with every query.
-                (with_ids if path != route else urls).append("/" + path.replace("{lang}", language))
+                queries = [""] if path != route else list(_queries(values))
+                requests += [(route, url + query) for query in queries]
     # Wagtail's tree, page by page, restricted pages and the decision's evidence route included.
     for page in Page.objects.live().specific():
         url = page.get_url()
         if url:
-            urls.append(url)
+            requests += [("page", url + query) for query in _queries(values)]
             if isinstance(page, AccreditationDecisionPage):
-                urls.append(url + "evidence/")
-    requests = [url + query for url in dict.fromkeys(urls) for query in _queries(values)]
-    for url in requests + list(dict.fromkeys(with_ids)):
-        for query in [""]:
-            found, status = _leaks(client, url + query)
-            assert status < 500, f"{url + query} answered {status}"
-            visited.append(url + query)
-            if found:
-                leaks.append(f"{url + query}: {', '.join(found)}")
-    return leaks, visited
+                requests.append(("evidence", url + "evidence/"))
+    records = []
+    for route, url in dict.fromkeys(requests):
+        found, status = _leaks(client, url)
+        assert status < 500, f"{url} answered {status}"
+        records.append((route, url, status, found))
+    return records
+
+
+def _leak_lines(records):
+    return [f"{url}: {', '.join(found)}" for _route, url, _status, found in records if found]
 
 
 @pytest.mark.parametrize("engine", ["database", "elasticsearch"])
@@ -200,8 +218,10 @@ def test_no_public_route_shows_restricted_content(client, secrets, request, engi
     if engine == "elasticsearch":
         request.getfixturevalue("elasticsearch")
         call_command("rebuild_search_index", verbosity=0)
-    leaks, visited = _walk(client, secrets)
+    records = _walk(client, secrets)
+    leaks = _leak_lines(records)
     assert not leaks, "Restricted content on public routes:\n" + "\n".join(leaks[:40])
+    visited = [url for _route, url, _status, _found in records]
     # The walk reached every kind of public route (a guard against a walk that silently shrinks).
     for expected in ("/search/suggest/", "/compare/", "/transparency/", "/not-translated/", "/feeds/decisions/",
                      "/feeds/documents/", "/institutions/download/", "/self-assessment/", "/api/v1/institutions",
@@ -209,9 +229,49 @@ def test_no_public_route_shows_restricted_content(client, secrets, request, engi
         assert any(expected in url for url in visited), expected
 
 
-def test_the_walk_sees_what_the_public_may_see(client, secrets):
-    """The same walk finds the markers once the restrictions are lifted: it can fail."""
+def test_the_walk_sees_what_the_public_may_see_and_the_cache_forgets_it(client, secrets, settings):
+    """With the restrictions lifted the same walk finds every marker, and each route that takes an id
+    answers for some item (so the walk cannot silently go blind). With a real cache warmed by that walk,
+    restricting the items again hides them at once: nothing is served from a stale cache."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "walk"}}
+    kept = [(r.page_id, r.restriction_type) for r in secrets["restrictions"]]
     PageViewRestriction.objects.all().delete()
-    leaks, _visited = _walk(client, secrets)
-    found = {marker for leak in leaks for marker in MARKERS if marker in leak}
+    records = _walk(client, secrets)
+    found = {marker for _route, _url, _status, markers in records for marker in markers}
     assert found == set(MARKERS)
+    blind = {route for route, *_ in records if route.count("<")} - {
+        route for route, _url, status, markers in records if status == 200 or markers
+    }
+    # Wagtail's password form exists only while a restriction does.
+    assert blind <= {r for r in blind if "authenticate_with_password" in r}, blind
+
+    for page_id, kind in kept:
+        PageViewRestriction.objects.create(page_id=page_id, restriction_type=kind, password="x")
+    leaks = _leak_lines(_walk(client, secrets))
+    assert not leaks, "Restricted content served from the cache:\n" + "\n".join(leaks[:40])
+
+
+def test_files_of_hidden_pages_are_not_served(client, secrets, world):
+    """A commission's conclusion and a ministry document's file follow the pages that publish them."""
+    hidden_decision = next(p for p in secrets["items"] if p.title.startswith("Wombatqx"))
+    about_hidden = next(p for p in secrets["items"] if p.title.startswith("Quokkaqx"))
+    public_decision = AccreditationDecisionPage.objects.get(title="Ачык чечим")
+    hidden_document = next(p for p in secrets["items"] if p.title.startswith("Narwhalqx"))
+    files = {}
+    for name, page in (("hidden", hidden_decision), ("about", about_hidden), ("public", public_decision)):
+        page.conclusion = make_document(f"{name}-conclusion.pdf")
+        page.save_revision().publish()
+        files[name] = page.conclusion
+    files["document"] = make_document("narwhal.pdf")
+    hidden_document.files.create(document=files["document"])
+    hidden_document.save_revision().publish()
+
+    def status(document):
+        return client.get(document.url).status_code
+
+    assert status(files["public"]) == 200
+    assert status(files["hidden"]) == 404
+    assert status(files["about"]) == 404
+    assert status(files["document"]) == 404
+    PageViewRestriction.objects.all().delete()
+    assert status(files["hidden"]) == 200 and status(files["document"]) == 200
