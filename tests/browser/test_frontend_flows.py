@@ -61,7 +61,7 @@ def test_search_filter_profile_compare(live_server, visitor, screenshot, demo_si
     page.wait_for_url("**/compare/?ids=*")
     page.locator(".compare-more").get_by_role("link").click()  # back to the directory, choice kept
     other = kyrgyz("Бишкек шаарындагы №28")
-    page.get_by_role("link", name=f"Салыштырууга кошуу: {other.title}").click()
+    page.locator(f"#institution-{other.pk} .card__compare").get_by_role("link", name="Салыштырууга кошуу").click()
     page.locator(".compare-bar").get_by_role("link", name="Аларды катар салыштыруу").click()
     page.wait_for_selector(".compare-table")
     headers = page.locator(".compare-table thead th").all_inner_texts()
