@@ -83,7 +83,8 @@ def directory_context(request, locale):
 
 def compare_context(params, query, result):
     """The visitor's comparison choice (the `compare` parameter, published institutions only), and
-    on each hit's page `compare_add_url`: this directory page with the hit added to the choice."""
+    on each hit's page `compare_add_url` (this directory page with the hit added to the choice) or,
+    when it is chosen, `compare_remove_url` (without it)."""
     from institutions.models import InstitutionPage
     from transparency.selection import CompareSelection
 
@@ -98,6 +99,9 @@ def compare_context(params, query, result):
         if pk not in selection and not selection.full:
             added = {**query.as_params(), **selection.with_added(pk).params()}
             hit.page.compare_add_url = f"?{urlencode(added)}#institution-{pk}"
+        elif pk in selection:
+            kept = {**query.as_params(), **selection.without(pk).params()}
+            hit.page.compare_remove_url = f"?{urlencode(kept)}#institution-{pk}"
     return {
         "selection": selection,
         "chosen": chosen,

@@ -63,6 +63,9 @@ class CompareSelection:
             return self
         return CompareSelection((*self.ids, pk))
 
+    def without(self, pk):
+        return CompareSelection(tuple(other for other in self.ids if other != pk))
+
     def only(self, pks):
         """The selection without the ids not in `pks` (e.g. not a published institution)."""
         return CompareSelection(tuple(pk for pk in self.ids if pk in pks))

@@ -123,8 +123,8 @@ def compare(request):
         institutions = institutions[:MAX_COMPARED]
     if len(institutions) < 2:
         problems.append(
-            _("Choose at least 2 institutions to compare: open another institution's profile and use "
-              "“Add to comparison”, or add its number to the list below.")
+            _("Choose at least 2 institutions to compare: use “Add to comparison” in the directory or on "
+              "a profile.")
         )
     columns = _columns(request, institutions)
     shown_ids = [column["page"].pk for column in columns]

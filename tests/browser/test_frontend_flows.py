@@ -56,11 +56,13 @@ def test_search_filter_profile_compare(live_server, visitor, screenshot, demo_si
     page.wait_for_selector("#profile-map.map__canvas--ready")
     assert page.locator("#profile-map .leaflet-marker-icon").count() == 1
 
-    page.get_by_role("link", name="Салыштырууга кошуу").click()
+    # The comparison is chosen with buttons: this one, then another from the directory.
+    page.locator(".compare-link").get_by_role("link", name="Салыштырууга кошуу").click()
+    page.wait_for_url("**/compare/?ids=*")
+    page.locator(".compare-more").get_by_role("link").click()  # back to the directory, choice kept
     other = kyrgyz("Бишкек шаарындагы №28")
-    current = page.input_value("#compare-ids")
-    page.fill("#compare-ids", f"{current},{other.pk}")
-    page.press("#compare-ids", "Enter")
+    page.locator(f"#institution-{other.pk} .card__compare").get_by_role("link", name="Салыштырууга кошуу").click()
+    page.locator(".compare-bar").get_by_role("link", name="Аларды катар салыштыруу").click()
     page.wait_for_selector(".compare-table")
     headers = page.locator(".compare-table thead th").all_inner_texts()
     assert len(headers) == 2
@@ -136,15 +138,17 @@ def test_screenshots_at_three_widths(live_server, visitor, screenshot, demo_site
 
 
 def test_on_a_phone_the_first_results_are_near_the_top(live_server, visitor, screenshot, demo_site):
-    """Filter groups not in use start closed on a narrow screen; the chosen one stays open."""
+    """On a narrow screen the filters fold behind one button; inside, the groups not in use start
+    closed and the chosen one stays open."""
     page = visitor
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(live_server.url + demo_site["directory", "ky"].split("?")[0] + "?region=bishkek")
     screenshot(page, "directory-phone-filters-closed")
     first_card = page.locator(".card").first.bounding_box()
-    # Past the header, the search box, eight group headings, the sort form and the map: with every
-    # group open it was below 3,000 px, under the 44 districts.
-    assert first_card["y"] < 2.5 * 740, first_card
+    # Past the header, the search box, the one "Filters (1)" button and the sort form; it was
+    # 1,460 px down below eight filter groups and a second search box.
+    assert first_card["y"] < 740, first_card
+    page.get_by_text("Чыпкалар (1)").click()
     open_groups = page.locator("details.facet[open] summary").all_inner_texts()
     assert open_groups == ["Облус"], open_groups  # the region filter in use
     page.set_viewport_size({"width": 1280, "height": 900})

@@ -66,5 +66,6 @@ def compare_choice(context, page):
         "selection": selection,
         "add_url": added.compare_url,  # /compare/ with the choice so far plus this institution
         "directory_url": directory_url,  # the directory, to choose more with this one added
+        "remove_url": f"{page.get_url(request)}{selection.without(page.pk).query}",  # this profile, not chosen
         "max": MAX_COMPARED,
     }
