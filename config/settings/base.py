@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with far-future headers, before anything that touches the session or the database.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.ApiNotFoundMiddleware",
@@ -205,3 +207,46 @@ X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 # Approving a review workflow publishes the page even though district reviewers hold no publish permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "roles.publishing.publish_approved_workflow_state"
+
+# ---- Production shape (issue 16): background tasks, shared cache. Everything from the environment;
+# without it the site runs on nothing but itself (tasks inline, a per-process memory cache).
+INSTALLED_APPS += [  # noqa: F405 - kept apart from the list above to ease merges
+    # Background tasks: Wagtail 7.4 enqueues through the django-tasks package; django-tasks-db
+    # holds the queue in the database when production selects its backend.
+    "django_tasks",
+    "django_tasks_db",
+    # Purges the front-end cache (a proxy or CDN) when WAGTAILFRONTENDCACHE is configured.
+    "wagtail.contrib.frontend_cache",
+]
+# Development and tests run every task at once, inside the request; production queues them
+# (config/settings/production.py) for `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Redis, shared by every process and machine, when REDIS_URL is set (redis://host:6379/0).
+# core.cache.ResilientRedisCache turns a Redis outage into cache misses (logged), never an error.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    _redis_options = {
+        # A dead Redis must cost a request milliseconds, not the default minutes.
+        "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+        "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+    }
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "achyk"),
+            "TIMEOUT": PUBLIC_CACHE_SECONDS,
+            "OPTIONS": _redis_options,
+        },
+        # Wagtail looks up rendition rows through this alias.
+        "renditions": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "achyk") + "-renditions",
+            "TIMEOUT": 24 * 3600,
+            "OPTIONS": _redis_options,
+        },
+    }
+    # Sessions read from Redis and fall back to the database when it is down.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
