@@ -8,11 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api import downloads as open_data_downloads
 from api import seo as open_data_seo
 from api.endpoints import api as open_data_api
+from core import health
 from pages import views as page_views
 from search import views as search_views
 from transparency import views as transparency_views
 
 urlpatterns = [
+    # Probes for the proxy and the orchestrator (core.health); outside the language prefixes.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", include("roles.admin_urls")),  # before Wagtail's admin: overrides some of its reports
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

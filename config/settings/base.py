@@ -250,3 +250,9 @@ if REDIS_URL:
     }
     # Sessions read from Redis and fall back to the database when it is down.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Health endpoints (core.health, issue 16): /readyz answers 503 when one of these parts is down;
+# the others (cache, search, tasks) are reported as "degraded", the site answering without them.
+READYZ_REQUIRED = [p.strip() for p in os.environ.get("READYZ_REQUIRED", "database").split(",") if p.strip()]
+# More queued tasks than this means the worker is stopped or overwhelmed.
+READYZ_TASK_BACKLOG_LIMIT = int(os.environ.get("READYZ_TASK_BACKLOG_LIMIT", "1000"))

@@ -27,6 +27,8 @@ CSRF_TRUSTED_ORIGINS = [
 # HTTPS is terminated by the proxy (deploy/nginx/achyk-bilim.conf), which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
+# Probes reach the application directly over HTTP, not through the proxy.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_flag("CSRF_COOKIE_SECURE", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
