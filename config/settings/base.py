@@ -64,6 +64,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files with far-future headers, before anything that touches the session or the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control for proxies (public for anonymous pages, else private), then ETags and 304s;
+    # outside the session middleware, so they see whether the session was read or a cookie set.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "pages.headers.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.ApiNotFoundMiddleware",
@@ -215,8 +219,6 @@ INSTALLED_APPS += [  # noqa: F405 - kept apart from the list above to ease merge
     # holds the queue in the database when production selects its backend.
     "django_tasks",
     "django_tasks_db",
-    # Purges the front-end cache (a proxy or CDN) when WAGTAILFRONTENDCACHE is configured.
-    "wagtail.contrib.frontend_cache",
 ]
 # Development and tests run every task at once, inside the request; production queues them
 # (config/settings/production.py) for `manage.py db_worker`.
@@ -256,3 +258,22 @@ if REDIS_URL:
 READYZ_REQUIRED = [p.strip() for p in os.environ.get("READYZ_REQUIRED", "database").split(",") if p.strip()]
 # More queued tasks than this means the worker is stopped or overwhelmed.
 READYZ_TASK_BACKLOG_LIMIT = int(os.environ.get("READYZ_TASK_BACKLOG_LIMIT", "1000"))
+
+# Cache-Control (pages.headers.CacheControlMiddleware, issue 16): browsers keep an anonymous public
+# page for PUBLIC_MAX_AGE seconds, shared caches (the proxy, a CDN) for PUBLIC_S_MAXAGE; publishing
+# purges the shared copies when WAGTAILFRONTENDCACHE is configured. These paths are never public.
+PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
+PUBLIC_S_MAXAGE = int(os.environ.get("PUBLIC_S_MAXAGE", "300"))
+PRIVATE_PATH_PREFIXES = ["/admin/"]
+# Front-end cache purging (pages.frontend_cache): FRONTEND_CACHE_PURGE_URL is the proxy's purge
+# address (Varnish, or nginx with a purge module), e.g. http://127.0.0.1:6081; unset, nothing is purged.
+# Each translation's own URL is purged (translated slugs differ), so no language rewriting here.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES = []
