@@ -6,8 +6,6 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from transparency.stored_scores import refresh_due_scores
-
 from .engines.database import DatabaseEngine
 from .query import parse_query
 from .vocabulary import vocabulary_for
@@ -30,7 +28,6 @@ def search_institutions(params, locale, page_size=None, page=None):
 
     page_size and page override the directory's paging (the API's windows and full downloads).
     """
-    refresh_due_scores()  # stored transparency scores turn with the calendar (cheap when nothing is due)
     vocabulary = vocabulary_for(locale)
     query = parse_query(params, vocabulary.known_values())
     if page_size is not None:

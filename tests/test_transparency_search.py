@@ -1,6 +1,7 @@
 """The transparency score as a search facet and a sort, in both engines, and its stored copy kept exact."""
 
 import re
+from io import StringIO
 from datetime import date, timedelta
 
 import pytest
@@ -137,7 +138,17 @@ def test_bands_and_change_day_helpers():
     assert changes_on([]) is None
 
 
+def test_a_search_never_writes_scores(client, scored):
+    """Searching only reads the stored scores; the daily command (or publishing) writes them."""
+    directory_url = scored["full"].get_parent().url
+    assert client.get(directory_url + "?sort=transparency").status_code == 200
+    assert not InstitutionScore.objects.exists()
+    call_command("refresh_transparency_scores", stdout=StringIO())
+    assert InstitutionScore.objects.count() == 4
+
+
 def test_directory_page_offers_the_score_facet_and_sort(client, scored):
+    call_command("refresh_transparency_scores", stdout=StringIO())  # the daily refresh stores the scores
     response = client.get(scored["full"].get_parent().url + "?sort=transparency")
     html = response.content.decode()
     assert response.status_code == 200

@@ -223,6 +223,8 @@ INSTALLED_APPS += [  # noqa: F405 - kept apart from the list above to ease merge
 # Development and tests run every task at once, inside the request; production queues them
 # (config/settings/production.py) for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Where core.mail.QueuedEmailBackend's worker hands messages (when EMAIL_BACKEND selects it).
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 # Redis, shared by every process and machine, when REDIS_URL is set (redis://host:6379/0).
 # core.cache.ResilientRedisCache turns a Redis outage into cache misses (logged), never an error.
