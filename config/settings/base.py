@@ -279,3 +279,32 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
         }
     }
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# ---- Media on S3 (issue 16): with AWS_STORAGE_BUCKET_NAME set, uploaded documents and images go to
+# that bucket (any S3-compatible service: AWS_S3_ENDPOINT_URL) through django-storages; otherwise to
+# MEDIA_ROOT. The bucket stays private: documents are always served by Wagtail's serve view, which
+# applies the collection's view restrictions, and image URLs are signed and expire (never a public
+# bucket URL). Signed URLs outlive the cached fragments and proxy copies that may contain them.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+                "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+                "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+                "location": os.environ.get("AWS_LOCATION", "media"),
+                "default_acl": None,  # the bucket's own policy: private
+                "querystring_auth": True,
+                "signature_version": "s3v4",
+                "querystring_expire": 2 * PUBLIC_CACHE_SECONDS + PUBLIC_S_MAXAGE,
+                "file_overwrite": False,
+            },
+        },
+    }
+# Documents go through Django (restrictions checked, then streamed), whatever the storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
