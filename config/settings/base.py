@@ -68,6 +68,8 @@ MIDDLEWARE = [
     # outside the session middleware, so they see whether the session was read or a cookie set.
     "django.middleware.http.ConditionalGetMiddleware",
     "pages.headers.CacheControlMiddleware",
+    # Public reads go to the read replica when DATABASE_REPLICA_URL is set (core.db_router).
+    "core.db_router.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.ApiNotFoundMiddleware",
@@ -308,3 +310,19 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 # Documents go through Django (restrictions checked, then streamed), whatever the storage.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# ---- PostgreSQL in production (issue 16): persistent connections checked before reuse, and an
+# optional streaming replica that public page reads use (core.db_router); writes, the admin, the
+# worker and commands use the primary. DB_CONN_MAX_AGE: seconds a connection is kept (0 = per request).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASE_REPLICA_ALIAS = None
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASE_REPLICA_ALIAS = "replica"
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+    # Tests run against the primary only; the replica is the same data.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"]
