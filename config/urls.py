@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -25,6 +26,15 @@ urlpatterns = [
     path("robots.txt", open_data_seo.robots_txt, name="robots-txt"),
     path("self-assessment/", include("selfassessment.urls")),
 ]
+
+if settings.SERVE_MEDIA and not settings.DEBUG:
+    # `make prod` has no proxy in front: Django serves uploaded images (documents never: they go
+    # through Wagtail's serve view and its restrictions). Behind nginx, nginx serves /media/.
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/.+)$", static_serve, {"document_root": settings.MEDIA_ROOT}
+        ),
+    ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,6 +1,7 @@
 """Production settings refuse to start without their secrets; nothing secret is in the code."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -61,3 +62,16 @@ def test_production_takes_its_services_from_the_environment():
         "whitenoise.storage.CompressedManifestStaticFilesStorage", "core.mail.QueuedEmailBackend",
         "replica", "60", "replica", "['proxy']",
     ]  # fmt: skip
+
+
+def test_the_example_environment_lists_every_variable_production_reads():
+    example = (ROOT / "deploy" / "env.example").read_text()
+    listed = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", example, flags=re.MULTILINE))
+    sources = [*(ROOT / "config" / "settings").glob("*.py"), ROOT / "deploy" / "gunicorn.conf.py"]
+    read = set()
+    for source in sources:
+        if source.name in {"dev.py", "test.py", "bench.py"}:
+            continue
+        read |= set(re.findall(r"os\.environ(?:\.get)?[\(\[]\"([A-Z][A-Z0-9_]+)\"", source.read_text()))
+    read -= {"DJANGO_SETTINGS_MODULE", "ADMIN_USERNAME", "ADMIN_PASSWORD", "ELASTICSEARCH_NODE_CLASS"}
+    assert read - listed == set()

@@ -326,3 +326,5 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     # Tests run against the primary only; the replica is the same data.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"]
+# Only for `make prod` without a proxy: Django serves uploaded images under /media/ (never documents).
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "").lower() == "true"
