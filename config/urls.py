@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api import downloads as open_data_downloads
 from api import seo as open_data_seo
 from api.endpoints import api as open_data_api
-from core import health
+from core import health, media_views
 from pages import views as page_views
 from search import views as search_views
 from transparency import views as transparency_views
@@ -30,11 +29,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA and not settings.DEBUG:
     # `make prod` has no proxy in front: Django serves uploaded images (documents never: they go
     # through Wagtail's serve view and its restrictions). Behind nginx, nginx serves /media/.
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(?:images|original_images)/.+)$", static_serve, {"document_root": settings.MEDIA_ROOT}
-        ),
-    ]
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", media_views.serve_image)]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
