@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from transparency.tasks import request_due_refresh
+
 from .engines.database import DatabaseEngine
 from .query import parse_query
 from .vocabulary import vocabulary_for
@@ -28,6 +30,7 @@ def search_institutions(params, locale, page_size=None, page=None):
 
     page_size and page override the directory's paging (the API's windows and full downloads).
     """
+    request_due_refresh()  # scores turn with the calendar; a task recomputes them, the search only reads
     vocabulary = vocabulary_for(locale)
     query = parse_query(params, vocabulary.known_values())
     if page_size is not None:

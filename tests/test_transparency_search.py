@@ -1,12 +1,13 @@
 """The transparency score as a search facet and a sort, in both engines, and its stored copy kept exact."""
 
 import re
-from io import StringIO
 from datetime import date, timedelta
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.http import QueryDict
+from django_tasks_db.models import DBTaskResult
 
 from institutions.models import InstitutionPage
 from search.engines.database import DatabaseEngine
@@ -138,17 +139,22 @@ def test_bands_and_change_day_helpers():
     assert changes_on([]) is None
 
 
-def test_a_search_never_writes_scores(client, scored):
-    """Searching only reads the stored scores; the daily command (or publishing) writes them."""
-    directory_url = scored["full"].get_parent().url
-    assert client.get(directory_url + "?sort=transparency").status_code == 200
+def test_with_the_task_queue_a_search_writes_no_scores(client, scored, settings):
+    """The search only queues the refresh of scores that turned by date; the worker writes them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert client.get(scored["full"].get_parent().url + "?sort=transparency").status_code == 200
     assert not InstitutionScore.objects.exists()
+    assert DBTaskResult.objects.filter(task_path="transparency.tasks.refresh_due_transparency_scores").exists()
+    call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)
+    assert InstitutionScore.objects.count() == 4
+
+
+def test_the_daily_command_refreshes_the_scores(scored):
     call_command("refresh_transparency_scores", stdout=StringIO())
     assert InstitutionScore.objects.count() == 4
 
 
 def test_directory_page_offers_the_score_facet_and_sort(client, scored):
-    call_command("refresh_transparency_scores", stdout=StringIO())  # the daily refresh stores the scores
     response = client.get(scored["full"].get_parent().url + "?sort=transparency")
     html = response.content.decode()
     assert response.status_code == 200

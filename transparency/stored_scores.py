@@ -2,9 +2,9 @@
 
 A score changes when an institution publishes, and by itself when a fresh item turns stale. The
 first is handled by a background task enqueued on publishing (transparency.tasks); the second by
-refresh_due_scores, run daily by `manage.py refresh_transparency_scores` (and by every index
-rebuild): it recomputes only the rows whose change day has come (and rows never scored), so it is
-cheap. Searches only read the stored scores.
+refresh_due_scores, in a task that searches queue at most once an hour, and daily by
+`manage.py refresh_transparency_scores` (and by every index rebuild): it recomputes only the rows
+whose change day has come (and rows never scored), so it is cheap. Searches only read the scores.
 Elasticsearch's copies of changed scores are brought up to date right after, within a short time
 limit; rows it could not take stay marked and are retried later (or by the next index rebuild).
 """

@@ -1,6 +1,10 @@
 """Refreshing stored transparency scores in the background (never on a visitor's request)."""
 
-from core.tasks import retried_task
+from datetime import date
+
+from django.core.cache import cache
+
+from core.tasks import enqueue_after_commit, retried_task
 
 from .stored_scores import refresh_due_scores, refresh_scores, reindex_pending
 
@@ -19,3 +23,13 @@ def refresh_institution_score(pk):
 def refresh_due_transparency_scores():
     """The scores that turned by date (run daily by refresh_transparency_scores, or on demand)."""
     return len(refresh_due_scores(force=True))
+
+
+def request_due_refresh():
+    """Called by searches: queue the refresh of scores that turned by date, at most once an hour (per
+    cache) a day. The search itself writes no score; the worker (or, inline, the task) does."""
+    flag = f"transparency:refresh-requested:{date.today().isoformat()}"
+    if cache.get(flag):
+        return
+    cache.set(flag, True, 3600)
+    enqueue_after_commit(refresh_due_transparency_scores)
