@@ -68,9 +68,8 @@ $PY manage.py compile_catalogues
 $PY manage.py migrate --noinput
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py load_demo_data --if-empty
-$PY manage.py ensure_admin
+$PY manage.py ensure_admin  # prints the admin login (demo users are for development only)
 $PY manage.py sync_roles
-$PY manage.py ensure_demo_users
 $PY manage.py refresh_transparency_scores
 [ -z "${ELASTICSEARCH_URL:-}" ] || $PY manage.py rebuild_search_index
 
