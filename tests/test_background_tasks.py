@@ -13,13 +13,9 @@ from search.es_client import alias_name, get_client
 from transparency.models import InstitutionScore
 
 from .factories import InstitutionPageFactory
-from .task_samples import calls, flaky
+from .task_samples import calls, flaky, run_worker
 
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def run_worker():
-    call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)
 
 
 def queued_paths():

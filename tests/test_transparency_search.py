@@ -20,6 +20,7 @@ from transparency.stored_scores import band_of, changes_on, refresh_due_scores, 
 
 from .conftest import locale_of
 from .factories import InstitutionPageFactory
+from .task_samples import run_worker
 
 TEXT_DISCLOSURES = [
     "strategic_plan", "current_plan", "educational_goals", "learning_outcomes", "quality_system",
@@ -145,7 +146,7 @@ def test_with_the_task_queue_a_search_writes_no_scores(client, scored, settings)
     assert client.get(scored["full"].get_parent().url + "?sort=transparency").status_code == 200
     assert not InstitutionScore.objects.exists()
     assert DBTaskResult.objects.filter(task_path="transparency.tasks.refresh_due_transparency_scores").exists()
-    call_command("db_worker", "--batch", "--interval", "0", "--no-startup-delay", verbosity=0)
+    run_worker()
     assert InstitutionScore.objects.count() == 4
 
 
