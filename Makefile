@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= auto
 
-.PHONY: run test bench setup-dev migrate demo clean
+.PHONY: run test bench setup-dev migrate demo clean prod prod-stop
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ demo: migrate
 run: demo
 	@echo "Serving http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production shape on this machine: PostgreSQL, Redis, gunicorn on 127.0.0.1:8000 and the task
+# worker (deploy/prod-local.sh; needs root for apt-get and PostgreSQL). Ctrl-C or `make prod-stop` ends it.
+prod: $(VENV)/.runtime
+	HOST=$(HOST) PORT=$(PORT) bash deploy/prod-local.sh
+
+prod-stop:
+	bash deploy/prod-stop.sh
 
 test: $(VENV)/.dev
 	$(PY) manage.py compile_catalogues

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -8,11 +8,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api import downloads as open_data_downloads
 from api import seo as open_data_seo
 from api.endpoints import api as open_data_api
+from core import health, media_views
 from pages import views as page_views
 from search import views as search_views
 from transparency import views as transparency_views
 
 urlpatterns = [
+    # Probes for the proxy and the orchestrator (core.health); outside the language prefixes.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", include("roles.admin_urls")),  # before Wagtail's admin: overrides some of its reports
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -21,6 +25,11 @@ urlpatterns = [
     path("robots.txt", open_data_seo.robots_txt, name="robots-txt"),
     path("self-assessment/", include("selfassessment.urls")),
 ]
+
+if settings.SERVE_MEDIA and not settings.DEBUG:
+    # `make prod` has no proxy in front: Django serves uploaded images (documents never: they go
+    # through Wagtail's serve view and its restrictions). Behind nginx, nginx serves /media/.
+    urlpatterns += [re_path(r"^media/(?P<path>.+)$", media_views.serve_image)]
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -6,4 +6,9 @@ class InstitutionsConfig(AppConfig):
     verbose_name = "Institutions"
 
     def ready(self):
+        from pages.frontend_cache import register_list_page
+
         from . import signals  # noqa: F401
+        from .models import InstitutionIndexPage
+
+        register_list_page(InstitutionIndexPage)  # the directory lists every institution

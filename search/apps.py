@@ -8,6 +8,10 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from core.health import register_check
+
+        from .readiness import search_engine_check
         from .signals import connect
 
         connect()
+        register_check("search", search_engine_check)

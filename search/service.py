@@ -7,7 +7,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from transparency.stored_scores import refresh_due_scores
+from transparency.tasks import request_due_refresh
 
 from .engines.database import DatabaseEngine
 from .query import RESULT_WINDOW, parse_query
@@ -31,7 +31,7 @@ def search_institutions(params, locale, page_size=None, page=None):
 
     page_size and page override the directory's paging (the API's windows and full downloads).
     """
-    refresh_due_scores()  # stored transparency scores turn with the calendar (cheap when nothing is due)
+    request_due_refresh()  # scores turn with the calendar; a task recomputes them, the search only reads
     vocabulary = vocabulary_for(locale)
     query = parse_query(params, vocabulary.known_values())
     if page_size is not None:

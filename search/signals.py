@@ -3,8 +3,10 @@
 Only live pages are in the index: publishing (or moving) an institution writes it, unpublishing or
 deleting removes it, publishing a programme refreshes its institution's qualifications, and a view
 restriction over a decision refreshes its institution's accreditation status. Nothing
-happens without ELASTICSEARCH_URL, and a failure is logged, never shown to the editor: the next
-rebuild_search_index repairs the index.
+happens without ELASTICSEARCH_URL. The writes run as background tasks (search.tasks), enqueued so
+that they only see committed data (core.tasks.enqueue_after_commit): publishing never waits for
+Elasticsearch, and a failure is retried and logged, never shown to the editor; the next
+rebuild_search_index repairs whatever is still missing.
 """
 
 import logging
@@ -14,20 +16,22 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.tasks import enqueue_after_commit
+
+from . import tasks
 from .es_client import is_configured
 
 logger = logging.getLogger(__name__)
 
 
 def _safely(action, *args):
+    """Enqueue the index write (tasks.update_institution or tasks.remove_institution)."""
     if not is_configured():
         return
-    from . import indexing
-
     try:
-        getattr(indexing, action)(*args)
-    except Exception as error:  # noqa: BLE001 - an unreachable index must not break publishing
-        logger.warning("Search index %s%s failed: %s", action, args, error)
+        enqueue_after_commit(getattr(tasks, action), *args)
+    except Exception as error:  # noqa: BLE001 - a queue that cannot take the task must not break publishing
+        logger.warning("Search index %s%s could not be queued: %s", action, args, error)
 
 
 def _institution_ids(instance, **kwargs):

@@ -14,6 +14,7 @@ from .factories import (
     QualificationFactory,
     RegionFactory,
 )
+from .services import redis_server, s3_server  # noqa: F401 - real Redis and S3 (moto) for integration tests
 
 
 @pytest.fixture

@@ -80,9 +80,11 @@ def test_a_moved_institution_is_reindexed(indexed):
 def test_sync_errors_are_logged_not_raised(indexed, settings, caplog):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     settings.ELASTICSEARCH_NODE_CLASS = None
-    with caplog.at_level(logging.WARNING, logger="search.signals"):
+    with caplog.at_level(logging.WARNING, logger="core.tasks"):
         indexed["college"].save_revision().publish()
-    assert "update_institution" in caplog.text
+    # The background write failed, was retried, and gave up with an error in the log.
+    assert "search.tasks.update_institution failed (attempt 1 of 3)" in caplog.text
+    assert "failed for good (attempt 3 of 3)" in caplog.text
 
 
 # Rebuilding --------------------------------------------------------------------------------------

@@ -2,10 +2,12 @@
 
 import re
 from datetime import date, timedelta
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.http import QueryDict
+from django_tasks_db.models import DBTaskResult
 
 from institutions.models import InstitutionPage
 from search.engines.database import DatabaseEngine
@@ -18,6 +20,7 @@ from transparency.stored_scores import band_of, changes_on, refresh_due_scores, 
 
 from .conftest import locale_of
 from .factories import InstitutionPageFactory
+from .task_samples import run_worker
 
 TEXT_DISCLOSURES = [
     "strategic_plan", "current_plan", "educational_goals", "learning_outcomes", "quality_system",
@@ -135,6 +138,21 @@ def test_bands_and_change_day_helpers():
         "0-24", "0-24", "25-49", "25-49", "50-74", "50-74", "75-100", "75-100", None,
     ]  # fmt: skip
     assert changes_on([]) is None
+
+
+def test_with_the_task_queue_a_search_writes_no_scores(client, scored, settings):
+    """The search only queues the refresh of scores that turned by date; the worker writes them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert client.get(scored["full"].get_parent().url + "?sort=transparency").status_code == 200
+    assert not InstitutionScore.objects.exists()
+    assert DBTaskResult.objects.filter(task_path="transparency.tasks.refresh_due_transparency_scores").exists()
+    run_worker()
+    assert InstitutionScore.objects.count() == 4
+
+
+def test_the_daily_command_refreshes_the_scores(scored):
+    call_command("refresh_transparency_scores", stdout=StringIO())
+    assert InstitutionScore.objects.count() == 4
 
 
 def test_directory_page_offers_the_score_facet_and_sort(client, scored):

@@ -1,14 +1,13 @@
-"""Publishing an institution recomputes its stored transparency score."""
+"""Publishing an institution recomputes its stored transparency score, in a background task."""
 
-from .stored_scores import refresh_scores, reindex_pending
+from core.tasks import enqueue_after_commit
+
+from .tasks import refresh_institution_score
 
 
 def on_published(sender, instance, **kwargs):
     from institutions.models import InstitutionPage
 
     specific = instance.specific_deferred
-    if not isinstance(specific, InstitutionPage):
-        return
-    if refresh_scores(InstitutionPage.objects.filter(pk=specific.pk)):
-        # The search index may have taken the page before this handler ran; give it the new score too.
-        reindex_pending()
+    if isinstance(specific, InstitutionPage):
+        enqueue_after_commit(refresh_institution_score, specific.pk)

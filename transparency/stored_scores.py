@@ -1,8 +1,10 @@
 """Keeping the stored scores (transparency.models.InstitutionScore) equal to the computed ones.
 
 A score changes when an institution publishes, and by itself when a fresh item turns stale. The
-first is handled on publishing; the second by refresh_due_scores, which every search calls: it
-recomputes only the rows whose change day has come (and rows never scored), so it is cheap.
+first is handled by a background task enqueued on publishing (transparency.tasks); the second by
+refresh_due_scores, in a task that searches queue at most once an hour, and daily by
+`manage.py refresh_transparency_scores` (and by every index rebuild): it recomputes only the rows
+whose change day has come (and rows never scored), so it is cheap. Searches only read the scores.
 Elasticsearch's copies of changed scores are brought up to date right after, within a short time
 limit; rows it could not take stay marked and are retried later (or by the next index rebuild).
 """
@@ -88,11 +90,11 @@ def due_institutions(today):
     return InstitutionPage.objects.live().filter(Q(stored_score__isnull=True) | Q(stored_score__changes_on__lte=today))
 
 
-def refresh_due_scores(today=None, reindex=True) -> list[int]:
-    """Refresh the scores that are due; checked at most once an hour (per cache) on any one day."""
+def refresh_due_scores(today=None, reindex=True, force=False) -> list[int]:
+    """Refresh the scores that are due; unless forced, checked at most once an hour (per cache) a day."""
     today = today or date.today()
     flag = f"transparency:scores-refreshed:{today.isoformat()}"
-    if cache.get(flag):
+    if cache.get(flag) and not force:
         return []
     due = due_institutions(today)
     changed = refresh_scores(due, today) if due.exists() else []

@@ -66,6 +66,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with far-future headers, before anything that touches the session or the database.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cache-Control for proxies (public for anonymous pages, else private), then ETags and 304s;
+    # outside the session middleware, so they see whether the session was read or a cookie set.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "pages.headers.CacheControlMiddleware",
+    # Public reads go to the read replica when DATABASE_REPLICA_URL is set (core.db_router).
+    "core.db_router.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.ApiNotFoundMiddleware",
@@ -241,3 +249,118 @@ AXES_CLIENT_IP_CALLABLE = "signin.client_address.client_ip"
 
 # Approving a review workflow publishes the page even though district reviewers hold no publish permission.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "roles.publishing.publish_approved_workflow_state"
+
+# ---- Production shape (issue 16): background tasks, shared cache. Everything from the environment;
+# without it the site runs on nothing but itself (tasks inline, a per-process memory cache).
+INSTALLED_APPS += [  # noqa: F405 - kept apart from the list above to ease merges
+    # Background tasks: Wagtail 7.4 enqueues through the django-tasks package; django-tasks-db
+    # holds the queue in the database when production selects its backend.
+    "django_tasks",
+    "django_tasks_db",
+]
+# Development and tests run every task at once, inside the request; production queues them
+# (config/settings/production.py) for `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Where core.mail.QueuedEmailBackend's worker hands messages (when EMAIL_BACKEND selects it).
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+# Redis, shared by every process and machine, when REDIS_URL is set (redis://host:6379/0).
+# core.cache.ResilientRedisCache turns a Redis outage into cache misses (logged), never an error.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    _redis_options = {
+        # A dead Redis must cost a request milliseconds, not the default minutes.
+        "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+        "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+    }
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "achyk"),
+            "TIMEOUT": PUBLIC_CACHE_SECONDS,
+            "OPTIONS": _redis_options,
+        },
+        # Wagtail looks up rendition rows through this alias.
+        "renditions": {
+            "BACKEND": "core.cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "achyk") + "-renditions",
+            "TIMEOUT": 24 * 3600,
+            "OPTIONS": _redis_options,
+        },
+    }
+    # Sessions read from Redis and fall back to the database when it is down.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Health endpoints (core.health, issue 16): /readyz answers 503 when one of these parts is down;
+# the others (cache, search, tasks) are reported as "degraded", the site answering without them.
+READYZ_REQUIRED = [p.strip() for p in os.environ.get("READYZ_REQUIRED", "database").split(",") if p.strip()]
+# More queued tasks than this means the worker is stopped or overwhelmed.
+READYZ_TASK_BACKLOG_LIMIT = int(os.environ.get("READYZ_TASK_BACKLOG_LIMIT", "1000"))
+
+# Cache-Control (pages.headers.CacheControlMiddleware, issue 16): browsers keep an anonymous public
+# page for PUBLIC_MAX_AGE seconds, shared caches (the proxy, a CDN) for PUBLIC_S_MAXAGE; publishing
+# purges the shared copies when WAGTAILFRONTENDCACHE is configured. These paths are never public.
+PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
+PUBLIC_S_MAXAGE = int(os.environ.get("PUBLIC_S_MAXAGE", "300"))
+PRIVATE_PATH_PREFIXES = ["/admin/"]
+# Front-end cache purging (pages.frontend_cache): FRONTEND_CACHE_PURGE_URL is the proxy's purge
+# address (Varnish, or nginx with a purge module), e.g. http://127.0.0.1:6081; unset, nothing is purged.
+# Each translation's own URL is purged (translated slugs differ), so no language rewriting here.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
+# ---- Media on S3 (issue 16): with AWS_STORAGE_BUCKET_NAME set, uploaded documents and images go to
+# that bucket (any S3-compatible service: AWS_S3_ENDPOINT_URL) through django-storages; otherwise to
+# MEDIA_ROOT. The bucket stays private: documents are always served by Wagtail's serve view, which
+# applies the collection's view restrictions, and image URLs are signed and expire (never a public
+# bucket URL). Signed URLs outlive the cached fragments and proxy copies that may contain them.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": AWS_STORAGE_BUCKET_NAME,
+                "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+                "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+                "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+                "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+                "location": os.environ.get("AWS_LOCATION", "media"),
+                "default_acl": None,  # the bucket's own policy: private
+                "querystring_auth": True,
+                "signature_version": "s3v4",
+                "querystring_expire": 2 * PUBLIC_CACHE_SECONDS + PUBLIC_S_MAXAGE,
+                "file_overwrite": False,
+            },
+        },
+    }
+# Documents go through Django (restrictions checked, then streamed), whatever the storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# ---- PostgreSQL in production (issue 16): persistent connections checked before reuse, and an
+# optional streaming replica that public page reads use (core.db_router); writes, the admin, the
+# worker and commands use the primary. DB_CONN_MAX_AGE: seconds a connection is kept (0 = per request).
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASE_REPLICA_ALIAS = None
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASE_REPLICA_ALIAS = "replica"
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
+    )
+    # Tests run against the primary only; the replica is the same data.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"]
+# Only for `make prod` without a proxy: Django serves uploaded images under /media/ (never documents).
+SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "").lower() == "true"

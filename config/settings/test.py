@@ -15,6 +15,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="achyk-bilim-test-media-")
 atexit.register(shutil.rmtree, MEDIA_ROOT, True)
+# An empty collected-static folder, so whitenoise has one to watch (tests never run collectstatic there).
+STATIC_ROOT = tempfile.mkdtemp(prefix="achyk-bilim-test-static-")
+atexit.register(shutil.rmtree, STATIC_ROOT, True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ELASTICSEARCH_URL = ""
 ELASTICSEARCH_INDEX_PREFIX = "achyk-test"

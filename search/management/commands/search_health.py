@@ -6,6 +6,8 @@ is configured but unreachable or has no index (visitors then get the database fa
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.task_backlog import backlog
+
 from institutions.models import InstitutionPage
 from search.es_client import alias_name, get_client, is_configured
 from search.indexing import concrete_indexes
@@ -15,6 +17,7 @@ class Command(BaseCommand):
     help = "Report which search engine answers and whether the Elasticsearch index is healthy."
 
     def handle(self, *args, **options):
+        self.report_tasks()
         live = InstitutionPage.objects.live().count()
         if not is_configured():
             self.stdout.write("Engine: database (ELASTICSEARCH_URL is not set)")
@@ -47,3 +50,14 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write(self.style.SUCCESS("Healthy."))
+
+    def report_tasks(self):
+        """The background queue, which carries the index writes (a stopped worker leaves them waiting)."""
+        waiting = backlog()
+        if waiting["queue"] == "inline":
+            self.stdout.write("Tasks: run inline (no queue)")
+            return
+        self.stdout.write(
+            f"Tasks: {waiting['queued']} queued (oldest {waiting['oldest_queued_seconds']} s), "
+            f"{waiting['running']} running, {waiting['failed_last_day']} failed in the last day"
+        )

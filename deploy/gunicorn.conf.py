@@ -1,0 +1,28 @@
+"""gunicorn settings for the web process; every value can be overridden from the environment.
+
+Run as: gunicorn -c deploy/gunicorn.conf.py config.wsgi
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# The usual rule for synchronous workers: two per core plus one (the pages wait on the database
+# and Elasticsearch as much as they compute).
+workers = int(os.environ.get("GUNICORN_WORKERS") or multiprocessing.cpu_count() * 2 + 1)
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# A PDF export (WeasyPrint) may take several seconds; anything past this is stuck.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak never grows; jitter keeps them from restarting together.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+# Load the application once in the master: workers fork with it ready and share its memory.
+preload_app = True
+# The proxy in front sets X-Forwarded-*; only trust it from the addresses listed.
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+proc_name = "achyk-bilim"
