@@ -22,6 +22,10 @@ if _base_url.scheme != "https" or not _base_url.hostname:
         "Set WAGTAILADMIN_BASE_URL to the site's https address (e.g. https://achykbilim.kg); "
         "e-mailed admin links are built from it."
     )
+# Alert e-mails (their List-Unsubscribe address) and the notice's QR code: https as well.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL).strip().rstrip("/")
+if not PUBLIC_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured("Set PUBLIC_BASE_URL to the public site's https address.")
 CSRF_TRUSTED_ORIGINS = [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

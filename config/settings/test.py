@@ -16,6 +16,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="achyk-bilim-test-media-")
 atexit.register(shutil.rmtree, MEDIA_ROOT, True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL = "http://testserver"
 ELASTICSEARCH_URL = ""
 ELASTICSEARCH_INDEX_PREFIX = "achyk-test"
 # Each test builds its own data; a cache shared between tests would answer from another test's data.
