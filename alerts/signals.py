@@ -1,6 +1,7 @@
 """Events noticed as they happen: a decision published (new or changed), a self-assessment report
 published. Each is announced after the commit that made it, so a rolled-back change announces nothing."""
 
+import logging
 from functools import partial
 
 from django.conf import settings
@@ -13,6 +14,8 @@ from selfassessment.models import SelfAssessmentReport
 
 from . import events
 from .delivery import announce
+
+logger = logging.getLogger(__name__)
 
 
 def announce_decision(decision_id):
@@ -36,13 +39,22 @@ def announce_report(report_id):
     return announce(events.REPORT, report_id)
 
 
+def _safely(function, object_id):
+    """Runs after the editor's commit: a mail server that is down must not turn their publish into an
+    error page. The failure is logged; the event stays remembered (not re-sent)."""
+    try:
+        function(object_id)
+    except Exception:
+        logger.exception("Alerts: announcing %s(%s) failed", function.__name__, object_id)
+
+
 def _on_page_published(sender, instance, **kwargs):
-    transaction.on_commit(partial(announce_decision, instance.pk))
+    transaction.on_commit(partial(_safely, announce_decision, instance.pk))
 
 
 def _on_report_saved(sender, instance, raw=False, **kwargs):
     if not raw and instance.published:
-        transaction.on_commit(partial(announce_report, instance.pk))
+        transaction.on_commit(partial(_safely, announce_report, instance.pk))
 
 
 def connect():

@@ -6,6 +6,8 @@ limited per address and per client). The confirmation and unsubscribe links are 
 their signed token; unsubscribe answers mail clients' one-click POST (RFC 8058), which has no token.
 """
 
+import logging
+
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +20,8 @@ from .forms import FollowForm
 from .models import Subscription
 from .throttle import too_many_signups
 from .tokens import CONFIRM, CONFIRM_MAX_AGE, UNSUBSCRIBE, BadToken, read_token
+
+logger = logging.getLogger(__name__)
 
 
 def _form_page(request, form, status=200, note=""):
@@ -65,7 +69,12 @@ def follow(request):
         subscription.language = request.LANGUAGE_CODE
         subscription.frequency = form.cleaned_data["frequency"]
         subscription.save(update_fields=["language", "frequency"])
-        send_confirmation(subscription)
+        try:
+            send_confirmation(subscription)
+        except OSError:  # smtplib's errors included: the mail server is down or refused
+            logger.exception("Alerts: the confirmation mail to a new subscriber failed")
+            return _form_page(request, form, status=503,
+                              note=_("The confirmation e-mail could not be sent just now. Please try again later."))
     return _message(
         request, _("Check your inbox"),
         _("We sent a confirmation link to %(email)s. Nothing is sent before you open it; without it, the "

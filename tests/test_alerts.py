@@ -263,3 +263,18 @@ def test_forms_on_the_profile_and_the_directory(client, world):
     assert f'value="type:{college.institution_type.pk}"' in directory
     page = client.get(f"/en/alerts/follow/?follow=region:{college.region.pk}")
     assert page.status_code == 200 and "Follow the region" in page.content.decode()
+
+
+def test_a_mail_server_failure_is_a_message_not_an_error(client, world, register, publish, monkeypatch):
+    college = world["college"]
+    subscribe("p@example.kg", "institution", college.translation_key, language="en")
+
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
+    publish(AccreditationDecisionPageFactory(parent=register, institution=college))  # the publish still works
+    answer = sign_up(client, "en", f"institution:{college.pk}", "new@example.kg")
+    assert answer.status_code == 503
+    assert "could not be sent just now" in answer.content.decode()
+    assert 'value="new@example.kg"' in answer.content.decode()
