@@ -20,7 +20,7 @@ from institutions.models import InstitutionPage
 from .status import AccreditationStatus, status_for
 
 FONT_DIR = Path(settings.BASE_DIR) / "assets" / "fonts"
-BADGE_SIZE = (300, 64)
+BADGE_SIZE = (320, 64)  # the longest label (Kyrgyz "with conditions") fits in bold 13px
 # Colours with at least 4.5:1 contrast against white text.
 BADGE_COLOURS = {
     AccreditationStatus.ACCREDITED: "#1a6b35",

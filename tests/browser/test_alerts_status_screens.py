@@ -31,7 +31,7 @@ def test_profile_status_check_and_sign_up(live_server, visitor, demo_site, width
     panel = page.locator(".status-check")
     panel.scroll_into_view_if_needed()
     badge = panel.locator("img.status-check__badge")
-    assert page.evaluate("(img) => img.complete && img.naturalWidth", badge.element_handle()) == 300
+    assert page.evaluate("(img) => img.complete && img.naturalWidth", badge.element_handle()) == 320
     assert "badge.svg" in panel.locator("textarea").input_value()
     panel.screenshot(path=str(RESULTS / f"status-check-{width}.png"))
     form = page.locator(".alerts-signup")
