@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("compare/", transparency_views.compare, name="compare"),
     path("institutions/download/", open_data_downloads.directory_download, name="institutions-download"),
     path("", include("accreditation.urls")),
+    path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "api",
     "registry",
     "signin",
+    "alerts",
     # Wagtail.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -164,6 +165,9 @@ WAGTAIL_SITE_NAME = "Achyk Bilim"
 # so a change never waits for this; it only bounds how long unused entries take memory.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "3600"))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public site's address for links in alert e-mails and the notice's QR code (the same host as the
+# admin unless set).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
@@ -241,6 +245,9 @@ AXES_ENABLE_ADMIN = False  # Django's admin is not routed; Reports > Sign-in fai
 SIGNIN_CLIENT_FAILURE_RATE = "50/h"
 PASSWORD_RESET_ADDRESS_RATE = "3/h"
 PASSWORD_RESET_CLIENT_RATE = "10/h"
+# Alert sign-ups (alerts/throttle.py): each sends a confirmation mail.
+ALERTS_SIGNUP_ADDRESS_RATE = "5/h"
+ALERTS_SIGNUP_CLIENT_RATE = "20/h"
 RATELIMIT_USE_CACHE = "default"
 # The client address (signin/client_address.py): REMOTE_ADDR, unless the site runs behind
 # TRUSTED_PROXY_COUNT reverse proxies that each append to X-Forwarded-For.

@@ -35,6 +35,11 @@ if not (_base_url.scheme == "https" or _loopback) or not _base_url.hostname:
 CSRF_TRUSTED_ORIGINS = [
     origin.strip() for origin in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if origin.strip()
 ] or [f"https://{h}" for h in ALLOWED_HOSTS if not h.startswith(".")]
+# Alert e-mails (their List-Unsubscribe address) and the notice's QR code: https as well (loopback
+# http only for `make prod`, like the admin address above).
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", WAGTAILADMIN_BASE_URL).strip().rstrip("/")
+if not (PUBLIC_BASE_URL.startswith("https://") or (_loopback and PUBLIC_BASE_URL == WAGTAILADMIN_BASE_URL)):
+    raise ImproperlyConfigured("Set PUBLIC_BASE_URL to the public site's https address.")
 
 # HTTPS is terminated by the proxy (deploy/nginx/achyk-bilim.conf), which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

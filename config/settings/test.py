@@ -19,6 +19,7 @@ atexit.register(shutil.rmtree, MEDIA_ROOT, True)
 STATIC_ROOT = tempfile.mkdtemp(prefix="achyk-bilim-test-static-")
 atexit.register(shutil.rmtree, STATIC_ROOT, True)
 WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL = "http://testserver"
 ELASTICSEARCH_URL = ""
 ELASTICSEARCH_INDEX_PREFIX = "achyk-test"
 # Each test builds its own data; a cache shared between tests would answer from another test's data.
