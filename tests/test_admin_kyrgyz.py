@@ -61,7 +61,8 @@ FORMAT_FLAGS = {"python-format", "javascript-format", "c-format"}
 
 def placeholders(text, entry):
     found = BRACE.findall(text)
-    if FORMAT_FLAGS & set(entry.flags) or re.search(r"%\(\w+\)[sd]", entry.msgid):
+    # JavaScript catalogues often lack the flag, but a %s or %(name)s there is interpolate()'s placeholder.
+    if FORMAT_FLAGS & set(entry.flags) or re.search(r"%(?:\(\w+\))?[sd]", entry.msgid):
         found += PRINTF.findall(text)
     named = {p for p in found if re.fullmatch(r"%\(\w+\).*|\{[A-Za-z_]\w*\}", p)}
     # Named ones may repeat or move; positional ones must keep their number and order.
@@ -119,7 +120,7 @@ def django_ky_catalogue():
 
 def test_our_kyrgyz_wins_over_djangos_and_the_projects_own_over_both():
     ours = {e.msgid: e.msgstr for e in polib.pofile(str(OURS[0])) if e.translated() and not e.msgctxt and not e.msgid_plural}
-    project = {e.msgid: e.msgstr for e in polib.pofile(str(PROJECT[0])) if e.translated() and not e.msgid_plural}
+    project = {e.msgid: e.msgstr for e in polib.pofile(str(PROJECT[0])) if e.translated() and not e.msgctxt and not e.msgid_plural}
     djangos = django_ky_catalogue()
     differing = [m for m in ours if m in djangos and djangos[m] != ours[m] and m not in project]
     shared_with_project = [m for m in ours if m in project and project[m] != ours[m]]
