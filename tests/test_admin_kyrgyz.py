@@ -237,3 +237,20 @@ def test_demo_users_start_in_kyrgyz(two_institutions, settings, tmp_path):
     call_command("ensure_demo_users")
     languages = Counter(UserProfile.objects.values_list("preferred_language", flat=True))
     assert languages == Counter({"ky": 5})
+
+
+def test_the_institution_editors_choosers_speak_each_editors_language(client, two_institutions, admin_in):
+    # Wagtail formats the snippet choosers' labels once; ours are formatted per request.
+    a, _b = two_institutions
+    for n, language in enumerate(("ky", "ru", "ky")):
+        with translation.override(language):
+            labels = [
+                gettext("Choose another %(object)s") % {"object": gettext(name)}
+                for name in ("region", "district", "institution type")
+            ]
+        client.force_login(admin_in(language, username=f"editor-{n}"))
+        html = client.get(reverse("wagtailadmin_pages:edit", args=[a.pk])).content.decode()
+        # The choosers are rendered into the editor's JSON, with \uXXXX escapes.
+        html = re.sub(r"\\u([0-9a-fA-F]{4})", lambda match: chr(int(match[1], 16)), html)
+        assert [label for label in labels if label not in html] == []
+        assert "Choose another" not in html
