@@ -254,3 +254,26 @@ def test_the_institution_editors_choosers_speak_each_editors_language(client, tw
         html = re.sub(r"\\u([0-9a-fA-F]{4})", lambda match: chr(int(match[1], 16)), html)
         assert [label for label in labels if label not in html] == []
         assert "Choose another" not in html
+
+
+def test_updating_the_catalogues_keeps_translations_adds_new_msgids_and_drops_old_ones(settings, tmp_path, capsys):
+    settings.BASE_DIR = tmp_path
+    path = admin_catalogues.catalogue_path("django")
+    path.parent.mkdir(parents=True)
+    old = polib.POFile()
+    old.append(polib.POEntry(msgid="Publish", msgstr="Жарыялоо"))
+    old.append(polib.POEntry(msgid="A msgid Wagtail no longer has", msgstr="Эски"))
+    old.save(str(path))
+    split = tmp_path / "django-01.po"
+    more = polib.POFile()
+    more.append(polib.POEntry(msgid="Unpublish", msgstr="Жарыялоодон алуу"))
+    more.save(str(split))
+
+    call_command("update_admin_catalogues", "--from", str(split))
+
+    merged = {entry.msgid: entry for entry in polib.pofile(str(path))}
+    assert merged["Publish"].msgstr == "Жарыялоо" and merged["Unpublish"].msgstr == "Жарыялоодон алуу"
+    assert "A msgid Wagtail no longer has" not in merged
+    assert merged["Save draft"].msgstr == ""  # new to this catalogue: listed untranslated
+    assert len(merged) == len([k for k in admin_catalogues.source_entries() if k[0] == "django"])
+    assert "2 of" in capsys.readouterr().out
