@@ -277,3 +277,8 @@ def test_updating_the_catalogues_keeps_translations_adds_new_msgids_and_drops_ol
     assert merged["Save draft"].msgstr == ""  # new to this catalogue: listed untranslated
     assert len(merged) == len([k for k in admin_catalogues.source_entries() if k[0] == "django"])
     assert "2 of" in capsys.readouterr().out
+
+    call_command("update_admin_catalogues", "--split", str(tmp_path / "parts"), "--size", "1000")
+    parts = sorted((tmp_path / "parts").glob("django-*.po"))
+    assert [len(polib.pofile(str(part))) for part in parts] == [1000, len(merged) - 2 - 1000]
+    assert "Publish" not in {entry.msgid for part in parts for entry in polib.pofile(str(part))}

@@ -2,9 +2,13 @@
 
 Run it after upgrading Wagtail or wagtail-localize: new msgids appear with an empty msgstr (to
 translate in locale_admin/ky/LC_MESSAGES/*.po), msgids the packages dropped go, translations stay.
-`--from` takes translations from other .po files too (e.g. a catalogue split among translators).
+To share the translating out, `--split DIR` writes the untranslated entries into DIR/django-01.po,
+… (at most --size each); `--from DIR/*.po` takes the finished ones back.
 """
 
+from pathlib import Path
+
+import polib
 from django.core.management.base import BaseCommand
 
 from pages import admin_catalogues
@@ -18,8 +22,10 @@ class Command(BaseCommand):
             "--from", dest="sources", nargs="*", default=[], metavar="PO",
             help="more .po files to take finished translations from (a file's domain is its name up to the first '-')",
         )
+        parser.add_argument("--split", metavar="DIR", help="also write the untranslated entries into DIR, in parts")
+        parser.add_argument("--size", type=int, default=340, help="entries per part with --split (default 340)")
 
-    def handle(self, *args, sources, **options):
+    def handle(self, *args, sources, split, size, **options):
         sources_by_key = admin_catalogues.source_entries()
         existing = [
             path for domain in admin_catalogues.DOMAINS
@@ -33,3 +39,16 @@ class Command(BaseCommand):
             po.save(str(path))
             done = sum(admin_catalogues.is_translated(entry) for entry in po)
             self.stdout.write(f"{path.relative_to(path.parents[3])}: {done} of {len(po)} msgids translated")
+            if split:
+                self.split(po, domain, Path(split), size)
+
+    def split(self, po, domain, directory, size):
+        todo = [entry for entry in po if not admin_catalogues.is_translated(entry)]
+        directory.mkdir(parents=True, exist_ok=True)
+        for number, start in enumerate(range(0, len(todo), size), start=1):
+            part = polib.POFile(wrapwidth=po.wrapwidth)
+            part.metadata = po.metadata
+            part.extend(todo[start:start + size])
+            part_path = directory / f"{domain}-{number:02d}.po"
+            part.save(str(part_path))
+            self.stdout.write(f"  {part_path}: {len(part)} to translate")
