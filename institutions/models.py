@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -143,7 +144,8 @@ class InstitutionPage(Page):
     class Ownership(models.TextChoices):
         STATE = "state", _("State")
         MUNICIPAL = "municipal", _("Municipal")
-        PRIVATE = "private", _("Private")
+        # A context of its own: Wagtail's "Private" is page privacy, which this one would override.
+        PRIVATE = "private", pgettext_lazy("ownership", "Private")
 
     # Identity. The page title is the official full name.
     registry_code = models.CharField(

@@ -8,4 +8,4 @@ class RolesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import audit, signals  # noqa: F401
+        from . import admin_language, audit, signals  # noqa: F401

@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 
 from institutions.models import InstitutionPage
 
+from .admin_language import default_admin_language
 from .groups import ensure_institution_editors
 from .membership import oversees
 from .models import InstitutionEditors
@@ -74,6 +75,7 @@ def invite_editor(email, institution, name="", invited_by=None, send=True) -> In
         user = User(username=email, email=email, first_name=first_name, last_name=last_name)
         user.set_unusable_password()
         user.save()
+        default_admin_language(user)
     else:
         if oversees(user):
             raise InvitationError(

@@ -2,10 +2,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from core.choosers import SnippetChooserViewSet
+
 from .models import District, InstitutionType, Qualification, Region
 
 
 class RegionViewSet(SnippetViewSet):
+    chooser_viewset_class = SnippetChooserViewSet  # labels in the editor's language
     model = Region
     icon = "site"
     list_display = ["name", "slug", "locale"]
@@ -14,6 +17,7 @@ class RegionViewSet(SnippetViewSet):
 
 
 class DistrictViewSet(SnippetViewSet):
+    chooser_viewset_class = SnippetChooserViewSet
     model = District
     icon = "pick"
     list_display = ["name", "region", "locale"]
@@ -23,12 +27,14 @@ class DistrictViewSet(SnippetViewSet):
 
 
 class InstitutionTypeViewSet(SnippetViewSet):
+    chooser_viewset_class = SnippetChooserViewSet
     model = InstitutionType
     icon = "tag"
     list_display = ["name", "slug", "locale"]
 
 
 class QualificationViewSet(SnippetViewSet):
+    chooser_viewset_class = SnippetChooserViewSet
     model = Qualification
     icon = "success"
     list_display = ["name", "code", "level", "locale"]

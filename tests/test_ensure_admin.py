@@ -1,4 +1,4 @@
-"""`make run` prints an admin login that works, and the admin opens in Russian (no Kyrgyz admin)."""
+"""`make run` prints an admin login that works, and the developer's admin opens in Russian."""
 
 import pytest
 from django.core.management import call_command

@@ -1,5 +1,5 @@
-"""Admin users for tests. Their admin speaks English (Wagtail has no Kyrgyz admin), so messages can
-be asserted in one language whatever the catalogues hold."""
+"""Admin users for tests. Their admin speaks English (editors and reviewers would start in Kyrgyz), so
+messages can be asserted in one language whatever the catalogues hold."""
 
 from django.contrib.auth import get_user_model
 from wagtail.users.models import UserProfile

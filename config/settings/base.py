@@ -142,9 +142,12 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-# Wagtail has no Kyrgyz admin translation; the admin is offered in Russian and English.
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("ru", "Русский"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The admin speaks Kyrgyz too: Wagtail ships no ky, so locale_admin/ holds the project's translation
+# of Wagtail's and wagtail-localize's catalogues (manage.py update_admin_catalogues).
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English")]
+# The project's own strings come first: they win over the admin catalogues (and both over Django's
+# and the apps' own), and makemessages writes only to the first path.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 TIME_ZONE = "Asia/Bishkek"
 USE_I18N = True
 USE_TZ = True

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         if user is None:
             password = password or secrets.token_urlsafe(12)
             user = User.objects.create_superuser(username, f"{username}@example.kg", password)
-            # Wagtail's admin has no Kyrgyz translation; start the admin in Russian (English is offered too).
+            # The developer's admin starts in Russian; editors and reviewers get Kyrgyz (roles.admin_language).
             profile = UserProfile.get_for_user(user)
             profile.preferred_language = "ru"
             profile.save(update_fields=["preferred_language"])

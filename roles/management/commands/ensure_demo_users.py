@@ -6,9 +6,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.users.models import UserProfile
 
 from institutions.models import InstitutionPage
+from roles.admin_language import default_admin_language
 from roles.groups import (
     ensure_ministry_approvers_group,
     ensure_ministry_group,
@@ -65,9 +65,8 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User.objects.create_user(username, f"{username}@example.kg", password, first_name=first_name)
-            profile = UserProfile.get_for_user(user)
-            profile.preferred_language = "ru"  # Wagtail has no Kyrgyz admin translation
-            profile.save(update_fields=["preferred_language"])
+            # Kyrgyz for the ministry's users too (editors and reviewers get it when they join their group).
+            default_admin_language(user)
         elif not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
