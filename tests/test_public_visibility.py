@@ -24,6 +24,7 @@ from accreditation.models import AccreditationDecisionPage
 from institutions.models import InstitutionLicence
 from selfassessment.models import SelfAssessmentReport
 from selfassessment.prefill import create_report
+from similar.compute import refresh_similar
 
 from .accreditation_factories import (
     AccreditationDecisionPageFactory,
@@ -80,6 +81,8 @@ def secrets(home, directory, world):
     report.conclusion = "Axolotlqx conclusion."
     report.save()
 
+    # Similar lists stored while the hidden institution was public: the profile must still leave it out.
+    refresh_similar()
     restrict(hidden)
     restrict(hidden_programme, PageViewRestriction.LOGIN)
     restrict(hidden_decision, PageViewRestriction.LOGIN)

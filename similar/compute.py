@@ -1,0 +1,261 @@
+"""The similarity rule, computed in bulk for every public institution and stored (SimilarInstitution).
+
+Score of a candidate B for an institution A (higher is more similar; the weights are explained at
+/<lang>/help/similar/):
+
+- same type: TYPE_WEIGHT, larger than all the rest together, so an institution of the same type
+  (and so the same level) always comes first; other types only fill a list their type cannot;
+- place: PLACE_WEIGHT × the best of 1 (same district), 0.6 (same region) and 1 − km/PLACE_KM;
+- programmes: PROGRAMME_WEIGHT × the share of qualifications in common (Jaccard index);
+- size: SIZE_WEIGHT/2 each for learners and for staff, × 1 − the difference in orders of magnitude;
+- transparency: SCORE_WEIGHT × 1 − |score difference| / SCORE_SPAN.
+
+Each locale is one matrix problem, computed in blocks of rows (numpy), so 5,000 institutions take
+seconds and a few megabytes; no per-pair Python loop.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from django.db import transaction
+
+from core.visibility import visible
+from institutions.models import InstitutionPage, ProgrammeEnrolment, ProgrammePage, StaffStatistic
+from pages import content_version
+from search.geo import EARTH_RADIUS_KM
+
+from .models import SimilarInstitution
+
+LISTED = 4
+TYPE_WEIGHT = 100
+PLACE_WEIGHT = 30
+PROGRAMME_WEIGHT = 30
+SIZE_WEIGHT = 20
+SCORE_WEIGHT = 10
+SAME_REGION = 0.6
+PLACE_KM = 50  # beyond this distance, being near counts for nothing
+SCORE_SPAN = 25  # a score this far apart counts for nothing
+NEAR_KM = 25  # a "km away" reason is given within this distance
+SIMILAR_SIZE = 0.7  # size similarity from which "similar size" is given as a reason
+SIMILAR_SCORE = 10  # score difference up to which "similar transparency score" is a reason
+BLOCK = 256
+
+
+@dataclass
+class Table:
+    """One locale's institutions as parallel arrays (index i is one institution)."""
+
+    ids: np.ndarray
+    types: np.ndarray
+    regions: np.ndarray
+    districts: np.ndarray  # 0 when none
+    lat: np.ndarray  # NaN when not known
+    lon: np.ndarray
+    learners: np.ndarray  # NaN when not known
+    staff: np.ndarray
+    scores: np.ndarray
+    qualifications: np.ndarray  # institutions × qualifications, 0/1
+
+
+def load_tables(institution_ids=None):
+    """{locale id: Table} of the public institutions (all, or the locales of the given ids)."""
+    pages = visible(InstitutionPage.objects.all())
+    if institution_ids is not None:
+        locales = InstitutionPage.objects.filter(id__in=institution_ids).values("locale_id")
+        pages = pages.filter(locale_id__in=locales)
+    rows = list(
+        pages.values_list(
+            "id", "locale_id", "institution_type_id", "region_id", "district_id", "latitude", "longitude",
+            "stored_score__score",
+        )
+    )
+    ids = [row[0] for row in rows]
+    staff = _latest_staff(ids)
+    learners = _latest_learners(ids)
+    qualifications = defaultdict(set)
+    for institution_id, qualification_id in (
+        visible(ProgrammePage.objects.filter(institution_id__in=pages.values("id"), qualification__isnull=False))
+        .values_list("institution_id", "qualification_id")
+    ):
+        qualifications[institution_id].add(qualification_id)
+
+    by_locale = defaultdict(list)
+    for row in rows:
+        by_locale[row[1]].append(row)
+    tables = {}
+    for locale_id, group in by_locale.items():
+        columns = {q: n for n, q in enumerate(sorted({q for row in group for q in qualifications[row[0]]}))}
+        matrix = np.zeros((len(group), max(len(columns), 1)), dtype=np.float32)
+        for i, row in enumerate(group):
+            for q in qualifications[row[0]]:
+                matrix[i, columns[q]] = 1
+
+        def column(values, nan=np.nan):
+            return np.array([nan if v is None else float(v) for v in values], dtype=np.float64)
+
+        tables[locale_id] = Table(
+            ids=np.array([row[0] for row in group]),
+            types=np.array([row[2] for row in group]),
+            regions=np.array([row[3] for row in group]),
+            districts=np.array([row[4] or 0 for row in group]),
+            lat=column(row[5] for row in group),
+            lon=column(row[6] for row in group),
+            learners=column(learners.get(row[0]) for row in group),
+            staff=column(staff.get(row[0]) for row in group),
+            scores=column(row[7] for row in group),
+            qualifications=matrix,
+        )
+    return tables
+
+
+def _latest_staff(ids):
+    """Teaching and support staff in each institution's latest year with figures."""
+    latest = {}
+    for institution_id, year, teaching, support in StaffStatistic.objects.filter(institution_id__in=ids).values_list(
+        "institution_id", "year", "teaching_staff", "support_staff"
+    ):
+        if institution_id not in latest or year > latest[institution_id][0]:
+            latest[institution_id] = (year, teaching + support)
+    return {pk: total for pk, (_year, total) in latest.items()}
+
+
+def _latest_learners(ids):
+    """Learners on all public programmes in each institution's latest year with figures."""
+    by_year = defaultdict(int)
+    for institution_id, year, learners in ProgrammeEnrolment.objects.filter(
+        programme__in=visible(ProgrammePage.objects.filter(institution_id__in=ids))
+    ).values_list("programme__institution_id", "year", "learners"):
+        by_year[(institution_id, year)] += learners
+    latest = {}
+    for (institution_id, year), learners in by_year.items():
+        if institution_id not in latest or year > latest[institution_id][0]:
+            latest[institution_id] = (year, learners)
+    return {pk: total for pk, (_year, total) in latest.items()}
+
+
+def _size_similarity(a, b):
+    """1 for the same size, 0 for a tenfold difference or more; 0 when either is unknown."""
+    difference = np.abs(np.log10(a[:, None] + 1) - np.log10(b[None, :] + 1))
+    return np.nan_to_num(np.clip(1 - difference, 0, 1), nan=0.0)
+
+
+def _distances_km(lat1, lon1, lat2, lon2):
+    phi1, phi2 = np.radians(lat1)[:, None], np.radians(lat2)[None, :]
+    d_phi = phi2 - phi1
+    d_lambda = np.radians(lon2)[None, :] - np.radians(lon1)[:, None]
+    a = np.sin(d_phi / 2) ** 2 + np.cos(phi1) * np.cos(phi2) * np.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def rank_block(table, rows):
+    """For the institutions at positions `rows`: (positions of the LISTED most similar, their scores, parts)."""
+    t = table
+    same_type = t.types[rows][:, None] == t.types[None, :]
+    same_district = (t.districts[rows][:, None] == t.districts[None, :]) & (t.districts[rows][:, None] != 0)
+    same_region = t.regions[rows][:, None] == t.regions[None, :]
+    km = _distances_km(t.lat[rows], t.lon[rows], t.lat, t.lon)
+    near = np.nan_to_num(np.clip(1 - km / PLACE_KM, 0, 1), nan=0.0)
+    place = np.maximum.reduce([same_district.astype(float), same_region * SAME_REGION, near])
+
+    mine = t.qualifications[rows]
+    shared = mine @ t.qualifications.T
+    union = mine.sum(axis=1)[:, None] + t.qualifications.sum(axis=1)[None, :] - shared
+    programmes = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+    learners = _size_similarity(t.learners[rows], t.learners)
+    staff = _size_similarity(t.staff[rows], t.staff)
+    score_gap = np.abs(t.scores[rows][:, None] - t.scores[None, :])
+    scores = np.nan_to_num(np.clip(1 - score_gap / SCORE_SPAN, 0, 1), nan=0.0)
+
+    total = (
+        TYPE_WEIGHT * same_type
+        + PLACE_WEIGHT * place
+        + PROGRAMME_WEIGHT * programmes
+        + SIZE_WEIGHT / 2 * (learners + staff)
+        + SCORE_WEIGHT * scores
+    )
+    total[np.arange(len(rows)), rows] = -np.inf  # never oneself
+    # Best first; among equals the lower id (the order of the stable sort over ids ascending).
+    order = np.argsort(-total, axis=1, kind="stable")[:, :LISTED]
+    parts = {
+        "same_type": same_type, "same_district": same_district, "same_region": same_region, "km": km,
+        "shared": shared, "learners": learners, "staff": staff, "score_gap": score_gap,
+    }  # fmt: skip
+    return order, total, parts
+
+
+def reasons_for(table, parts, i, row, j):
+    """The reasons (codes and figures) why institution j is listed for the institution at block row i."""
+    reasons = []
+    if parts["same_type"][i, j]:
+        reasons.append({"code": "type"})
+    if parts["same_district"][i, j]:
+        reasons.append({"code": "district"})
+    elif not np.isnan(parts["km"][i, j]) and parts["km"][i, j] <= NEAR_KM:
+        reasons.append({"code": "km", "km": round(float(parts["km"][i, j]), 1)})
+    elif parts["same_region"][i, j]:
+        reasons.append({"code": "region"})
+    if parts["shared"][i, j] >= 1:
+        reasons.append({"code": "programmes", "count": int(parts["shared"][i, j])})
+    if min(parts["learners"][i, j], parts["staff"][i, j]) >= SIMILAR_SIZE:
+        reasons.append({"code": "size", "learners": int(table.learners[j]), "staff": int(table.staff[j])})
+    elif parts["learners"][i, j] >= SIMILAR_SIZE:
+        reasons.append({"code": "learners", "learners": int(table.learners[j])})
+    if not np.isnan(parts["score_gap"][i, j]) and parts["score_gap"][i, j] <= SIMILAR_SCORE:
+        reasons.append({"code": "score", "score": int(table.scores[j])})
+    return reasons
+
+
+def similar_rows(table, positions=None):
+    """SimilarInstitution objects for the institutions at `positions` (all when None)."""
+    positions = np.arange(len(table.ids)) if positions is None else np.asarray(positions)
+    objects = []
+    for start in range(0, len(positions), BLOCK):
+        rows = positions[start : start + BLOCK]
+        order, total, parts = rank_block(table, rows)
+        for i, row in enumerate(rows):
+            for rank, j in enumerate(order[i], start=1):
+                if not np.isfinite(total[i, j]):
+                    continue
+                objects.append(
+                    SimilarInstitution(
+                        institution_id=int(table.ids[row]),
+                        similar_id=int(table.ids[j]),
+                        rank=rank,
+                        score=round(float(total[i, j]), 2),
+                        reasons=reasons_for(table, parts, i, row, j),
+                    )
+                )
+    return objects
+
+
+def refresh_similar(institution_ids=None) -> int:
+    """Recompute and store the lists (of every institution, or of those given); returns the rows written."""
+    tables = load_tables(institution_ids)
+    wanted = None if institution_ids is None else set(institution_ids)
+    objects = []
+    for table in tables.values():
+        if wanted is None:
+            positions = None
+        else:
+            positions = [n for n, pk in enumerate(table.ids.tolist()) if pk in wanted]
+            if not positions:
+                continue
+        objects += similar_rows(table, positions)
+    with transaction.atomic():
+        stale = SimilarInstitution.objects.all()
+        if wanted is not None:
+            stale = stale.filter(institution_id__in=wanted)
+        stale.delete()
+        SimilarInstitution.objects.bulk_create(objects, batch_size=1000)
+    content_version.bump()
+    return len(objects)
+
+
+def affected_by(page):
+    """Institutions whose list may change when `page` changes: its own type in its language, and
+    those listing it now."""
+    same_type = InstitutionPage.objects.filter(locale_id=page.locale_id, institution_type_id=page.institution_type_id)
+    listing = SimilarInstitution.objects.filter(similar=page).values_list("institution_id", flat=True)
+    return {page.pk, *same_type.values_list("id", flat=True), *listing}
