@@ -10,8 +10,8 @@ Score of a candidate B for an institution A (higher is more similar; the weights
 - size: SIZE_WEIGHT/2 each for learners and for staff, × 1 − the difference in orders of magnitude;
 - transparency: SCORE_WEIGHT × 1 − |score difference| / SCORE_SPAN.
 
-Each locale is one matrix problem, computed in blocks of rows (numpy), so 5,000 institutions take
-seconds and a few megabytes; no per-pair Python loop.
+Each locale and type is one matrix problem, computed in blocks of rows (numpy), so 5,000
+institutions take seconds and a few megabytes; no per-pair Python loop.
 """
 
 from collections import defaultdict
@@ -148,24 +148,25 @@ def _distances_km(lat1, lon1, lat2, lon2):
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def rank_block(table, rows):
-    """For the institutions at positions `rows`: (positions of the LISTED most similar, their scores, parts)."""
+def rank_block(table, rows, cols):
+    """For the institutions at positions `rows`, against the candidates at positions `cols`:
+    (positions in `cols` of the LISTED most similar, the totals, the parts behind them)."""
     t = table
-    same_type = t.types[rows][:, None] == t.types[None, :]
-    same_district = (t.districts[rows][:, None] == t.districts[None, :]) & (t.districts[rows][:, None] != 0)
-    same_region = t.regions[rows][:, None] == t.regions[None, :]
-    km = _distances_km(t.lat[rows], t.lon[rows], t.lat, t.lon)
+    same_type = t.types[rows][:, None] == t.types[cols][None, :]
+    same_district = (t.districts[rows][:, None] == t.districts[cols][None, :]) & (t.districts[rows][:, None] != 0)
+    same_region = t.regions[rows][:, None] == t.regions[cols][None, :]
+    km = _distances_km(t.lat[rows], t.lon[rows], t.lat[cols], t.lon[cols])
     near = np.nan_to_num(np.clip(1 - km / PLACE_KM, 0, 1), nan=0.0)
     place = np.maximum.reduce([same_district.astype(float), same_region * SAME_REGION, near])
 
-    mine = t.qualifications[rows]
-    shared = mine @ t.qualifications.T
-    union = mine.sum(axis=1)[:, None] + t.qualifications.sum(axis=1)[None, :] - shared
+    mine, theirs = t.qualifications[rows], t.qualifications[cols]
+    shared = mine @ theirs.T
+    union = mine.sum(axis=1)[:, None] + theirs.sum(axis=1)[None, :] - shared
     programmes = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
 
-    learners = _size_similarity(t.learners[rows], t.learners)
-    staff = _size_similarity(t.staff[rows], t.staff)
-    score_gap = np.abs(t.scores[rows][:, None] - t.scores[None, :])
+    learners = _size_similarity(t.learners[rows], t.learners[cols])
+    staff = _size_similarity(t.staff[rows], t.staff[cols])
+    score_gap = np.abs(t.scores[rows][:, None] - t.scores[cols][None, :])
     scores = np.nan_to_num(np.clip(1 - score_gap / SCORE_SPAN, 0, 1), nan=0.0)
 
     total = (
@@ -175,9 +176,13 @@ def rank_block(table, rows):
         + SIZE_WEIGHT / 2 * (learners + staff)
         + SCORE_WEIGHT * scores
     )
-    total[np.arange(len(rows)), rows] = -np.inf  # never oneself
-    # Best first; among equals the lower id (the order of the stable sort over ids ascending).
-    order = np.argsort(-total, axis=1, kind="stable")[:, :LISTED]
+    total[rows[:, None] == cols[None, :]] = -np.inf  # never oneself
+    # The LISTED best (argpartition: no full sort of thousands), then those few in order: best
+    # first, among equals the lower id.
+    k = min(LISTED, len(cols))
+    top = np.argpartition(-total, k - 1, axis=1)[:, :k] if k < len(cols) else np.tile(np.arange(len(cols)), (len(rows), 1))
+    top_totals = np.take_along_axis(total, top, axis=1)
+    order = np.take_along_axis(top, np.lexsort((t.ids[cols][top], -top_totals), axis=1), axis=1)
     parts = {
         "same_type": same_type, "same_district": same_district, "same_region": same_region, "km": km,
         "shared": shared, "learners": learners, "staff": staff, "score_gap": score_gap,
@@ -185,48 +190,59 @@ def rank_block(table, rows):
     return order, total, parts
 
 
-def reasons_for(table, parts, i, row, j):
-    """The reasons (codes and figures) why institution j is listed for the institution at block row i."""
+def reasons_for(table, parts, i, c, j):
+    """The reasons (codes and figures) why the candidate at column c (position j) is listed for block row i."""
     reasons = []
-    if parts["same_type"][i, j]:
+    if parts["same_type"][i, c]:
         reasons.append({"code": "type"})
-    if parts["same_district"][i, j]:
+    if parts["same_district"][i, c]:
         reasons.append({"code": "district"})
-    elif not np.isnan(parts["km"][i, j]) and parts["km"][i, j] <= NEAR_KM:
-        reasons.append({"code": "km", "km": round(float(parts["km"][i, j]), 1)})
-    elif parts["same_region"][i, j]:
+    elif not np.isnan(parts["km"][i, c]) and parts["km"][i, c] <= NEAR_KM:
+        reasons.append({"code": "km", "km": round(float(parts["km"][i, c]), 1)})
+    elif parts["same_region"][i, c]:
         reasons.append({"code": "region"})
-    if parts["shared"][i, j] >= 1:
-        reasons.append({"code": "programmes", "count": int(parts["shared"][i, j])})
-    if min(parts["learners"][i, j], parts["staff"][i, j]) >= SIMILAR_SIZE:
+    if parts["shared"][i, c] >= 1:
+        reasons.append({"code": "programmes", "count": int(parts["shared"][i, c])})
+    if min(parts["learners"][i, c], parts["staff"][i, c]) >= SIMILAR_SIZE:
         reasons.append({"code": "size", "learners": int(table.learners[j]), "staff": int(table.staff[j])})
-    elif parts["learners"][i, j] >= SIMILAR_SIZE:
+    elif parts["learners"][i, c] >= SIMILAR_SIZE:
         reasons.append({"code": "learners", "learners": int(table.learners[j])})
-    if not np.isnan(parts["score_gap"][i, j]) and parts["score_gap"][i, j] <= SIMILAR_SCORE:
+    if not np.isnan(parts["score_gap"][i, c]) and parts["score_gap"][i, c] <= SIMILAR_SCORE:
         reasons.append({"code": "score", "score": int(table.scores[j])})
     return reasons
 
 
 def similar_rows(table, positions=None):
-    """SimilarInstitution objects for the institutions at `positions` (all when None)."""
+    """SimilarInstitution objects for the institutions at `positions` (all when None).
+
+    Rows are compared per type, with the candidates of their own type only: the type's weight
+    outranks everything else, so other types could only fill a list their own type cannot; a type
+    with too few members is compared with every institution instead.
+    """
     positions = np.arange(len(table.ids)) if positions is None else np.asarray(positions)
+    everyone = np.arange(len(table.ids))
     objects = []
-    for start in range(0, len(positions), BLOCK):
-        rows = positions[start : start + BLOCK]
-        order, total, parts = rank_block(table, rows)
-        for i, row in enumerate(rows):
-            for rank, j in enumerate(order[i], start=1):
-                if not np.isfinite(total[i, j]):
-                    continue
-                objects.append(
-                    SimilarInstitution(
-                        institution_id=int(table.ids[row]),
-                        similar_id=int(table.ids[j]),
-                        rank=rank,
-                        score=round(float(total[i, j]), 2),
-                        reasons=reasons_for(table, parts, i, row, j),
+    for kind in np.unique(table.types[positions]):
+        of_kind = everyone[table.types == kind]
+        cols = of_kind if len(of_kind) > LISTED else everyone
+        kind_rows = positions[table.types[positions] == kind]
+        for start in range(0, len(kind_rows), BLOCK):
+            rows = kind_rows[start : start + BLOCK]
+            order, total, parts = rank_block(table, rows, cols)
+            for i, row in enumerate(rows):
+                for rank, c in enumerate(order[i], start=1):
+                    if not np.isfinite(total[i, c]):
+                        continue
+                    j = cols[c]
+                    objects.append(
+                        SimilarInstitution(
+                            institution_id=int(table.ids[row]),
+                            similar_id=int(table.ids[j]),
+                            rank=rank,
+                            score=round(float(total[i, c]), 2),
+                            reasons=reasons_for(table, parts, i, c, j),
+                        )
                     )
-                )
     return objects
 
 
