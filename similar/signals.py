@@ -11,4 +11,6 @@ def on_published(sender, instance, **kwargs):
     specific = instance.specific_deferred
     if not isinstance(specific, InstitutionPage):
         return
-    transaction.on_commit(lambda: refresh_similar(affected_by(specific)))
+    # Read now: an unpublish may be part of a deletion, and the row is gone by the commit.
+    affected = affected_by(specific)
+    transaction.on_commit(lambda: refresh_similar(affected))
