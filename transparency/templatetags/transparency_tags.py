@@ -55,18 +55,18 @@ def institution_history(page):
     return {
         "years": years,
         "scores": scores,
-        "people_chart": bar_chart(
-            "chart-history-people",
-            _("Learners and staff over the years"),
-            _("Learners, and teaching and support staff together, in each year; the same numbers are in the table."),
-            [
-                (
-                    str(row["year"]),
-                    [row["learners"], None if row["teaching_staff"] is None else row["teaching_staff"] + row["support_staff"]],
-                )
-                for row in years
-            ],
-            series=(_("Learners"), _("Staff")),
+        "learners_chart": bar_chart(
+            "chart-history-learners",
+            _("Learners over the years"),
+            _("Learners on all programmes in each year; the same numbers are in the table."),
+            [(str(row["year"]), [row["learners"]]) for row in years if row["learners"] is not None],
+        ),
+        "staff_chart": bar_chart(
+            "chart-history-staff",
+            _("Staff over the years"),
+            _("Teaching and teaching-support staff in each year; the same numbers are in the table."),
+            [(str(row["year"]), [row["teaching_staff"], row["support_staff"]]) for row in years if row["teaching_staff"] is not None],
+            series=(_("Teaching staff"), _("Teaching-support staff")),
         ),
         "score_chart": bar_chart(
             "chart-history-score",
