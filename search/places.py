@@ -35,7 +35,7 @@ def core_key(text) -> tuple:
 
 
 def _place_index() -> dict:
-    """{core key: [Place]} over every region and district name in every language; cached."""
+    """{core key: [(Place, full key)]} over every region and district name in every language; cached."""
     key = content_version.cache_key("place-index")
     index = cache.get(key)
     if index is None:
@@ -44,19 +44,25 @@ def _place_index() -> dict:
             for name, slug in model.objects.values_list("name", "slug"):
                 core = core_key(name)
                 if core:
+                    entry = (Place(kind, slug), spelling_key(name))
                     places = index.setdefault(core, [])
-                    if Place(kind, slug) not in places:
-                        places.append(Place(kind, slug))
+                    if entry not in places:
+                        places.append(entry)
         cache.set(key, index, settings.PUBLIC_CACHE_SECONDS)
     return index
 
 
 def places_named(words) -> list[Place]:
-    """The regions and districts the whole query names (none when it says anything else too)."""
-    core = core_key(" ".join(words))
+    """The regions and districts the whole query names (none when it says anything else too).
+
+    "Ош" names both Osh region and Osh city; "Ош шаары", the city's full name, names the city alone."""
+    text = " ".join(words)
+    core = core_key(text)
     if not core:
         return []
-    return list(_place_index().get(core, []))
+    candidates = _place_index().get(core, [])
+    exact = [place for place, full in candidates if full == spelling_key(text)]
+    return list(dict.fromkeys(exact or [place for place, _full in candidates]))
 
 
 def title_keys(title, short_name) -> set:

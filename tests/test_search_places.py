@@ -48,7 +48,8 @@ EXPECTED = {
     "Ош": {"in_osh", "osh_university", "named_osh_in_bishkek"},
     "Osh": {"in_osh", "osh_university", "named_osh_in_bishkek"},
     "г. Ош": {"in_osh", "osh_university", "named_osh_in_bishkek"},
-    "Ош шаары": {"in_osh", "osh_university", "named_osh_in_bishkek"},
+    "Ош шаары": {"in_osh", "osh_university", "named_osh_in_bishkek"},  # the city's full name
+    "Баткен району": {"batken_district"},  # the district alone, not the whole region
     "Баткен": {"in_batken", "batken_district"},
     "Batken": {"in_batken", "batken_district"},
     "Бишкек": {"named_osh_in_bishkek", "osh_street_address", "oshoev", "in_bishkek"},
