@@ -11,6 +11,7 @@ from api.endpoints import api as open_data_api
 from core import health, media_views
 from pages import views as page_views
 from search import views as search_views
+from similar import views as similar_views
 from transparency import views as transparency_views
 
 urlpatterns = [
@@ -44,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("not-translated/<int:page_id>/", page_views.not_translated, name="page-not-translated"),
     path("transparency/", transparency_views.transparency_index, name="transparency"),
     path("compare/", transparency_views.compare, name="compare"),
+    path("help/similar/", similar_views.help_similar, name="help-similar"),
     path("institutions/download/", open_data_downloads.directory_download, name="institutions-download"),
     path("", include("accreditation.urls")),
     path("", include("alerts.urls")),

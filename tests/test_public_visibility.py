@@ -24,6 +24,7 @@ from accreditation.models import AccreditationDecisionPage
 from institutions.models import InstitutionLicence, ProgrammeEnrolment
 from selfassessment.models import SelfAssessmentReport
 from selfassessment.prefill import create_report
+from similar.compute import refresh_similar
 
 from .accreditation_factories import (
     AccreditationDecisionPageFactory,
@@ -89,6 +90,8 @@ def secrets(home, directory, world):
     ru_hidden = hidden.copy_for_translation(Locale.objects.get(language_code="ru"), copy_parents=True)
     ru_hidden.title = "Zanzibarqx колледж"
     ru_hidden.save_revision().publish()
+    # Similar lists stored while the hidden institution was public: the profile must still leave it out.
+    refresh_similar()
 
     restrictions = [
         restrict(hidden),

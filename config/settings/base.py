@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "institutions",
     "search",
     "transparency",
+    "similar",
     "selfassessment",
     "roles",
     "accreditation",
