@@ -1,10 +1,11 @@
-"""Publishing or unpublishing an institution refreshes the similar lists it can change, after commit."""
+"""Publishing or unpublishing an institution refreshes the similar lists it can change: a background
+task, enqueued with the change (the worker sees it once the change is committed)."""
 
-from django.db import transaction
-
+from core.tasks import enqueue_after_commit
 from institutions.models import InstitutionPage
 
-from .compute import affected_by, refresh_similar
+from .compute import affected_by
+from .tasks import refresh_similar_lists
 
 
 def on_published(sender, instance, **kwargs):
@@ -12,5 +13,4 @@ def on_published(sender, instance, **kwargs):
     if not isinstance(specific, InstitutionPage):
         return
     # Read now: an unpublish may be part of a deletion, and the row is gone by the commit.
-    affected = affected_by(specific)
-    transaction.on_commit(lambda: refresh_similar(affected))
+    enqueue_after_commit(refresh_similar_lists, sorted(affected_by(specific)))
