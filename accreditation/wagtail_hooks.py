@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.urls import path, reverse
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
-from selfassessment.prefill import EARLIER_ACCREDITATION_HOOK
+from selfassessment.prefill import EARLIER_ACCREDITATION_HOOK, REMEDIATION_HOOK
 
 from . import admin_views
 from .models import AccreditationDecisionPage
@@ -65,3 +66,23 @@ def earlier_accreditation(institution, year):
     ).order_by("decision_date", "pk")
     with translation.override(settings.LANGUAGE_CODE):
         return "\n".join(decision_line(decision) for decision in decisions)
+
+
+@hooks.register(REMEDIATION_HOOK)
+def remediation_for_report(institution, year):
+    """Item 1c in the next report: the latest live decision before the report's year that named
+    shortcomings, and the notes of its accepted remediation reports (what was done)."""
+    decision = AccreditationDecisionPage.objects.live().filter(
+        locale=Locale.get_default(),
+        institution__translation_key=institution.translation_key,
+        decision_date__year__lt=year,
+    ).exclude(shortcomings="").order_by("-decision_date", "-pk").first()
+    if decision is None:
+        return None
+    shortcomings = " ".join(strip_tags(decision.shortcomings).split())
+    done = "\n".join(report.note.strip() for report in decision.remediation_reports() if report.note.strip())
+    with translation.override(settings.LANGUAGE_CODE):
+        source = _("Decision No. %(number)s of %(date)s.") % {
+            "number": decision.number, "date": f"{decision.decision_date:%d.%m.%Y}",
+        }
+    return f"{source} {shortcomings}", done

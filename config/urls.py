@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api import downloads as open_data_downloads
 from api import seo as open_data_seo
 from api.endpoints import api as open_data_api
+from glossary import views as glossary_views
 from pages import views as page_views
 from search import views as search_views
 from transparency import views as transparency_views
@@ -35,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("not-translated/<int:page_id>/", page_views.not_translated, name="page-not-translated"),
     path("transparency/", transparency_views.transparency_index, name="transparency"),
     path("compare/", transparency_views.compare, name="compare"),
+    path("self-assessment/", include("selfassessment.public_urls")),
+    path("glossary/", glossary_views.glossary, name="glossary"),
     path("institutions/download/", open_data_downloads.directory_download, name="institutions-download"),
     path("", include("accreditation.urls")),
     path("", include(wagtail_urls)),

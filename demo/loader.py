@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site
 
+from glossary.seed import load_glossary
 from institutions.disclosures import DISCLOSURES
 from institutions.models import (
     InstitutionIndexPage,
@@ -31,6 +32,7 @@ from taxonomy.models import District, InstitutionType, InstructionLanguage, Qual
 
 from .decisions import load_decisions, load_ministry_documents
 from .emblems import emblem_png
+from .reports import load_reports
 from .translations import DIRECTORY, HOME, PROGRAMME_TEXTS, TARGET_LANGUAGES, institution_strings, programme_strings, translate
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -343,6 +345,8 @@ def load_demo_data(progress=None, limit=None, translations=True):
             progress(record)
     decisions = load_decisions(home, data["institutions"][:limit], translate_into)
     load_ministry_documents(home, read_fixture("demo/order-1482-1-2021.json"), translate_into)
+    reports = load_reports()
+    load_glossary()
     return {
         "regions": Region.objects.filter(locale=directory.locale).count(),
         "districts": District.objects.filter(locale=directory.locale).count(),
@@ -350,4 +354,5 @@ def load_demo_data(progress=None, limit=None, translations=True):
         "programmes": ProgrammePage.objects.filter(locale=directory.locale).count(),
         "created": created,
         "decisions": decisions,
+        "published_reports": reports,
     }

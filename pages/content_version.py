@@ -18,7 +18,7 @@ from django.db.models.signals import post_delete, post_save
 PUBLIC_APPS = frozenset(
     {
         "wagtailcore", "wagtaildocs", "wagtailimages", "pages", "institutions", "taxonomy",
-        "accreditation", "transparency", "selfassessment",
+        "accreditation", "transparency", "selfassessment", "glossary",
     }
 )  # fmt: skip
 
