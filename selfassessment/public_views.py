@@ -7,23 +7,15 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from core.visibility import is_visible, visible
+from core.visibility import is_visible
 
 from .export import report_content
 from .layout import text_language
-from .models import Criterion, SelfAssessmentReport
+from .models import Criterion
+from .published import published_reports
 
 MAX_COMPARED = 2
 MAX_CHOICES = 500  # the compare form's lists: a page of options, not every report ever published
-
-
-def published_reports():
-    """Accepted reports the reviewers published, of live institutions outside private sections."""
-    return visible(
-        SelfAssessmentReport.objects.filter(
-            published=True, status=SelfAssessmentReport.Status.ACCEPTED, institution__live=True
-        ).select_related("institution__institution_type")
-    )
 
 
 def profile_in_language(institution):
