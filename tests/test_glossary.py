@@ -10,6 +10,7 @@ from accreditation.status import MEANINGS, AccreditationStatus
 from glossary.models import GlossaryTerm
 from glossary.seed import load_glossary
 from glossary.terms import TERMS
+from roles.groups import ensure_ministry_group
 
 from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
 from .factories import InstitutionPageFactory
@@ -99,3 +100,9 @@ def test_a_missing_term_renders_nothing_and_a_missing_translation_falls_back(cli
         html = client.get(reverse("glossary")).content.decode()
     assert "Лицензия" in html  # the Kyrgyz term stands in
     assert "term-qualification" not in html
+
+
+def test_the_ministry_edits_the_glossary(db):
+    group = ensure_ministry_group()
+    codenames = set(group.permissions.filter(content_type__app_label="glossary").values_list("codename", flat=True))
+    assert {"add_glossaryterm", "change_glossaryterm", "view_glossaryterm"} <= codenames
