@@ -9,6 +9,7 @@ from api import downloads as open_data_downloads
 from api import seo as open_data_seo
 from api.endpoints import api as open_data_api
 from core import health, media_views
+from glossary import views as glossary_views
 from pages import views as page_views
 from search import views as search_views
 from similar import views as similar_views
@@ -46,6 +47,8 @@ urlpatterns += i18n_patterns(
     path("transparency/", transparency_views.transparency_index, name="transparency"),
     path("compare/", transparency_views.compare, name="compare"),
     path("help/similar/", similar_views.help_similar, name="help-similar"),
+    path("self-assessment/", include("selfassessment.public_urls")),
+    path("glossary/", glossary_views.glossary, name="glossary"),
     path("institutions/download/", open_data_downloads.directory_download, name="institutions-download"),
     path("", include("accreditation.urls")),
     path("", include("alerts.urls")),

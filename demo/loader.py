@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site
 
+from glossary.seed import load_glossary
 from institutions.disclosures import DISCLOSURES
 from institutions.models import (
     InstitutionIndexPage,
@@ -32,6 +33,7 @@ from taxonomy.models import District, InstitutionType, InstructionLanguage, Qual
 from .decisions import load_decisions, load_ministry_documents
 from .deferred import upkeep_deferred
 from .emblems import emblem_png
+from .reports import load_reports
 from .translations import DIRECTORY, HOME, PROGRAMME_TEXTS, TARGET_LANGUAGES, institution_strings, programme_strings, translate
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -353,6 +355,8 @@ def _load(progress, limit, translations):
             progress(record)
     decisions = load_decisions(home, data["institutions"][:limit], translate_into)
     load_ministry_documents(home, read_fixture("demo/order-1482-1-2021.json"), translate_into)
+    reports = load_reports()
+    load_glossary()
     return {
         "regions": Region.objects.filter(locale=directory.locale).count(),
         "districts": District.objects.filter(locale=directory.locale).count(),
@@ -360,4 +364,5 @@ def _load(progress, limit, translations):
         "programmes": ProgrammePage.objects.filter(locale=directory.locale).count(),
         "created": created,
         "decisions": decisions,
+        "published_reports": reports,
     }

@@ -23,7 +23,7 @@ from django.db.models.signals import post_delete, post_save
 PUBLIC_APPS = frozenset(
     {
         "wagtailcore", "wagtaildocs", "wagtailimages", "pages", "institutions", "taxonomy",
-        "accreditation", "transparency", "selfassessment",
+        "accreditation", "transparency", "selfassessment", "glossary",
     }
 )  # fmt: skip
 # Rows of those apps that only the admin shows: the publish log, moderation, comments, permissions.

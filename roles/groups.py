@@ -44,7 +44,7 @@ MINISTRY_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
     ("wagtaildocs", "delete_document"), ("wagtailimages", "delete_image"),
 ]
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
-# Model-level permissions of the ministry: the classifiers (snippets), invitations, translations.
+# Model-level permissions of the ministry: the classifiers and glossary (snippets), invitations, translations.
 MINISTRY_MODEL_PERMISSIONS = [
     ADMIN_ACCESS,
     ("roles", "invite_editor"),
@@ -55,7 +55,7 @@ MINISTRY_MODEL_PERMISSIONS = [
     ("taxonomy", f"{action}_{model}")
     for model in ("region", "district", "institutiontype", "qualification")
     for action in ("add", "change", "delete", "view")
-]
+] + [("glossary", f"{action}_glossaryterm") for action in ("add", "change", "delete", "view")]  # plain words
 
 
 def permission(app_label, codename):

@@ -20,6 +20,7 @@ FACET_LABELS = {
     "qualification": _("Qualification"),
     "status": _("Accreditation"),
     "transparency": _("Transparency score"),
+    "report": _("Self-assessment report"),
 }
 ENGINE_LABELS = {"database": _("database"), "elasticsearch": "Elasticsearch"}
 SORT_LABELS = {

@@ -73,7 +73,8 @@ class ReportForm(forms.ModelForm):
         model = SelfAssessmentReport
         fields = [
             "institution_name", "founding_history", "head_name", "head_phone", "head_email", "licences",
-            "earlier_accreditation", "address", "phones", "fax", "email", "website",
+            "earlier_accreditation", "remediation_shortcomings", "remediation_done",
+            "address", "phones", "fax", "email", "website",
             "conclusion", "commission_chair", "commission_members",
             "confirmed_by", "confirmed_on", "confirmation_statement",
         ]
@@ -81,6 +82,8 @@ class ReportForm(forms.ModelForm):
             "founding_history": forms.Textarea(attrs={"rows": 5}),
             "licences": forms.Textarea(attrs={"rows": 3}),
             "earlier_accreditation": forms.Textarea(attrs={"rows": 3}),
+            "remediation_shortcomings": forms.Textarea(attrs={"rows": 3}),
+            "remediation_done": forms.Textarea(attrs={"rows": 3}),
             "conclusion": forms.Textarea(attrs={"rows": 3}),
             "commission_members": forms.Textarea(attrs={"rows": 4}),
             "confirmed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -90,13 +93,13 @@ class ReportForm(forms.ModelForm):
         return [self[name] for name in names]
 
     def introduction_fields(self):
-        return self.section(self.Meta.fields[:12])
+        return self.section(self.Meta.fields[:14])
 
     def conclusion_fields(self):
-        return self.section(self.Meta.fields[12:15])
+        return self.section(self.Meta.fields[14:17])
 
     def confirmation_fields(self):
-        return self.section(self.Meta.fields[15:])
+        return self.section(self.Meta.fields[17:])
 
 
 class AssessmentForm(forms.ModelForm):

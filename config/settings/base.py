@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "core",
     "pages",
     "taxonomy",
+    "glossary",
     "institutions",
     "search",
     "transparency",

@@ -18,6 +18,7 @@ from accreditation.status import filter_by_status
 from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammePage
 from pages import content_version
+from selfassessment.published import institution_counts_by_year, institution_keys_with_report
 from transparency.models import InstitutionScore
 from transparency.stored_scores import SCORE_BANDS
 
@@ -155,6 +156,8 @@ class DatabaseEngine:
             low, high = SCORE_BANDS[filters["transparency"]]
             in_band = InstitutionScore.objects.filter(score__gte=low, score__lte=high).values("institution_id")
             queryset = queryset.filter(id__in=in_band)
+        if "report" in filters:
+            queryset = queryset.filter(translation_key__in=institution_keys_with_report(int(filters["report"])))
         distances = {}
         if query.near:
             near = query.near
@@ -247,6 +250,7 @@ class DatabaseEngine:
     def _facet_counts(self, matched, vocabulary):
         """{facet: {value: count}} over the matched rows, and how many rows matched."""
         counts, total = facet_counts(matched)
+        counts["report"] = institution_counts_by_year(matched.order_by()) if total else {}
         by_value = {
             name: {vocabulary.by_id[name].get(key): n for key, n in values.items()} for name, values in counts.items()
         }

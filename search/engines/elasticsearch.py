@@ -38,6 +38,7 @@ FILTER_FIELDS = {
     "ownership": "ownership",
     "language": "languages",
     "qualification": "qualifications",
+    "report": "report_years",
 }
 # Text fields in each language's analysis; names count most.
 TEXT_FIELDS = [
