@@ -16,6 +16,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 INSTALLED_APPS = [
     # Project apps, one per domain; core is what they all share.
     "core",
+    "operations",
     "pages",
     "taxonomy",
     "institutions",
