@@ -99,17 +99,23 @@ def edit(request, pk):
     section = request.POST.get("section", "")
     forms = ReportForms(report, request.POST if request.method == "POST" else None, partial=bool(section))
     if request.method == "POST":
-        if _is_stale(request, report):
-            # Someone else saved since this form was loaded: keep their save, show this editor's typing again.
-            messages.error(request, _(
-                "Someone else saved this report after you opened it. Your changes were NOT saved: they are shown "
-                "below. Open the report in a new tab to see the saved version, bring your changes over and save again."
-            ))
-            return _edit_page(request, report, access, forms, status=409)
+        posted = request.POST.get("version", "")
+        # A post without a version (a tab opened before versions existed) is checked against the current one.
+        loaded = int(posted) if posted.isdigit() else report.version
+        if loaded != report.version:
+            return _conflict(request, report, access, forms)
         if forms.is_valid():
-            with transaction.atomic():
-                forms.save()
-                SelfAssessmentReport.objects.filter(pk=report.pk).update(version=F("version") + 1)
+            try:
+                with transaction.atomic():
+                    # Compare-and-set first (it locks the row): a save since loading makes this one stale.
+                    if not SelfAssessmentReport.objects.filter(pk=report.pk, version=loaded).update(
+                        version=F("version") + 1
+                    ):
+                        raise StaleReport
+                    report.version = loaded + 1  # the form saves the whole row, version included
+                    forms.save()
+            except StaleReport:
+                return _conflict(request, report, access, forms)
             if section:
                 messages.success(request, _("The section was saved; the rest of the report is kept as it was."))
                 return redirect(reverse("selfassessment:edit", args=[report.pk]) + f"#section-{_anchor(section)}")
@@ -137,14 +143,18 @@ def _anchor(section):
     return section if section in SECTIONS else "introduction"
 
 
-def _is_stale(request, report):
-    """The form carries the version it was loaded with; a post without one (an old tab) is not refused."""
-    posted = request.POST.get("version", "")
-    if not posted.isdigit():
-        return False
-    with transaction.atomic():
-        current = SelfAssessmentReport.objects.select_for_update().values_list("version", flat=True).get(pk=report.pk)
-    return int(posted) != current
+class StaleReport(Exception):
+    """Someone else saved the report after this editor loaded it."""
+
+
+def _conflict(request, report, access, forms):
+    """Keep the other editor's save; show this editor's typing again so they can bring it over."""
+    messages.error(request, _(
+        "Someone else saved this report after you opened it. Your changes were NOT saved: they are shown "
+        "below. Open the report in a new tab to see the saved version, bring your changes over and save again."
+    ))
+    report.refresh_from_db(fields=["version"])
+    return _edit_page(request, report, access, forms, status=409)
 
 
 def _edit_page(request, report, access, forms, status=200):

@@ -9,6 +9,7 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail.users.models import UserProfile
 
+from selfassessment.forms import ReportForms
 from selfassessment.models import SelfAssessmentReport
 from selfassessment.prefill import create_report
 
@@ -168,3 +169,20 @@ def test_a_section_save_does_not_blank_fields_that_were_not_posted(client, repor
     report.refresh_from_db()
     assert (report.institution_name, report.website, report.commission_chair) == ("Жаңы аты", "https://college.kg", "Бекова")
     assert report.assessments.count() == 32
+
+
+def test_a_save_that_races_past_the_first_check_is_still_refused(client, report, monkeypatch):
+    """Both editors passed the version check; the one whose compare-and-set comes second is rolled back."""
+    client.force_login(editor_of(report.institution))
+    data = report_data(report, head_name="Кечиккен")
+    original_save = ReportForms.is_valid
+
+    def other_editor_saves_meanwhile(self):
+        SelfAssessmentReport.objects.filter(pk=report.pk).update(version=1, head_name="Биринчи")
+        return original_save(self)
+
+    monkeypatch.setattr(ReportForms, "is_valid", other_editor_saves_meanwhile)
+    response = client.post(reverse("selfassessment:edit", args=[report.pk]), data)
+    assert response.status_code == 409
+    report.refresh_from_db()
+    assert (report.head_name, report.version) == ("Биринчи", 1)
