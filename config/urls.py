@@ -55,3 +55,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A friendly 500 in the address's language, rendered without the database (operations/errors.py).
+handler500 = "operations.errors.server_error"

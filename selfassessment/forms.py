@@ -90,16 +90,16 @@ class ReportForm(forms.ModelForm):
         }
 
     def section(self, names):
-        return [self[name] for name in names]
+        return [self[name] for name in names if name in self.fields]
 
     def introduction_fields(self):
-        return self.section(self.Meta.fields[:14])
+        return self.section(ReportForm.Meta.fields[:14])
 
     def conclusion_fields(self):
-        return self.section(self.Meta.fields[14:17])
+        return self.section(ReportForm.Meta.fields[14:17])
 
     def confirmation_fields(self):
-        return self.section(self.Meta.fields[17:])
+        return self.section(ReportForm.Meta.fields[17:])
 
 
 class AssessmentForm(forms.ModelForm):
@@ -138,12 +138,32 @@ StandardFormSet = inlineformset_factory(
 )
 
 
-class ReportForms:
-    """The report form and its four tables, bound and validated together so nothing typed is lost."""
+def posted_report_fields(data):
+    """The report's own fields present in a (possibly partial) post; the confirmation checkbox counts as posted
+    with the rest of its section, since an unticked box sends nothing."""
+    names = [name for name in ReportForm.Meta.fields if name in data]
+    if "confirmed_by" in data and "confirmation_statement" not in names:
+        names.append("confirmation_statement")
+    return names
 
-    def __init__(self, report, data=None):
+
+class ReportForms:
+    """The report form and its four tables, bound and validated together so nothing typed is lost.
+
+    A section save (or a post cut short when the browser closed) may carry only the first sections: then
+    only the posted fields and tables are validated and saved, and everything else is kept as stored."""
+
+    def __init__(self, report, data=None, partial=False):
         self.report = report
-        self.form = ReportForm(data, instance=report)
+        self.partial = partial and data is not None
+        if self.partial:
+            names = posted_report_fields(data)
+            form_class = forms.modelform_factory(SelfAssessmentReport, form=ReportForm, fields=names)
+            self.form = form_class(data, instance=report)
+            for name in [name for name in self.form.fields if name not in names]:
+                del self.form.fields[name]  # a declared field (website) not posted: keep the stored value
+        else:
+            self.form = ReportForm(data, instance=report)
         self.staff = StaffFormSet(data, instance=report, prefix="staff")
         self.learners = LearnersFormSet(data, instance=report, prefix="learners")
         self.assessments = AssessmentFormSet(
@@ -157,7 +177,10 @@ class ReportForms:
 
     @property
     def all(self):
-        return [self.form, self.staff, self.learners, self.assessments, self.standards]
+        forms_ = [self.form, self.staff, self.learners, self.assessments, self.standards]
+        if self.partial:
+            return [self.form] + [f for f in forms_[1:] if f"{f.prefix}-TOTAL_FORMS" in f.data]
+        return forms_
 
     def is_valid(self):
         return all([f.is_valid() for f in self.all])  # a list, so every form reports its errors

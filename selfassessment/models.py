@@ -146,6 +146,8 @@ class SelfAssessmentReport(models.Model):
     review_comments = models.TextField(_("reviewer's comments"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: the edit form posts the version it loaded; a save from a stale form is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
