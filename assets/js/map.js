@@ -33,7 +33,7 @@
     L.Icon.Default.imagePath = "";
     L.Icon.Default.mergeOptions({
       iconUrl: canvas.dataset.markerIcon,
-      iconRetinaUrl: canvas.dataset.markerIcon2x,
+      iconRetinaUrl: canvas.dataset.markerIconRetina,
       shadowUrl: canvas.dataset.markerShadow,
     });
     var map = L.map(canvas, { scrollWheelZoom: false });
