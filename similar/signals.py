@@ -1,7 +1,9 @@
-"""Publishing or unpublishing an institution refreshes the similar lists it can change: a background
-task, enqueued with the change (the worker sees it once the change is committed)."""
+"""Publishing or unpublishing an institution refreshes the similar lists it can change, in a background
+task queued once the change is committed (an unpublish may be part of a deletion: a refresh before the
+commit would list the page being deleted)."""
 
-from core.tasks import enqueue_after_commit
+from django.db import transaction
+
 from institutions.models import InstitutionPage
 
 from .compute import affected_by
@@ -13,4 +15,5 @@ def on_published(sender, instance, **kwargs):
     if not isinstance(specific, InstitutionPage):
         return
     # Read now: an unpublish may be part of a deletion, and the row is gone by the commit.
-    enqueue_after_commit(refresh_similar_lists, sorted(affected_by(specific)))
+    affected = sorted(affected_by(specific))
+    transaction.on_commit(lambda: refresh_similar_lists.enqueue(affected))

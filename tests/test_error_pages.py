@@ -46,7 +46,8 @@ def test_maintenance_mode_answers_503_with_retry_after(client, db):
 
 @override_settings(MAINTENANCE_MODE=True)
 def test_health_checks_still_answer_during_maintenance(client, db):
-    assert client.get("/health/").status_code != 503
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code != 503
 
 
 def test_maintenance_is_switched_by_a_file_without_a_restart(client, db, tmp_path):
