@@ -59,7 +59,9 @@ def directory_context(request, locale):
                 "remove_url": "?" + urlencode({**query.without("near"), **carry}),
             }
         )
-    for place in result.places:
+    # A place already chosen as a filter is not offered again.
+    offered = [place for place in result.places if query.filters.get(place.name) != place.value]
+    for place in offered:
         # The place as a filter instead of words: exactly the institutions located there.
         params = {k: v for k, v in query.as_params().items() if k not in ("q", "page")}
         place.url = "?" + urlencode({**params, place.name: place.value, **carry})
@@ -74,7 +76,7 @@ def directory_context(request, locale):
         "engine_label": ENGINE_LABELS.get(result.engine, result.engine),
         "facets": facets,
         "chips": chips,
-        "place_filters": result.places,
+        "place_filters": offered,
         "compare": compare,
         "clear_filters_query": _query_string({**({"q": query.text} if query.text else {}), **carry}),
         "sort_options": [

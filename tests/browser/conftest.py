@@ -77,6 +77,8 @@ def restore_base_rows():
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, Locale, Page, Site
 
+    from selfassessment.criteria_data import load_criteria
+    from selfassessment.models import Criterion, Standard
     from taxonomy.models import InstructionLanguage
 
     kyrgyz = Locale.objects.get_or_create(language_code="ky")[0]
@@ -94,6 +96,8 @@ def restore_base_rows():
     Permission.objects.get_or_create(
         content_type=translation, codename="submit_translation", defaults={"name": "Can submit translations"}
     )
+    # The self-assessment template's 32 criteria and 5 standards (selfassessment's data migration).
+    load_criteria(Standard, Criterion)
 
 
 def _blank_tile():

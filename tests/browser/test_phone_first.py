@@ -5,6 +5,7 @@ languages, and a comparison chosen with buttons. Screenshots go to test-results/
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import translation
+from playwright.sync_api import expect
 
 from .demo_site import _live_server_helper, base_rows, demo_site, offline_tiles  # noqa: F401 - fixtures
 from .test_frontend_accessibility import describe
@@ -128,7 +129,7 @@ def test_the_comparison_is_chosen_with_buttons(live_server, phone, screenshot, d
     assert not page.locator("#compare-ids").is_visible()  # the numbers are folded away, not needed
     screenshot(page, f"phone-compare-{language}-360")
     page.locator(".compare-table thead th").nth(1).get_by_role("link", name=said(language, "Remove")).click()
-    assert page.locator(".compare-table thead th").count() == 1
+    expect(page.locator(".compare-table thead th")).to_have_count(1)  # waits for the new page
 
     # From a profile: one button adds it; the compare page leads back to the directory to choose more.
     page.goto(live_server.url + directory(demo_site, language))
