@@ -1,4 +1,5 @@
 # Two commands: `make run` serves the demo site, `make test` runs the whole suite.
+# `make test-fast` leaves out the browser and HTML-checker tests, for the edit-test loop.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -6,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= auto
 
-.PHONY: run test bench setup-dev migrate demo clean prod prod-stop
+.PHONY: run test test-fast bench setup-dev migrate demo clean prod prod-stop
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +44,10 @@ prod-stop:
 test: $(VENV)/.dev
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
+
+test-fast: $(VENV)/.dev
+	$(PY) manage.py compile_catalogues
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist load -m "not browser and not html_checker" $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev
 	$(PY) -m bench $(BENCH_ARGS)

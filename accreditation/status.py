@@ -31,6 +31,23 @@ class AccreditationStatus(models.TextChoices):
     NONE = "none", _("Not accredited yet")
 
 
+# What each status means for a learner, in one sentence (every badge shows it), and its glossary term.
+MEANINGS = {
+    AccreditationStatus.ACCREDITED: _("The state has checked this organization: its diplomas and certificates are recognized."),
+    AccreditationStatus.CONDITIONAL: _("Its diplomas are recognized, but it must remove named shortcomings by a set date."),
+    AccreditationStatus.REFUSED: _("It did not pass the state's check: ask how this affects your diploma before you enrol."),
+    AccreditationStatus.EXPIRED: _("Its accreditation has run out: ask whether a new decision is on the way before you enrol."),
+    AccreditationStatus.NONE: _("No accreditation decision has been published yet: ask the organization about its status."),
+}
+GLOSSARY_SLUGS = {
+    AccreditationStatus.ACCREDITED: "accredited",
+    AccreditationStatus.CONDITIONAL: "accredited-with-conditions",
+    AccreditationStatus.REFUSED: "accreditation-refused",
+    AccreditationStatus.EXPIRED: "accreditation-expired",
+    AccreditationStatus.NONE: "not-accredited-yet",
+}
+
+
 @dataclass(frozen=True)
 class Status:
     code: str
@@ -44,6 +61,14 @@ class Status:
     @property
     def css_class(self):
         return f"status status--{self.code}"
+
+    @property
+    def meaning(self):
+        return MEANINGS[AccreditationStatus(self.code)]
+
+    @property
+    def glossary_slug(self):
+        return GLOSSARY_SLUGS[AccreditationStatus(self.code)]
 
 
 def status_code(outcome, valid_until, today):

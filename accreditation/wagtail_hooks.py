@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import path, reverse
 from django.utils import translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -8,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
 from core.visibility import visible
-from selfassessment.prefill import EARLIER_ACCREDITATION_HOOK
+from selfassessment.prefill import EARLIER_ACCREDITATION_HOOK, REMEDIATION_HOOK
 
 from . import admin_views
 from .models import AccreditationDecisionPage
@@ -74,3 +75,29 @@ def hide_files_of_hidden_pages(document, request):
     """A conclusion or a ministry document's file follows the pages that publish it: when all of them are
     hidden from visitors (a view restriction, or about a private institution), so is the file."""
     return admin_views.refuse_files_of_hidden_pages(document, request)
+
+
+@hooks.register(REMEDIATION_HOOK)
+def remediation_for_report(institution, year):
+    """Item 1c in the next report: the latest live decision before the report's year that named
+    shortcomings, and the notes of its accepted remediation reports (what was done)."""
+    decision = (
+        visible(
+            AccreditationDecisionPage.objects.filter(
+                institution__translation_key=institution.translation_key, decision_date__year__lt=year
+            ),
+            Locale.get_default(),
+        )
+        .exclude(shortcomings="")
+        .order_by("-decision_date", "-pk")
+        .first()
+    )
+    if decision is None:
+        return None
+    shortcomings = " ".join(strip_tags(decision.shortcomings).split())
+    done = "\n".join(report.note.strip() for report in decision.remediation_reports() if report.note.strip())
+    with translation.override(settings.LANGUAGE_CODE):
+        source = _("Decision No. %(number)s of %(date)s.") % {
+            "number": decision.number, "date": f"{decision.decision_date:%d.%m.%Y}",
+        }
+    return f"{source} {shortcomings}", done

@@ -15,6 +15,7 @@ from institutions.models import InstitutionPage
 from pages import content_version
 from search.query import parse_query
 from search.vocabulary import vocabulary_for
+from transparency.history import HISTORY_COLUMNS, history_rows
 from transparency.score import scores_by_id
 from transparency.stored_scores import refresh_due_scores
 
@@ -50,8 +51,11 @@ def directory_download(request):
         }
         # An answer from the fallback engine is not kept: the main engine may be back next time.
         cut = f"-first-{MAX_DOWNLOAD_ROWS}" if result.total > MAX_DOWNLOAD_ROWS else ""
+        pages = [hit.page for hit in result.hits]
         return Export(
-            {"institutions": (COLUMNS, rows)}, meta=meta, name_suffix=cut, cacheable=not result.fallback_reason
+            {"institutions": (COLUMNS, rows), "history": (HISTORY_COLUMNS, history_rows(pages))},
+            csv_table="institutions",
+            meta=meta, name_suffix=cut, cacheable=not result.fallback_reason
         )
 
     refresh_due_scores()  # before the key: a refresh moves the content version on

@@ -16,6 +16,7 @@ from institutions.disclosures import DISCLOSURES
 from institutions.models import InstitutionPage, ProgrammePage
 from institutions.validators import split_phones
 from pages.templatetags.site_tags import live_translations
+from transparency.history import learner_history, score_history, staff_history
 from transparency.score import checklist_for_page, score_from_items, scores_by_id
 
 
@@ -106,6 +107,9 @@ def institution_detail(request, page):
                 {"year": row.year, "teaching_staff": row.teaching_staff, "support_staff": row.support_staff}
                 for row in page.staff_statistics.order_by("year")
             ],
+            "staff_history": staff_history(page),
+            "learner_history": learner_history(page),
+            "score_history": score_history(page),
             "media_links": [
                 {"title": link.title, "url": link.url, "published_on": link.published_on}
                 for link in page.media_links.all()

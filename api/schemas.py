@@ -132,6 +132,16 @@ class StaffInYear(Schema):
     support_staff: int
 
 
+class LearnersInYear(Schema):
+    year: int
+    learners: int
+
+
+class ScoreInMonth(Schema):
+    month: str = Field(description="YYYY-MM.")
+    score: int
+
+
 class MediaLink(Schema):
     title: str
     url: str
@@ -211,6 +221,11 @@ class InstitutionDetail(InstitutionSummary):
     programmes: list[Programme]
     licences: list[Licence]
     staff_statistics: list[StaffInYear]
+    staff_history: list[StaffInYear] = Field(description="Staff in every year with figures, oldest first.")
+    learner_history: list[LearnersInYear] = Field(
+        description="Learners on all the institution's public programmes in each year, oldest first."
+    )
+    score_history: list[ScoreInMonth] = Field(description="The transparency score kept each month, oldest first.")
     media_links: list[MediaLink]
     transparency: Transparency
     decisions: list[Decision] = Field(description="Accreditation decisions about the institution, newest first.")

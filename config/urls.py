@@ -9,8 +9,10 @@ from api import downloads as open_data_downloads
 from api import seo as open_data_seo
 from api.endpoints import api as open_data_api
 from core import health, media_views
+from glossary import views as glossary_views
 from pages import views as page_views
 from search import views as search_views
+from similar import views as similar_views
 from transparency import views as transparency_views
 
 urlpatterns = [
@@ -44,9 +46,15 @@ urlpatterns += i18n_patterns(
     path("not-translated/<int:page_id>/", page_views.not_translated, name="page-not-translated"),
     path("transparency/", transparency_views.transparency_index, name="transparency"),
     path("compare/", transparency_views.compare, name="compare"),
+    path("help/similar/", similar_views.help_similar, name="help-similar"),
+    path("self-assessment/", include("selfassessment.public_urls")),
+    path("glossary/", glossary_views.glossary, name="glossary"),
     path("institutions/download/", open_data_downloads.directory_download, name="institutions-download"),
     path("", include("accreditation.urls")),
     path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# A friendly 500 in the address's language, rendered without the database (operations/errors.py).
+handler500 = "operations.errors.server_error"

@@ -95,8 +95,7 @@ def ensure_index(model, home, slug, titles, translate_into):
     if page is None:
         page = home.add_child(instance=model(title=titles["ky"], slug=slug, locale=home.locale))
         page.save_revision().publish()
-    for language, locale in (translate_into or {}).items():
-        translate(page, language, {titles["ky"]: titles[language]}, locale)
+    translate(page, {locale: {titles["ky"]: titles[language]} for language, locale in (translate_into or {}).items()})
     return page
 
 
@@ -158,8 +157,10 @@ def load_decisions(home, records, translate_into=None, today=None):
         decision.save_revision().publish()
         decision = AccreditationDecisionPage.objects.get(pk=decision.pk)
         sync_report(decision, submitted, record)
-        for language, locale in (translate_into or {}).items():
-            translate(decision, language, decision_strings(record["short_name"], shortcomings, language), locale)
+        translate(decision, {
+            locale: decision_strings(record["short_name"], shortcomings, language)
+            for language, locale in (translate_into or {}).items()
+        })
     return AccreditationDecisionPage.objects.filter(locale=home.locale).count()
 
 
@@ -198,8 +199,10 @@ def load_ministry_documents(home, order, translate_into=None):
         for key, value in fields.items():
             setattr(page, key, value)
     page.save_revision().publish()
+    strings_by_locale = {}
     for language, locale in (translate_into or {}).items():
         strings = {order["title"]["ky"]: order["title"][language]}
         strings.update({p["ky"]: p[language] for p in order["paragraphs"]})
-        translate(page, language, strings, locale)
+        strings_by_locale[locale] = strings
+    translate(page, strings_by_locale)
     return page

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site
 
+from glossary.seed import load_glossary
 from institutions.disclosures import DISCLOSURES
 from institutions.models import (
     InstitutionIndexPage,
@@ -30,7 +31,9 @@ from pages.models import HomePage
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
 
 from .decisions import load_decisions, load_ministry_documents
+from .deferred import upkeep_deferred
 from .emblems import emblem_png
+from .reports import load_reports
 from .translations import DIRECTORY, HOME, PROGRAMME_TEXTS, TARGET_LANGUAGES, institution_strings, programme_strings, translate
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -255,10 +258,11 @@ def upsert_institution(directory, record, texts, classifiers, collection, transl
     page = InstitutionPage.objects.get(pk=page.pk)
     programmes = upsert_programmes(page, record, classifiers)
     if translate_into:
-        for language, locale in translate_into.items():
-            translate(page, language, institution_strings(record, texts, language), locale)
-            for programme_page, programme in programmes:
-                translate(programme_page, language, programme_strings(programme, language), locale)
+        translate(page, {locale: institution_strings(record, texts, language) for language, locale in translate_into.items()})
+        for programme_page, programme in programmes:
+            translate(programme_page, {
+                locale: programme_strings(programme, language) for language, locale in translate_into.items()
+            })
     return created
 
 
@@ -319,15 +323,23 @@ def programme_texts(programme, record, language):
 
 def translate_page_tree(home, directory):
     all_locales = locales()
-    for language in TARGET_LANGUAGES:
-        title, intro = HOME[language]
-        translate(home, language, {HOME[DEFAULT_LANGUAGE][0]: title, HOME[DEFAULT_LANGUAGE][1]: intro}, all_locales[language])
-        translate(directory, language, {DIRECTORY[DEFAULT_LANGUAGE]: DIRECTORY[language]}, all_locales[language])
+    translate(home, {
+        all_locales[language]: {HOME[DEFAULT_LANGUAGE][0]: HOME[language][0], HOME[DEFAULT_LANGUAGE][1]: HOME[language][1]}
+        for language in TARGET_LANGUAGES
+    })
+    translate(directory, {
+        all_locales[language]: {DIRECTORY[DEFAULT_LANGUAGE]: DIRECTORY[language]} for language in TARGET_LANGUAGES
+    })
     return {language: all_locales[language] for language in TARGET_LANGUAGES}
 
 
 @transaction.atomic
 def load_demo_data(progress=None, limit=None, translations=True):
+    with upkeep_deferred():
+        return _load(progress, limit, translations)
+
+
+def _load(progress, limit, translations):
     load_classifiers()
     home, directory = ensure_page_tree()
     translate_into = translate_page_tree(home, directory) if translations else None
@@ -343,6 +355,8 @@ def load_demo_data(progress=None, limit=None, translations=True):
             progress(record)
     decisions = load_decisions(home, data["institutions"][:limit], translate_into)
     load_ministry_documents(home, read_fixture("demo/order-1482-1-2021.json"), translate_into)
+    reports = load_reports()
+    load_glossary()
     return {
         "regions": Region.objects.filter(locale=directory.locale).count(),
         "districts": District.objects.filter(locale=directory.locale).count(),
@@ -350,4 +364,5 @@ def load_demo_data(progress=None, limit=None, translations=True):
         "programmes": ProgrammePage.objects.filter(locale=directory.locale).count(),
         "created": created,
         "decisions": decisions,
+        "published_reports": reports,
     }

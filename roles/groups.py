@@ -44,7 +44,7 @@ MINISTRY_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
     ("wagtaildocs", "delete_document"), ("wagtailimages", "delete_image"),
 ]
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
-# Model-level permissions of the ministry: the classifiers (snippets), invitations, translations.
+# Model-level permissions of the ministry: the classifiers and glossary (snippets), invitations, translations.
 MINISTRY_MODEL_PERMISSIONS = [
     ADMIN_ACCESS,
     ("roles", "invite_editor"),
@@ -55,7 +55,7 @@ MINISTRY_MODEL_PERMISSIONS = [
     ("taxonomy", f"{action}_{model}")
     for model in ("region", "district", "institutiontype", "qualification")
     for action in ("add", "change", "delete", "view")
-]
+] + [("glossary", f"{action}_glossaryterm") for action in ("add", "change", "delete", "view")]  # plain words
 
 
 def permission(app_label, codename):
@@ -310,6 +310,30 @@ def sync_review_area(area):
         assign_workflow(page, area.workflow)
 
 
+def sync_review_of(institution, area):
+    """sync_review_area for one institution's pages (every language): the area takes those in it, any
+    other area holding some lets them go. Touches these pages only, so its cost does not grow with the area."""
+    from .workflows import assign_workflow
+
+    translation_key = institution.translation_key
+    areas = list(ReviewArea.objects.filter(group__page_permissions__page__translation_key=translation_key).distinct())
+    if area is not None and area not in areas:
+        areas.append(area)
+    for each in areas:
+        pages = list(each.institutions().filter(translation_key=translation_key))
+        changes = Changes()
+        set_page_permissions(each.group, pages, REVIEWER_PAGE_PERMISSIONS, changes=changes)
+        revoke(
+            GroupPagePermission.objects.filter(group=each.group, page__translation_key=translation_key).exclude(
+                page__in=[page.pk for page in pages]
+            ),
+            changes,
+        )
+        log_group_changes(each.group, False, changes)
+        for page in pages:
+            assign_workflow(page, each.workflow)
+
+
 # --- One institution, everything --------------------------------------------------------------
 
 
@@ -319,15 +343,28 @@ def sync_institution(institution):
     institution = institution.specific
     role = ensure_institution_editors(institution)
     key, name = review_area_of(institution)
-    if key is not None:
-        area = ensure_review_area(key, name)
-        sync_review_area(area)
-    # The institution may have left another area (its district changed): that area drops it.
-    for other in ReviewArea.objects.exclude(key=key).filter(
-        group__page_permissions__page__translation_key=institution.translation_key
-    ).distinct():
-        sync_review_area(other)
+    # The institution may also have left another area (its district changed): that area drops it.
+    sync_review_of(institution, ensure_review_area(key, name) if key is not None else None)
     return role
+
+
+def roles_follow(institution):
+    """Whether the institution's groups and review still match the page: the editors' collection carries
+    its default-language title, and the page has its review area (named as now) and that area's workflow.
+    Most publishes change neither, and then there is nothing to sync."""
+    from .workflows import workflow_of
+
+    role = InstitutionEditors.objects.select_related("collection").filter(
+        institution_key=institution.translation_key
+    ).first()
+    pages = translations_of(institution)
+    if role is None or not pages or role.collection.name != pages[0].title[:255]:
+        return False
+    key, name = review_area_of(institution)
+    if key is None:
+        return not ReviewArea.objects.filter(group__page_permissions__page=institution).exists()
+    area = ReviewArea.objects.filter(key=key).first()
+    return area is not None and area.name == name and workflow_of(institution) == area.workflow_id
 
 
 def sync_ministry_page(page):

@@ -8,7 +8,7 @@ from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
 from institutions.models import InstitutionPage
 from pages.models import HomePage
 
-from .groups import sync_institution, sync_ministry_page
+from .groups import roles_follow, sync_institution, sync_ministry_page
 
 
 @receiver(post_save, sender=InstitutionPage)
@@ -22,7 +22,9 @@ def institution_created(sender, instance, created, raw=False, **kwargs):
 @receiver(page_published, sender=InstitutionPage)
 def institution_published(sender, instance, **kwargs):
     # A published rename renames the group; a new district moves the page to that district's review.
-    sync_institution(instance)
+    # Most publishes change neither: a few reads tell, and nothing is written.
+    if not roles_follow(instance):
+        sync_institution(instance)
 
 
 @receiver(post_save, sender=HomePage)

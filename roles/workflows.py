@@ -45,8 +45,14 @@ def ensure_review_workflow(group, area_name, workflow=None):
 
 
 def assign_workflow(page, workflow):
-    """Sets the page's own workflow (creating or replacing its WorkflowPage row)."""
-    WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+    """Sets the page's own workflow (creating or replacing its WorkflowPage row); writes nothing when set."""
+    if workflow_of(page) != workflow.pk:
+        WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+
+
+def workflow_of(page):
+    """The id of the page's own workflow (not an inherited one), or None."""
+    return WorkflowPage.objects.filter(page=page).values_list("workflow_id", flat=True).first()
 
 
 def ensure_ministry_workflow(page):

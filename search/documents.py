@@ -13,6 +13,7 @@ from elasticsearch.dsl import Text, analyzer, token_filter
 from accreditation.status import latest_outcomes
 from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammePage
+from selfassessment.published import report_years_by_key
 
 from .es_client import alias_name
 from .transliteration import spelling_key
@@ -71,6 +72,8 @@ class InstitutionDocument(Document):
     qualifications = fields.KeywordField(multi=True)
     title_sort = fields.KeywordField()
     transparency_score = fields.IntegerField()
+    # Years with a published self-assessment report (as text: filtered like the other keyword facets).
+    report_years = fields.KeywordField(multi=True)
     # The latest institutional decision; the status is worked out at query time, because it
     # changes by date alone (the day after expiry) with nothing saved.
     accreditation_outcome = fields.KeywordField()
@@ -139,6 +142,12 @@ class InstitutionDocument(Document):
 
     def prepare_accreditation_until(self, page):
         return self._latest_decision(page)[1]
+
+    def prepare_report_years(self, page):
+        years = getattr(page, "report_years", None)  # set in bulk by search.indexing
+        if years is None:
+            years = report_years_by_key([page.translation_key]).get(page.translation_key, [])
+        return [str(year) for year in years]
 
     def prepare_transparency_score(self, page):
         stored = getattr(page, "stored_score", None)  # transparency.InstitutionScore, kept by publishing

@@ -20,6 +20,7 @@ FACET_LABELS = {
     "qualification": _("Qualification"),
     "status": _("Accreditation"),
     "transparency": _("Transparency score"),
+    "report": _("Self-assessment report"),
 }
 ENGINE_LABELS = {"database": _("database"), "elasticsearch": "Elasticsearch"}
 SORT_LABELS = {
@@ -58,6 +59,10 @@ def directory_context(request, locale):
                 "remove_url": "?" + urlencode({**query.without("near"), **carry}),
             }
         )
+    for place in result.places:
+        # The place as a filter instead of words: exactly the institutions located there.
+        params = {k: v for k, v in query.as_params().items() if k not in ("q", "page")}
+        place.url = "?" + urlencode({**params, place.name: place.value, **carry})
     page_params = {**{k: v for k, v in query.as_params().items() if k != "page"}, **carry}
     return {
         # The facets and the result cards are cached fragments: what they show depends on these.
@@ -69,6 +74,7 @@ def directory_context(request, locale):
         "engine_label": ENGINE_LABELS.get(result.engine, result.engine),
         "facets": facets,
         "chips": chips,
+        "place_filters": result.places,
         "compare": compare,
         "clear_filters_query": _query_string({**({"q": query.text} if query.text else {}), **carry}),
         "sort_options": [

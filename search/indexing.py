@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 from elasticsearch import NotFoundError, helpers
 
 from accreditation.status import latest_outcomes
+from selfassessment.published import report_years_by_key
 
 from .documents import InstitutionDocument, indexable_pages, qualification_codes
 from .es_client import alias_name, get_client
@@ -63,9 +64,11 @@ def rebuild(client=None, progress=None, chunk_size=200) -> tuple[str, int]:
     try:
         for chunk in _chunks(pages.iterator(chunk_size=chunk_size), chunk_size):
             outcomes = latest_outcomes(page.translation_key for page in chunk)
+            years = report_years_by_key(page.translation_key for page in chunk)
             for page in chunk:
                 page.qualification_codes = codes.get(page.pk, [])
                 page.latest_decision = outcomes.get(page.translation_key)
+                page.report_years = years.get(page.translation_key, [])
             done, _errors = helpers.bulk(client, index_actions(chunk, new_index), refresh=False)
             indexed += done
             if progress is not None:
@@ -121,9 +124,11 @@ def reindex_institutions(page_ids, chunk_size=200, timeout=None):
     codes = qualification_codes(pages.values_list("pk", flat=True))
     for chunk in _chunks(pages.iterator(chunk_size=chunk_size), chunk_size):
         outcomes = latest_outcomes(page.translation_key for page in chunk)
+        years = report_years_by_key(page.translation_key for page in chunk)
         for page in chunk:
             page.qualification_codes = codes.get(page.pk, [])
             page.latest_decision = outcomes.get(page.translation_key)
+            page.report_years = years.get(page.translation_key, [])
         # require_alias: never let a write auto-create an index under the alias's name.
         helpers.bulk(client, index_actions(chunk, alias_name()), refresh="wait_for", require_alias=True)
 

@@ -21,7 +21,8 @@ DEFAULT_RADIUS_KM = 10.0
 RADIUS_RANGE_KM = (0.5, 500.0)
 SORTS = ("relevance", "name", "distance", "transparency")
 # GET parameter → what it filters. Values are slugs or codes, checked against the known ones.
-FILTERS = ("region", "district", "type", "ownership", "language", "qualification", "status", "transparency")
+# "report" is a year: the institution published its self-assessment report for that year.
+FILTERS = ("region", "district", "type", "ownership", "language", "qualification", "status", "transparency", "report")
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _WORD = re.compile(r"\w+", re.UNICODE)

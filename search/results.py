@@ -9,6 +9,7 @@ class FacetValue:
     label: str
     count: int
     selected: bool = False
+    name: str = ""  # the filter, where a list mixes filters (the places a query names)
 
 
 @dataclass
@@ -31,6 +32,7 @@ class SearchResult:
     corrected_from: str = ""  # the query as typed, when results are shown for a corrected one
     fallback_reason: str = ""  # why the preferred engine did not answer
     notes: list = field(default_factory=list)
+    places: list = field(default_factory=list)  # FacetValues of the regions/districts the query names
 
     @property
     def has_previous(self):

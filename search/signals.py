@@ -107,11 +107,24 @@ def on_restriction_changed(sender, instance, raw=False, **kwargs):
         _safely("update_institution", pk)
 
 
+def on_report_changed(sender, instance, raw=False, **kwargs):
+    """A self-assessment report published, withdrawn or deleted changes the "report published" facet of
+    every language version of its institution."""
+    if raw or not is_configured():
+        return
+    from institutions.models import InstitutionPage
+
+    key = InstitutionPage.objects.filter(pk=instance.institution_id).values("translation_key")
+    ids = list(InstitutionPage.objects.filter(translation_key__in=key).values_list("pk", flat=True))
+    transaction.on_commit(lambda: [_safely("update_institution", pk) for pk in ids])
+
+
 def connect():
     from wagtail.models import PageViewRestriction
 
     from accreditation.models import AccreditationDecisionPage
     from institutions.models import InstitutionPage, ProgrammePage
+    from selfassessment.models import SelfAssessmentReport
 
     page_published.connect(on_published_or_moved, dispatch_uid="search.index.published")
     post_page_move.connect(on_published_or_moved, dispatch_uid="search.index.moved")
@@ -121,5 +134,7 @@ def connect():
     post_delete.connect(
         on_decision_deleted, sender=AccreditationDecisionPage, dispatch_uid="search.index.decision-deleted"
     )
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(on_report_changed, sender=SelfAssessmentReport, dispatch_uid=f"search.index.report-{name}")
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search.index.restriction-{name}")

@@ -5,10 +5,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from accreditation.status import AccreditationStatus
 from institutions.models import InstitutionPage
 from pages import content_version
+from selfassessment.published import published_years
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
 from transparency.stored_scores import SCORE_BANDS, band_label
 
@@ -51,4 +53,7 @@ def _build_vocabulary(locale) -> Vocabulary:
     )
     vocabulary.add("status", [(code, code, str(label)) for code, label in AccreditationStatus.choices])
     vocabulary.add("transparency", [(band, band, band_label(band)) for band in SCORE_BANDS])
+    vocabulary.add("report", [
+        (year, str(year), _("Report published for %(year)s") % {"year": year}) for year in published_years()
+    ])
     return vocabulary

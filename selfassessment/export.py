@@ -29,8 +29,12 @@ def report_content(report, language):
                 "code": assessment.criterion.code,
                 "text": assessment.criterion.text_in(language),
                 "result": assessment.result_in(language),
+                "result_code": assessment.result,
                 "comment": assessment.comment,
                 "evidence": [d.title for d in assessment.documents.all()] + assessment.link_list(),
+                # The web page links each piece of evidence.
+                "evidence_links": [{"text": d.title, "url": d.url} for d in assessment.documents.all()]
+                + [{"text": link, "url": link} for link in assessment.link_list()],
             }
         )
     for item in standards:
@@ -47,8 +51,13 @@ def report_content(report, language):
             "learners", "accreditation", "contacts", "section2", "col_criteria", "col_results",
             "col_evidence", "strengths", "weaknesses", "section3", "chair", "members", "confirmation",
             "head_signature", "teaching_staff", "support_staff", "year_col", "programme", "learners_col",
-            "not_given",
+            "not_given", "remediation", "remediation_named", "remediation_done",
         )},
+        "kind": report.organization_kind(language),
+        "remediation": {
+            "shortcomings": report.remediation_shortcomings.strip(),
+            "done": report.remediation_done.strip(),
+        } if (report.remediation_shortcomings.strip() or report.remediation_done.strip()) else None,
         "head": head,
         "contacts": contacts,
         "licences": report.licence_list(),
@@ -91,7 +100,7 @@ def build_docx(report, language) -> bytes:
     centered(labels["title"], bold=True, size=16)
     centered(c["report"].institution_name, bold=True)
     centered(labels["name_caption"], size=9)
-    centered(labels["kind"], bold=True)
+    centered(c["kind"], bold=True)
     centered(f'{labels["year"]}: {c["report"].year}')
 
     # 1. Introduction.
@@ -127,6 +136,10 @@ def build_docx(report, language) -> bytes:
     else:
         doc.add_paragraph(not_given)
     item(labels["accreditation"], report.earlier_accreditation)
+    if c["remediation"]:
+        doc.add_paragraph(labels["remediation"], style="List Bullet").runs[0].bold = True
+        for key, text in (("remediation_named", c["remediation"]["shortcomings"]), ("remediation_done", c["remediation"]["done"])):
+            doc.add_paragraph(f'{labels[key]}: {text or not_given}')
     item(labels["contacts"], c["contacts"])
 
     # 2. The three-column table, one block per standard.

@@ -79,7 +79,8 @@ class ReportForm(forms.ModelForm):
         model = SelfAssessmentReport
         fields = [
             "institution_name", "founding_history", "head_name", "head_phone", "head_email", "licences",
-            "earlier_accreditation", "address", "phones", "fax", "email", "website",
+            "earlier_accreditation", "remediation_shortcomings", "remediation_done",
+            "address", "phones", "fax", "email", "website",
             "conclusion", "commission_chair", "commission_members",
             "confirmed_by", "confirmed_on", "confirmation_statement",
         ]
@@ -87,22 +88,24 @@ class ReportForm(forms.ModelForm):
             "founding_history": forms.Textarea(attrs={"rows": 5}),
             "licences": forms.Textarea(attrs={"rows": 3}),
             "earlier_accreditation": forms.Textarea(attrs={"rows": 3}),
+            "remediation_shortcomings": forms.Textarea(attrs={"rows": 3}),
+            "remediation_done": forms.Textarea(attrs={"rows": 3}),
             "conclusion": forms.Textarea(attrs={"rows": 3}),
             "commission_members": forms.Textarea(attrs={"rows": 4}),
             "confirmed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def section(self, names):
-        return [self[name] for name in names]
+        return [self[name] for name in names if name in self.fields]
 
     def introduction_fields(self):
-        return self.section(self.Meta.fields[:12])
+        return self.section(ReportForm.Meta.fields[:14])
 
     def conclusion_fields(self):
-        return self.section(self.Meta.fields[12:15])
+        return self.section(ReportForm.Meta.fields[14:17])
 
     def confirmation_fields(self):
-        return self.section(self.Meta.fields[15:])
+        return self.section(ReportForm.Meta.fields[17:])
 
 
 class AssessmentForm(forms.ModelForm):
@@ -141,12 +144,32 @@ StandardFormSet = inlineformset_factory(
 )
 
 
-class ReportForms:
-    """The report form and its four tables, bound and validated together so nothing typed is lost."""
+def posted_report_fields(data):
+    """The report's own fields present in a (possibly partial) post; the confirmation checkbox counts as posted
+    with the rest of its section, since an unticked box sends nothing."""
+    names = [name for name in ReportForm.Meta.fields if name in data]
+    if "confirmed_by" in data and "confirmation_statement" not in names:
+        names.append("confirmation_statement")
+    return names
 
-    def __init__(self, report, data=None):
+
+class ReportForms:
+    """The report form and its four tables, bound and validated together so nothing typed is lost.
+
+    A section save (or a post cut short when the browser closed) may carry only the first sections: then
+    only the posted fields and tables are validated and saved, and everything else is kept as stored."""
+
+    def __init__(self, report, data=None, partial=False):
         self.report = report
-        self.form = ReportForm(data, instance=report)
+        self.partial = partial and data is not None
+        if self.partial:
+            names = posted_report_fields(data)
+            form_class = forms.modelform_factory(SelfAssessmentReport, form=ReportForm, fields=names)
+            self.form = form_class(data, instance=report)
+            for name in [name for name in self.form.fields if name not in names]:
+                del self.form.fields[name]  # a declared field (website) not posted: keep the stored value
+        else:
+            self.form = ReportForm(data, instance=report)
         self.staff = StaffFormSet(data, instance=report, prefix="staff")
         self.learners = LearnersFormSet(data, instance=report, prefix="learners")
         self.assessments = AssessmentFormSet(
@@ -160,7 +183,10 @@ class ReportForms:
 
     @property
     def all(self):
-        return [self.form, self.staff, self.learners, self.assessments, self.standards]
+        forms_ = [self.form, self.staff, self.learners, self.assessments, self.standards]
+        if self.partial:
+            return [self.form] + [f for f in forms_[1:] if f"{f.prefix}-TOTAL_FORMS" in f.data]
+        return forms_
 
     def is_valid(self):
         return all([f.is_valid() for f in self.all])  # a list, so every form reports its errors

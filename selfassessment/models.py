@@ -65,6 +65,22 @@ class Criterion(models.Model):
         return f"{self.code} {self.text}"
 
 
+# Institution type slugs (taxonomy, fixtures/institution_types.json) → the kind the title block names.
+KIND_BY_TYPE = {
+    "general-school": "general",
+    "gymnasium": "general",
+    "lyceum": "general",
+    "vocational-lyceum": "vocational",
+    "college": "vocational",
+    "university": "higher",
+}
+
+
+def organization_kind(institution_type):
+    """general, vocational or higher; an unknown or missing type keeps the template's vocational wording."""
+    return KIND_BY_TYPE.get(getattr(institution_type, "slug", ""), "vocational")
+
+
 class SelfAssessmentReport(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -101,6 +117,10 @@ class SelfAssessmentReport(models.Model):
     earlier_accreditation = models.TextField(
         _("earlier accreditation of the organization and its programmes"), blank=True
     )
+    # Item 1c of the order: what the previous decision named and what was done about it; filled by
+    # the accreditation app through the "selfassessment_remediation" hook (see prefill.py).
+    remediation_shortcomings = models.TextField(_("shortcomings named in the previous decision"), blank=True)
+    remediation_done = models.TextField(_("what was done about them"), blank=True)
     address = models.CharField(_("postal address"), max_length=255, blank=True)
     phones = models.CharField(_("phones"), max_length=120, blank=True, validators=[validate_phone_list])
     fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[validate_phone])
@@ -126,6 +146,8 @@ class SelfAssessmentReport(models.Model):
     review_comments = models.TextField(_("reviewer's comments"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Optimistic locking: the edit form posts the version it loaded; a save from a stale form is refused.
+    version = models.PositiveIntegerField(default=0, editable=False)
     submitted_at = models.DateTimeField(null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -158,6 +180,11 @@ class SelfAssessmentReport(models.Model):
         if not text or text in default_conclusions():
             return label("conclusion", language)
         return text
+
+    def organization_kind(self, language):
+        """The title block's kind of organization, from the institution's type (the seed template
+        says vocational; order 1482/1 covers general education too)."""
+        return label(f"kind_{organization_kind(self.institution.institution_type)}", language)
 
     def member_list(self):
         return [line.strip() for line in self.commission_members.splitlines() if line.strip()]

@@ -22,6 +22,9 @@ STAFF_YEARS = 5
 # The accreditation app registers a function under this hook name: fn(institution, year) -> str,
 # the text describing earlier accreditation decisions; every registered function's text is joined.
 EARLIER_ACCREDITATION_HOOK = "selfassessment_earlier_accreditation"
+# Item 1c: fn(institution, year) -> (shortcomings named, what was done) from the latest decision
+# before the report's year that named shortcomings, or None; the first answer counts.
+REMEDIATION_HOOK = "selfassessment_remediation"
 
 
 def default_locale_page(institution):
@@ -37,6 +40,14 @@ def earlier_accreditation_text(institution, year) -> str:
     return "\n".join(text for text in texts if text)
 
 
+def remediation_texts(institution, year) -> tuple[str, str]:
+    for fn in hooks.get_hooks(REMEDIATION_HOOK):
+        answer = fn(institution, year)
+        if answer:
+            return answer
+    return "", ""
+
+
 def licence_line(licence) -> str:
     line = f"№ {licence.number}, {licence.issued_on:%d.%m.%Y}, {licence.issuer}"
     return f"{line} — {licence.programmes}" if licence.programmes else line
@@ -46,6 +57,7 @@ def licence_line(licence) -> str:
 def create_report(institution, year) -> SelfAssessmentReport:
     """A new draft for the institution's Kyrgyz page, section 1 filled from its profile as it is now."""
     institution = default_locale_page(institution)
+    shortcomings, done = remediation_texts(institution, year)
     report = SelfAssessmentReport.objects.create(
         institution=institution,
         year=year,
@@ -56,6 +68,8 @@ def create_report(institution, year) -> SelfAssessmentReport:
         head_email=institution.head_email,
         licences="\n".join(licence_line(licence) for licence in institution.licences.all()),
         earlier_accreditation=earlier_accreditation_text(institution, year),
+        remediation_shortcomings=shortcomings,
+        remediation_done=done,
         address=institution.address,
         phones=institution.phones,
         fax=institution.fax,

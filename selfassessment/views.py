@@ -6,8 +6,10 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -94,11 +96,29 @@ def edit(request, pk):
             raise PermissionDenied
         return _read_only(request, report, access)
     ensure_rows(report)
-    forms = ReportForms(report, request.POST if request.method == "POST" else None)
+    section = request.POST.get("section", "")
+    forms = ReportForms(report, request.POST if request.method == "POST" else None, partial=bool(section))
     if request.method == "POST":
+        posted = request.POST.get("version", "")
+        # A post without a version (a tab opened before versions existed) is checked against the current one.
+        loaded = int(posted) if posted.isdigit() else report.version
+        if loaded != report.version:
+            return _conflict(request, report, access, forms)
         if forms.is_valid():
-            with transaction.atomic():
-                forms.save()
+            try:
+                with transaction.atomic():
+                    # Compare-and-set first (it locks the row): a save since loading makes this one stale.
+                    if not SelfAssessmentReport.objects.filter(pk=report.pk, version=loaded).update(
+                        version=F("version") + 1
+                    ):
+                        raise StaleReport
+                    report.version = loaded + 1  # the form saves the whole row, version included
+                    forms.save()
+            except StaleReport:
+                return _conflict(request, report, access, forms)
+            if section:
+                messages.success(request, _("The section was saved; the rest of the report is kept as it was."))
+                return redirect(reverse("selfassessment:edit", args=[report.pk]) + f"#section-{_anchor(section)}")
             if request.POST.get("action") == "submit":
                 report.refresh_from_db()
                 try:
@@ -113,6 +133,31 @@ def edit(request, pk):
             messages.success(request, _("The draft was saved."))
             return redirect("selfassessment:edit", report.pk)
         messages.error(request, _("The report was not saved: correct the fields marked below."))
+    return _edit_page(request, report, access, forms)
+
+
+SECTIONS = ("introduction", "criteria", "conclusion", "confirmation")
+
+
+def _anchor(section):
+    return section if section in SECTIONS else "introduction"
+
+
+class StaleReport(Exception):
+    """Someone else saved the report after this editor loaded it."""
+
+
+def _conflict(request, report, access, forms):
+    """Keep the other editor's save; show this editor's typing again so they can bring it over."""
+    messages.error(request, _(
+        "Someone else saved this report after you opened it. Your changes were NOT saved: they are shown "
+        "below. Open the report in a new tab to see the saved version, bring your changes over and save again."
+    ))
+    report.refresh_from_db(fields=["version"])
+    return _edit_page(request, report, access, forms, status=409)
+
+
+def _edit_page(request, report, access, forms, status=200):
     return TemplateResponse(request, "selfassessment/admin/edit.html", {
         "page_title": str(report),
         "header_icon": "doc-full",
@@ -121,7 +166,8 @@ def edit(request, pk):
         "forms": forms,
         "missing": workflow.missing_criteria(report),
         "export_languages": EXPORT_LANGUAGES,
-    })
+        "sections": SECTIONS,
+    }, status=status)
 
 
 def _read_only(request, report, access):

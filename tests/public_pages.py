@@ -14,6 +14,7 @@ from accreditation.models import (
 )
 from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
 from pages.models import HomePage
+from selfassessment.published import published_reports
 
 LANGUAGES = ["ky", "ru", "en"]
 
@@ -74,6 +75,24 @@ def _document(language):
     return _in(MinistryDocumentPage, language).first().url
 
 
+def _report(language):
+    with translation.override(language):
+        return reverse("selfassessment-report", args=[published_reports().order_by("pk").first().pk])
+
+
+def _report_compare(language):
+    # Two published reports of the same year, criterion by criterion.
+    first = published_reports().order_by("pk").first()
+    second = published_reports().filter(year=first.year).exclude(pk=first.pk).order_by("pk").first()
+    with translation.override(language):
+        return reverse("selfassessment-compare") + f"?report={first.pk}&report={second.pk}"
+
+
+def _glossary(language):
+    with translation.override(language):
+        return reverse("glossary")
+
+
 PAGES = {
     "home": _home,
     "directory": _directory,
@@ -86,6 +105,9 @@ PAGES = {
     "decision": _decision,
     "documents": _documents,
     "document": _document,
+    "report": _report,
+    "report-compare": _report_compare,
+    "glossary": _glossary,
 }
 
 

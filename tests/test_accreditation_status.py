@@ -148,9 +148,13 @@ def test_every_status_has_a_translated_label(language):
 
 
 def badge_text(status, language):
+    """The badge's label; the plain-words sentence that follows it is checked here too."""
     with translation.override(language):
         html = render_to_string("accreditation/status_badge.html", {"status": status})
-    return " ".join(strip_tags(html).split()), html
+        meaning = str(status.meaning)
+    label, sentence = html.split("</p>", 1)
+    assert f'<p class="status-meaning">{meaning}</p>' in sentence
+    return " ".join(strip_tags(label).split()), html
 
 
 @pytest.mark.parametrize(

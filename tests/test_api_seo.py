@@ -71,9 +71,8 @@ def translated_accreditation(home, directory):
         "documents": MinistryDocumentIndexPageFactory(parent=home),
     }
     pages["decision"] = AccreditationDecisionPageFactory(parent=pages["register"], institution=institution)
-    for language in ("ru", "en"):
-        for page in (home, pages["register"], pages["decision"], pages["documents"]):
-            translate(page, language, {}, locale_of(language))
+    for page in (home, pages["register"], pages["decision"], pages["documents"]):
+        translate(page, {locale_of(language): {} for language in ("ru", "en")})
     return pages
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from wagtail.images.models import Image
-from wagtail.models import Page, Site
+from wagtail.models import Page, ReferenceIndex, Site
 
 from demo.loader import load_demo_data
 from institutions.models import InstitutionLicence, InstitutionPage, ProgrammePage, StaffStatistic
@@ -87,6 +87,10 @@ def test_demo_institutions_render_with_their_disclosures(client, django_capture_
         assert response.status_code == 200
         assert institution.title in response.content.decode()
         assert ProgrammePage.objects.child_of(institution).live().exists()
+    # Wagtail's search and reference indexes are written at the end of the load (demo.deferred).
+    school = InstitutionPage.objects.filter(locale__language_code="ky").first()
+    assert school in InstitutionPage.objects.live().search(school.registry_code)
+    assert ReferenceIndex.get_references_to(school.logo).exists()
 
 
 def test_fixture_covers_every_region_type_ownership_and_completeness():

@@ -15,6 +15,7 @@ from demo.loader import load_demo_data
 from .public_pages import every_page, page_url
 
 OUTPUT = Path(__file__).resolve().parent.parent / "test-results" / "html"
+pytestmark = pytest.mark.html_checker
 HOW_TO_INSTALL = "Java not found; install it with `apt-get install default-jre-headless` (CI does)."
 
 

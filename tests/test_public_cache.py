@@ -4,6 +4,7 @@ shows, and a new day, gives a new cache key (pages.content_version)."""
 from datetime import date, timedelta
 
 import pytest
+from django.db import transaction
 
 from accreditation.models import AccreditationDecisionPage
 from pages import content_version
@@ -20,6 +21,12 @@ def real_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Changes made inside commit: the test's own transaction stays open, so their on-commit work is run by hand."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
@@ -49,33 +56,37 @@ def test_the_profile_is_served_from_the_cache_until_something_changes(client, sc
     assert len(warm) < len(cold) - 5
 
 
-def test_a_published_decision_shows_on_a_cached_profile(client, home, school):
+def test_a_published_decision_shows_on_a_cached_profile(client, home, school, committed):
     before = html(client, school.url)
     assert "42/K" not in before
-    decision = AccreditationDecisionPageFactory(
-        parent=DecisionIndexPageFactory(parent=home), institution=school, number="42/K",
-        outcome=AccreditationDecisionPage.Outcome.CONDITIONAL,
-    )
-    decision.save_revision().publish()
+    with committed():
+        decision = AccreditationDecisionPageFactory(
+            parent=DecisionIndexPageFactory(parent=home), institution=school, number="42/K",
+            outcome=AccreditationDecisionPage.Outcome.CONDITIONAL,
+        )
+        decision.save_revision().publish()
     after = html(client, school.url)
     assert after != before
     assert "42/K" in after
 
 
-def test_a_new_programme_and_an_edit_show_on_a_cached_profile(client, school):
+def test_a_new_programme_and_an_edit_show_on_a_cached_profile(client, school, committed):
     html(client, school.url)
-    ProgrammePageFactory(parent=school, title="Тигүүчү")
+    with committed():
+        ProgrammePageFactory(parent=school, title="Тигүүчү")
     assert "Тигүүчү" in html(client, school.url)
     school.mission = "<p>Жаңы миссия</p>"
-    school.save_revision().publish()
+    with committed():
+        school.save_revision().publish()
     assert "Жаңы миссия" in html(client, school.url)
 
 
-def test_a_renamed_region_shows_on_a_cached_profile(client, school):
+def test_a_renamed_region_shows_on_a_cached_profile(client, school, committed):
     html(client, school.url)
     region = school.region
     region.name = "Ысык-Көл облусу (жаңы)"
-    region.save()
+    with committed():
+        region.save()
     assert "Ысык-Көл облусу (жаңы)" in html(client, school.url)
 
 
@@ -92,26 +103,64 @@ def test_a_new_day_gives_new_keys(monkeypatch, school):
     assert content_version.cache_key("x") != today
 
 
-def test_cached_search_answers_follow_publishing(client, directory, school):
+def test_cached_search_answers_follow_publishing(client, directory, school, committed):
     url = directory.url + "?q=Кемин"
     assert school.title in html(client, url)
-    other = InstitutionPageFactory(parent=directory, title="Кеминдеги №5 гимназия")
+    with committed():
+        other = InstitutionPageFactory(parent=directory, title="Кеминдеги №5 гимназия")
     assert other.title in html(client, url)
-    other.unpublish()
+    with committed():
+        other.unpublish()
     assert other.title not in html(client, url)
 
 
-def test_cached_facets_follow_a_new_region(client, directory, school):
+def test_cached_facets_follow_a_new_region(client, directory, school, committed):
     html(client, directory.url)
-    naryn = RegionFactory(name="Нарын облусу", slug="naryn")
-    InstitutionPageFactory(parent=directory, region=naryn, district=DistrictFactory(region=naryn))
+    with committed():
+        naryn = RegionFactory(name="Нарын облусу", slug="naryn")
+        InstitutionPageFactory(parent=directory, region=naryn, district=DistrictFactory(region=naryn))
     assert "region=naryn" in html(client, directory.url)
 
 
-def test_saving_a_public_model_bumps_the_version(school):
+def test_saving_a_public_model_bumps_the_version(school, committed):
     before = content_version.current()
-    school.save_revision().publish()
+    with committed():
+        school.save_revision().publish()
     assert content_version.current() > before
+
+
+def test_the_version_moves_once_per_transaction_on_commit(school, committed):
+    before = content_version.current()
+    with committed():
+        with transaction.atomic():
+            school.mission = "<p>Жаңы миссия</p>"
+            school.save_revision().publish()
+            school.region.save()
+            assert content_version.current() == before  # not before the commit
+    assert content_version.current() == before + 1
+
+
+def test_a_rolled_back_change_leaves_the_version(school, committed):
+    before = content_version.current()
+    with committed():
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    school.region.save()
+                    raise RuntimeError("rolled back")
+            except RuntimeError:
+                pass
+    assert content_version.current() == before
+    with committed():
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    school.region.save()
+                    raise RuntimeError("rolled back")
+            except RuntimeError:
+                pass
+            school.region.save()  # a later change of the same transaction still counts
+    assert content_version.current() == before + 1
 
 
 def test_cached_directory_fragments_follow_the_comparison_choice(client, directory, school):
@@ -124,8 +173,9 @@ def test_cached_directory_fragments_follow_the_comparison_choice(client, directo
     assert f"compare={school.pk}" in facets  # facet links keep the choice
 
 
-def test_the_home_page_shows_a_new_decision_at_once(client, home, school):
+def test_the_home_page_shows_a_new_decision_at_once(client, home, school, committed):
     html(client, "/ky/")
-    decision = AccreditationDecisionPageFactory(parent=DecisionIndexPageFactory(parent=home), institution=school)
-    decision.save_revision().publish()
+    with committed():
+        decision = AccreditationDecisionPageFactory(parent=DecisionIndexPageFactory(parent=home), institution=school)
+        decision.save_revision().publish()
     assert decision.url in html(client, "/ky/")

@@ -1,5 +1,7 @@
 """Both engines give the same first result and the same facet counts for the same questions."""
 
+from datetime import date
+
 import pytest
 from django.core.management import call_command
 from django.http import QueryDict
@@ -11,6 +13,8 @@ from search.engines.elasticsearch import ElasticsearchEngine
 from search.query import parse_query
 from search.views import suggest
 from search.vocabulary import vocabulary_for
+from selfassessment.models import SelfAssessmentReport
+from selfassessment.prefill import create_report
 
 from .factories import (
     DistrictFactory,
@@ -21,6 +25,9 @@ from .factories import (
     RegionFactory,
 )
 from .conftest import language_of, locale_of
+
+
+REPORT_YEAR = date.today().year - 1
 
 
 @pytest.fixture
@@ -68,6 +75,13 @@ def country(directory):
     ProgrammePageFactory(parent=pages["medical"], qualification=nurse)
     ProgrammePageFactory(parent=pages["osh_college"], qualification=teacher)
     ProgrammePageFactory(parent=pages["karakol"], qualification=teacher)
+    # Published self-assessment reports for the "report published for this year" filter; a draft does not count.
+    for name, year, published in (("gymnasium", REPORT_YEAR, True), ("medical", REPORT_YEAR, True),
+                                  ("karakol", REPORT_YEAR - 1, True), ("osh_college", REPORT_YEAR, False)):
+        report = create_report(pages[name], year)
+        report.status = SelfAssessmentReport.Status.ACCEPTED if published else SelfAssessmentReport.Status.DRAFT
+        report.published = published
+        report.save()
     return pages
 
 
@@ -108,6 +122,9 @@ PARITY_QUERIES = [
     ("language=ru&sort=name", None),
     ("qualification=Q-TEACH&sort=name", None),
     ("transparency=0-24&sort=transparency", None),
+    (f"report={REPORT_YEAR}&sort=name", None),
+    (f"q=колледжи&report={REPORT_YEAR}", "medical"),
+    (f"report={REPORT_YEAR - 1}", "karakol"),
     ("q=колледжи&region=osh", "osh_college"),
     ("q=Bishkek&type=college", "medical"),
     # Near a point, nearest first
@@ -174,3 +191,15 @@ def test_autocomplete_finds_names_in_any_script(country, request, use_elasticsea
 def test_autocomplete_caps_the_query_and_survives_nonsense(country):
     assert autocomplete("x" * 5000)["suggestions"] == []
     assert autocomplete("")["suggestions"] == []
+
+
+def test_report_published_filter_and_its_counts_on_both_engines(both_indexed):
+    with_report = {both_indexed["gymnasium"].pk, both_indexed["medical"].pk}
+    for engine in (DatabaseEngine(), ElasticsearchEngine()):
+        everything = run(engine, "")
+        assert dict(facet_counts(everything)["report"]) == {str(REPORT_YEAR): 2, str(REPORT_YEAR - 1): 1}
+        filtered = run(engine, f"report={REPORT_YEAR}")
+        assert {hit.page.pk for hit in filtered.hits} == with_report, engine
+    # A year without published reports is not a known value: the note says so and nothing is filtered.
+    query = parse_query(QueryDict(f"report={REPORT_YEAR - 5}"), vocabulary_for(locale_of("ky")).known_values())
+    assert "report" not in query.filters and query.notes

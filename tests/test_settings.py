@@ -66,7 +66,7 @@ def test_production_takes_its_services_from_the_environment():
     environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="k" * 50, ALLOWED_HOSTS="achykbilim.kg",
-        REDIS_URL="redis://127.0.0.1:6379/0", AWS_STORAGE_BUCKET_NAME="media",
+        WAGTAILADMIN_BASE_URL="https://achykbilim.kg", REDIS_URL="redis://127.0.0.1:6379/0", AWS_STORAGE_BUCKET_NAME="media",
         DATABASE_URL="postgres://achyk:x@primary:5432/achyk", DATABASE_REPLICA_URL="postgres://achyk:x@replica:5432/achyk",
         FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081",
     )  # fmt: skip

@@ -29,3 +29,22 @@ class InstitutionScore(models.Model):
 
     def __str__(self):
         return f"{self.institution_id}: {self.score}"
+
+
+class ScoreHistory(models.Model):
+    """An institution's transparency score in one month (the last one computed that month)."""
+
+    institution = models.ForeignKey(
+        "institutions.InstitutionPage", on_delete=models.CASCADE, related_name="score_history"
+    )
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    score = models.PositiveSmallIntegerField(_("transparency score"))
+
+    class Meta:
+        verbose_name = _("transparency score in a month")
+        verbose_name_plural = _("transparency score history")
+        ordering = ["institution", "month"]
+        constraints = [models.UniqueConstraint(fields=["institution", "month"], name="one_score_per_month")]
+
+    def __str__(self):
+        return f"{self.institution_id} {self.month:%Y-%m}: {self.score}"

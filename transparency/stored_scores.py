@@ -17,7 +17,7 @@ from django.db.models import Q
 
 from pages import content_version
 
-from .models import InstitutionScore
+from .models import InstitutionScore, ScoreHistory
 from .score import FRESH_DAYS, scored_rows
 
 logger = logging.getLogger(__name__)
@@ -78,9 +78,31 @@ def refresh_scores(queryset, today=None) -> list[int]:
         update_fields=["score", "computed_on", "changes_on", "indexed"],
         batch_size=500,
     )
+    record_month([(row["id"], row["score"]) for row in rows], today)
     if changed:
         content_version.bump()  # bulk_create sends no post_save
     return changed
+
+
+def record_month(scores, today):
+    """Upsert each institution's score for today's month: one row per institution per month."""
+    month = today.replace(day=1)
+    ScoreHistory.objects.bulk_create(
+        [ScoreHistory(institution_id=pk, month=month, score=score) for pk, score in scores],
+        update_conflicts=True,
+        unique_fields=["institution", "month"],
+        update_fields=["score"],
+        batch_size=500,
+    )
+
+
+def carry_scores_into_month(today):
+    """Institutions whose score did not change this month still get this month's row (their stored score)."""
+    month = today.replace(day=1)
+    missing = InstitutionScore.objects.exclude(
+        institution_id__in=ScoreHistory.objects.filter(month=month).values("institution_id")
+    ).values_list("institution_id", "score")
+    record_month(list(missing), today)
 
 
 def due_institutions(today):
@@ -98,6 +120,7 @@ def refresh_due_scores(today=None, reindex=True, force=False) -> list[int]:
         return []
     due = due_institutions(today)
     changed = refresh_scores(due, today) if due.exists() else []
+    carry_scores_into_month(today)
     if reindex:
         reindex_pending(timeout=REINDEX_TIMEOUT)
     cache.set(flag, True, 3600)

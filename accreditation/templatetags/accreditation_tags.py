@@ -38,7 +38,7 @@ def decisions_for_profile(institution):
 @register.inclusion_tag("accreditation/status_badge.html")
 def accreditation_status(institution):
     """The badge on the profile: status and, when it has one, its end date."""
-    return {"status": status_of_decision(latest_institutional(decisions_for_profile(institution)))}
+    return {"status": status_of_decision(latest_institutional(decisions_for_profile(institution))), "explain": True}
 
 
 @register.inclusion_tag("accreditation/timeline.html", takes_context=True)

@@ -28,6 +28,14 @@
     var points = source ? JSON.parse(source.textContent) : [];
     if (!points.length || !window.L) return;
     canvas.hidden = false;
+    // The marker images by their (hashed, in production) static URLs: Leaflet's own guess from its
+    // stylesheet's address breaks on hashed file names.
+    L.Icon.Default.imagePath = "";
+    L.Icon.Default.mergeOptions({
+      iconUrl: canvas.dataset.markerIcon,
+      iconRetinaUrl: canvas.dataset.markerIcon2x,
+      shadowUrl: canvas.dataset.markerShadow,
+    });
     var map = L.map(canvas, { scrollWheelZoom: false });
     L.tileLayer(TILES, { maxZoom: 19, attribution: ATTRIBUTION }).addTo(map);
     var bounds = [];

@@ -16,11 +16,14 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 INSTALLED_APPS = [
     # Project apps, one per domain; core is what they all share.
     "core",
+    "operations",
     "pages",
     "taxonomy",
+    "glossary",
     "institutions",
     "search",
     "transparency",
+    "similar",
     "selfassessment",
     "roles",
     "accreditation",
@@ -66,6 +69,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, even a refused one, carries the request id its log lines carry.
+    "operations.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files with far-future headers, before anything that touches the session or the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -75,6 +80,7 @@ MIDDLEWARE = [
     "pages.headers.CacheControlMiddleware",
     # Public reads go to the read replica when DATABASE_REPLICA_URL is set (core.db_router).
     "core.db_router.ReplicaReadsMiddleware",
+    "operations.errors.MaintenanceModeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.ApiNotFoundMiddleware",
@@ -89,6 +95,8 @@ MIDDLEWARE = [
     "signin.middleware.SignInThrottleMiddleware",
     # Last, as django-axes asks: turns a lockout during authenticate() into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # process_exception runs bottom-up: a database that is restarting answers 503 before anything else.
+    "operations.errors.DatabaseUnavailableMiddleware",
 ]
 
 # django-axes checks every authenticate() call first (it needs the request, as every login form passes).
@@ -188,12 +196,23 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024  # a request body without its files (forms, JSON)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # Django's default: larger uploads go to a temporary file, not memory
 
+# Operations (issue 17): every log line carries the request id (also sent as X-Request-ID);
+# maintenance mode answers 503 with Retry-After, switched by the environment or by a file's presence.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "operations.request_id.RequestIdFilter"}},
+    "formatters": {
+        "with_request_id": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "with_request_id"},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+MAINTENANCE_MODE = os.environ.get("MAINTENANCE_MODE", "") in ("1", "true", "yes")
+MAINTENANCE_FILE = os.environ.get("MAINTENANCE_FILE", str(BASE_DIR / "MAINTENANCE"))
+MAINTENANCE_EXEMPT_PATHS = ["/healthz", "/readyz", "/static/"]  # probes still answer (core/health.py)
 
 # Elasticsearch 8 (optional). Without ELASTICSEARCH_URL the database engine answers every search.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

@@ -18,11 +18,13 @@ from accreditation.status import filter_by_status
 from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammePage
 from pages import content_version
+from selfassessment.published import institution_counts_by_year, institution_keys_with_report
 from transparency.models import InstitutionScore
 from transparency.stored_scores import SCORE_BANDS
 
 from ..facet_counts import facet_counts
 from ..geo import bounding_box, haversine_km
+from ..places import core_key, places_named, title_keys
 from ..query import RESULT_WINDOW, last_page
 from ..results import FacetValue, Hit, SearchResult
 from ..snippets import institution_snippet
@@ -75,6 +77,7 @@ class DatabaseEngine:
             num_pages=num_pages,
             suggestion=answer["suggestion"],
             corrected_from=query.text if answer["corrected"] else "",
+            places=place_filters(answer.get("places", []), vocabulary),
         )
 
     def _answer(self, query, locale, vocabulary) -> dict:
@@ -85,7 +88,11 @@ class DatabaseEngine:
 
         corrected, suggestion = False, ""
         words = query.words
-        if words:
+        places = places_named(words) if words else []
+        if places:
+            # A place query (search.places): no text ranking, ordered by name like no words at all.
+            ids, matched = None, self._place_match(filtered, places, words, vocabulary)
+        elif words:
             ids, matched = self._text_match(filtered, words)
             if not ids:
                 corrected_words = self._corrected_words(locale, words)
@@ -113,6 +120,7 @@ class DatabaseEngine:
             "words": words,
             "corrected": corrected,
             "suggestion": suggestion,
+            "places": places,
         }
 
     # Filters ---------------------------------------------------------------------------------
@@ -148,6 +156,8 @@ class DatabaseEngine:
             low, high = SCORE_BANDS[filters["transparency"]]
             in_band = InstitutionScore.objects.filter(score__gte=low, score__lte=high).values("institution_id")
             queryset = queryset.filter(id__in=in_band)
+        if "report" in filters:
+            queryset = queryset.filter(translation_key__in=institution_keys_with_report(int(filters["report"])))
         distances = {}
         if query.near:
             near = query.near
@@ -191,6 +201,19 @@ class DatabaseEngine:
         rows = InstitutionPage.objects.filter(id__in=ids).order_by("title", "id").values_list("id", flat=True)
         return list(rows), queryset.filter(id__in=ids)
 
+    def _place_match(self, queryset, places, words, vocabulary):
+        """Institutions in the named regions or districts, or whose own name holds the place's words."""
+        region_ids = [vocabulary.ids["region"].get(p.value) for p in places if p.kind == "region"]
+        district_ids = [vocabulary.ids["district"].get(p.value) for p in places if p.kind == "district"]
+        keys = set(core_key(" ".join(words)))
+        by_name = [
+            pk for pk, title, short_name in queryset.values_list("id", "title", "short_name")
+            if keys <= title_keys(title, short_name)
+        ]
+        return queryset.filter(
+            Q(region_id__in=[i for i in region_ids if i]) | Q(district_id__in=[i for i in district_ids if i]) | Q(id__in=by_name)
+        )
+
     def _corrected_words(self, locale, words):
         """Replace each word no institution name contains by the closest word that one does."""
         vocabulary = _name_words(locale)
@@ -227,10 +250,20 @@ class DatabaseEngine:
     def _facet_counts(self, matched, vocabulary):
         """{facet: {value: count}} over the matched rows, and how many rows matched."""
         counts, total = facet_counts(matched)
+        counts["report"] = institution_counts_by_year(matched.order_by()) if total else {}
         by_value = {
             name: {vocabulary.by_id[name].get(key): n for key, n in values.items()} for name, values in counts.items()
         }
         return by_value, total
+
+
+def place_filters(places, vocabulary):
+    """The named places this language has, as filters a visitor can pick with one click."""
+    return [
+        FacetValue(value=place.value, label=vocabulary.labels[place.kind][place.value], count=0, name=place.kind)
+        for place in places
+        if place.value in vocabulary.labels.get(place.kind, {})
+    ]
 
 
 def facet_values(name, counts, query, vocabulary):

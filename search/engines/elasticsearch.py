@@ -20,11 +20,12 @@ from transparency.stored_scores import SCORE_BANDS
 
 from ..es_client import alias_name, get_client, search_timeout
 from ..geo import haversine_km
+from ..places import core_key, places_named
 from ..query import RESULT_WINDOW, last_page
 from ..results import Hit, SearchResult
 from ..snippets import SNIPPET_LENGTH, institution_snippet
 from ..transliteration import spelling_key
-from .database import DatabaseEngine, facet_values
+from .database import DatabaseEngine, facet_values, place_filters
 
 NAME = "elasticsearch"
 Outcome = AccreditationDecisionPage.Outcome
@@ -37,6 +38,7 @@ FILTER_FIELDS = {
     "ownership": "ownership",
     "language": "languages",
     "qualification": "qualifications",
+    "report": "report_years",
 }
 # Text fields in each language's analysis; names count most.
 TEXT_FIELDS = [
@@ -65,11 +67,12 @@ class ElasticsearchEngine:
         excluded = _private_ids(locale)
 
         words = query.words
+        places = places_named(words) if words else []
         corrected_from = suggestion = ""
         # A page past the result window is never asked for: the engine would refuse it.
         asked = min(query.page, last_page(RESULT_WINDOW, query.page_size))
-        response = self._request(client, query, locale, words, asked, deadline, excluded)
-        if words and _total(response) == 0:
+        response = self._request(client, query, locale, words, asked, deadline, excluded, places)
+        if words and not places and _total(response) == 0:
             # Fuzzy matching already forgives small typos; for bigger ones, try the closest known
             # name words, as the database engine does, so both engines suggest alike.
             corrected = DatabaseEngine()._corrected_words(locale, words)
@@ -84,7 +87,7 @@ class ElasticsearchEngine:
         num_pages = last_page(total, query.page_size)
         page_number = min(asked, num_pages)
         if page_number != asked:
-            response = self._request(client, query, locale, words, page_number, deadline, excluded)
+            response = self._request(client, query, locale, words, page_number, deadline, excluded, places)
 
         hit_by_id = {int(hit["_id"]): hit for hit in response["hits"]["hits"]}
         ids = list(hit_by_id)
@@ -125,12 +128,14 @@ class ElasticsearchEngine:
             num_pages=num_pages,
             suggestion=suggestion,
             corrected_from=corrected_from,
+            places=place_filters(places, vocabulary),
         )
 
-    def _request(self, client, query, locale, words, page_number, deadline, excluded_ids):
+    def _request(self, client, query, locale, words, page_number, deadline, excluded_ids, places=()):
         remaining = max(0.05, deadline - time.perf_counter())
         return client.options(request_timeout=remaining).search(
-            index=alias_name(), **search_body(query, locale, words, page_number, excluded_ids=excluded_ids)
+            index=alias_name(),
+            **search_body(query, locale, words, page_number, excluded_ids=excluded_ids, places=places),
         ).body
 
 
@@ -140,7 +145,7 @@ def _private_ids(locale):
     return list(InstitutionPage.objects.live().not_public().filter(locale=locale).values_list("id", flat=True))
 
 
-def search_body(query, locale, words, page_number, today=None, excluded_ids=()) -> dict:
+def search_body(query, locale, words, page_number, today=None, excluded_ids=(), places=()) -> dict:
     """The request body; words are letters and digits only, so no query syntax can get in."""
     today = today or date.today()
     filters = [{"term": {"locale": locale.language_code if isinstance(locale, Locale) else str(locale)}}]
@@ -164,7 +169,10 @@ def search_body(query, locale, words, page_number, today=None, excluded_ids=()) 
     bool_query = {"filter": filters}
     if excluded_ids:
         bool_query["must_not"] = [{"terms": {"id": list(excluded_ids)}}]
-    if words:
+    if places:
+        # A place query (search.places): in the region or district, or the words in the name itself.
+        bool_query["must"] = [place_query(places, words)]
+    elif words:
         bool_query["must"] = [text_query(words)]
         keys = spelling_key(" ".join(words))
         if keys:
@@ -192,9 +200,9 @@ def search_body(query, locale, words, page_number, today=None, excluded_ids=()) 
                 }
             },
         },
-        "sort": _sort(query, words),
+        "sort": _sort(query, [] if places else words),
     }
-    if words:
+    if words and not places:
         # Elasticsearch marks what its analysers matched (a Russian or English word form, a fuzzy
         # match), which the shared snippet builder cannot see. Escaped by Elasticsearch (encoder html).
         body["highlight"] = {
@@ -231,6 +239,16 @@ def status_query(code, today) -> dict:
         return {"bool": {"filter": [*valid, expired]}}
     outcome = Outcome.CONDITIONAL if code == AccreditationStatus.CONDITIONAL else Outcome.ACCREDITED
     return {"bool": {"filter": [{"term": {"accreditation_outcome": outcome.value}}], "must_not": [expired]}}
+
+
+def place_query(places, words) -> dict:
+    """In one of the places, or the place's words whole words of the name (as search.places.title_keys)."""
+    should = [{"match": {"title_keys": {"query": " ".join(core_key(" ".join(words))), "operator": "and"}}}]
+    for kind in ("region", "district"):
+        slugs = [place.value for place in places if place.kind == kind]
+        if slugs:
+            should.append({"terms": {kind: slugs}})
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 def text_query(words) -> dict:

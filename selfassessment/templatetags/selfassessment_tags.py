@@ -10,7 +10,7 @@ register = template.Library()
 
 @register.inclusion_tag("selfassessment/profile_reports.html", takes_context=True)
 def published_self_assessments(context, page):
-    """Links to the PDFs of the institution's published reports, newest year first (one query).
+    """Links to the web pages and PDFs of the institution's published reports, newest year first (one query).
 
     Reports belong to the Kyrgyz page; its translations share its translation key.
     """
@@ -21,6 +21,5 @@ def published_self_assessments(context, page):
             status=SelfAssessmentReport.Status.ACCEPTED,
         )
     ).order_by("-year").only("pk", "year")
-    # Kyrgyz and Russian are the template's languages; an English visitor gets the Russian PDF.
-    language = "ky" if text_language() == "ky" else "ru"
-    return {"reports": list(reports), "pdf_language": language}
+    # The PDF in the visitor's language (the export has all three).
+    return {"reports": list(reports), "pdf_language": text_language()}

@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import gettext as _
 
 from ..charts import bar_chart
+from ..history import learner_history, score_history, staff_history, years_table
 from ..score import FRESH_DAYS, checklist_for_page, score_from_items
 
 register = template.Library()
@@ -45,6 +46,36 @@ def learners_chart(learners_table):
         series=years,
     )
 
+
+@register.simple_tag
+def institution_history(page):
+    """The profile's history: a table and a chart of learners and staff by year, and the score by month."""
+    years = years_table(learner_history(page), staff_history(page))
+    scores = score_history(page)
+    return {
+        "years": years,
+        "scores": scores,
+        "learners_chart": bar_chart(
+            "chart-history-learners",
+            _("Learners over the years"),
+            _("Learners on all programmes in each year; the same numbers are in the table."),
+            [(str(row["year"]), [row["learners"]]) for row in years if row["learners"] is not None],
+        ),
+        "staff_chart": bar_chart(
+            "chart-history-staff",
+            _("Staff over the years"),
+            _("Teaching and teaching-support staff in each year; the same numbers are in the table."),
+            [(str(row["year"]), [row["teaching_staff"], row["support_staff"]]) for row in years if row["teaching_staff"] is not None],
+            series=(_("Teaching staff"), _("Teaching-support staff")),
+        ),
+        "score_chart": bar_chart(
+            "chart-history-score",
+            _("Transparency score by month"),
+            _("The transparency score (0–100) at the end of each month; the same numbers are in the table."),
+            [(row["month"], [row["score"]]) for row in scores],
+            max_value=100,
+        ),
+    }
 
 
 @register.simple_tag(takes_context=True)
