@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from .admin_guards import own_page_paths
 from .audit import LOG_ACTIONS
 from .dashboard import panels_for
+from .translation_review import submit_translation
 from .views import INVITE_PERMISSION, InviteEditorView
 
 
@@ -23,7 +24,10 @@ def add_role_panels(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_invite_url():
-    return [path("roles/invite-editor/", InviteEditorView.as_view(), name="roles_invite_editor")]
+    return [
+        path("roles/invite-editor/", InviteEditorView.as_view(), name="roles_invite_editor"),
+        path("roles/translations/<int:translation_id>/submit/", submit_translation, name="roles_submit_translation"),
+    ]
 
 
 class InviteMenuItem(MenuItem):

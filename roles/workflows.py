@@ -7,12 +7,17 @@ programmes pass the same review.
 
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
-MINISTRY_WORKFLOW_NAME = "Ministry approval"
+# Workflow and task names are data shown as they are (an editor's "Submit to …" button, the status panel):
+# they are in Kyrgyz, like the names of institutions and districts in them. Workflows are found through
+# ReviewArea rows or, for the ministry's, by name, the earlier English name included, so a sync renames them.
+MINISTRY_WORKFLOW_NAME = "Министрликтин бекитүүсү"
+EARLIER_MINISTRY_WORKFLOW_NAMES = ["Ministry approval"]
+REVIEW_WORKFLOW_NAME = "Райондук кароо: {area}"
 
 
 def ensure_group_approval_workflow(workflow_name, group, workflow=None):
     """A one-task workflow whose task is approved by the group; finds and repairs an existing one."""
-    task_name = f"{workflow_name}: {group.name}"[:255]
+    task_name = workflow_name[:255]
     if workflow is None:
         workflow = Workflow.objects.filter(name=workflow_name[:255]).first() or Workflow.objects.create(
             name=workflow_name[:255]
@@ -36,7 +41,7 @@ def ensure_group_approval_workflow(workflow_name, group, workflow=None):
 
 
 def ensure_review_workflow(group, area_name, workflow=None):
-    return ensure_group_approval_workflow(f"District review: {area_name}", group, workflow)
+    return ensure_group_approval_workflow(REVIEW_WORKFLOW_NAME.format(area=area_name), group, workflow)
 
 
 def assign_workflow(page, workflow):
@@ -57,7 +62,10 @@ def ensure_ministry_workflow(page):
 
     ensure_ministry_group()
     group = ensure_ministry_approvers_group()
-    workflow = Workflow.objects.filter(name=MINISTRY_WORKFLOW_NAME).first()
+    workflow = (
+        Workflow.objects.filter(name=MINISTRY_WORKFLOW_NAME).first()
+        or Workflow.objects.filter(name__in=EARLIER_MINISTRY_WORKFLOW_NAMES).first()
+    )
     workflow = ensure_group_approval_workflow(MINISTRY_WORKFLOW_NAME, group, workflow)
     assign_workflow(page, workflow)
     return workflow

@@ -51,7 +51,13 @@ class CreateReportForm(forms.Form):
 
     def __init__(self, *args, institutions, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["institution"].queryset = institutions
+        field = self.fields["institution"]
+        field.queryset = institutions
+        # An editor of one institution has nothing to choose: it is chosen already (and named above the form).
+        self.only_institution = institutions.first() if institutions.count() == 1 else None
+        if self.only_institution:
+            field.initial = self.only_institution.pk
+            field.widget = forms.HiddenInput()
 
     def clean(self):
         cleaned = super().clean()

@@ -251,3 +251,22 @@ def test_programme_page_query_count_does_not_grow_with_decisions(client, directo
     for n in range(1, 5):
         decide(n)
     assert profile_queries(client, programme.url) == one == none
+
+
+@pytest.mark.parametrize("language", ["ky", "ru", "en"])
+def test_the_conclusions_link_follows_the_page_language_not_the_documents_stored_title(
+    client, directory, register, language
+):
+    institution = InstitutionPageFactory(parent=directory)
+    conclusion = make_document("korutunduu.pdf", title="Эксперттик комиссиянын корутундусу: №1 мектеп")
+    decision = AccreditationDecisionPageFactory(parent=register, institution=institution, conclusion=conclusion)
+    if language != "ky":
+        locale = Locale.objects.get(language_code=language)
+        institution.copy_for_translation(locale, copy_parents=True).save_revision().publish()
+        decision = decision.copy_for_translation(locale, copy_parents=True)
+        decision.save_revision().publish()
+    html = client.get(decision.url).content.decode()
+    with translation.override(language):
+        label = gettext("Download the conclusion")
+    assert f'<a href="{conclusion.url}">{label}</a>' in html
+    assert conclusion.title not in html

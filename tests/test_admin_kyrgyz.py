@@ -189,6 +189,14 @@ def test_the_dashboard_shows_the_projects_own_panels_in_kyrgyz(client, home, adm
     assert wagtail["Dashboard"] in text
 
 
+def test_no_avatar_comes_from_gravatar_and_editors_upload_their_own(client, admin_in):
+    client.force_login(admin_in("ky"))
+    for name in ("wagtailadmin_home", "wagtailadmin_account"):
+        assert "gravatar" not in client.get(reverse(name)).content.decode().lower()
+    html = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert 'type="file" name="avatar-avatar"' in html
+
+
 def test_the_admins_javascript_catalogue_serves_kyrgyz_with_two_forms(client, admin_in):
     client.force_login(admin_in("ky"))
     entries = [e for e in polib.pofile(str(OURS[1])) if e.translated() and not e.msgctxt and not e.msgid_plural]

@@ -162,7 +162,7 @@ def test_reviewer_dashboard_lists_the_district_and_pending_reviews(client, two_i
     html = home_html(client, people["reviewer_x"])
     assert "Waiting for your review" in html
     assert "A waiting for review" in html
-    assert "District review: Ленин району" in html
+    assert "Райондук кароо: Ленин району" in html
     assert "of 100" in html
     assert "№2 мектеп B" not in html
 
@@ -370,7 +370,7 @@ def test_dashboard_labels_follow_the_admin_language(two_institutions, people):
         html = panel.render_html({})
     # The workflow's and task's stored names are data; the panel names the review in the admin's language.
     assert "Проверка района: Ленин району" in html
-    assert a.get_workflow().tasks.first().name not in html and "District review" not in html
+    assert a.get_workflow().tasks.first().name not in html and "Райондук кароо" not in html
     assert "Не начат" in html and "Отчёты по самооценке, ожидающие вашей проверки" in html
 
 

@@ -183,6 +183,24 @@ def test_ministry_approves_ministry_pages(directory):
     assert Workflow.objects.filter(name=MINISTRY_WORKFLOW_NAME).count() == 1
 
 
+def test_sync_roles_gives_workflows_made_with_english_names_their_kyrgyz_names_once(two_institutions, home):
+    a, _b = two_institutions
+    ministry = ensure_ministry_workflow(home)
+    review = area_of(a).workflow
+    Workflow.objects.filter(pk=ministry.pk).update(name="Ministry approval")
+    Workflow.objects.filter(pk=review.pk).update(name="District review: Ленин району")
+    review.tasks.update(name="District review: Ленин району: Reviewers: Ленин району")
+    before = Workflow.objects.count()
+    for _run in range(2):
+        call_command("sync_roles", verbosity=0)
+        assert Workflow.objects.count() == before
+        assert Workflow.objects.get(pk=ministry.pk).name == MINISTRY_WORKFLOW_NAME == "Министрликтин бекитүүсү"
+        name = Workflow.objects.get(pk=review.pk).name
+        assert name.startswith("Райондук кароо: Ленин району")
+        assert [task.name for task in review.tasks.all()] == [name]
+    assert a.get_workflow().pk == review.pk and home.get_workflow().pk == ministry.pk
+
+
 def test_ministry_edits_any_institution_but_publishes_nothing_past_a_review(two_institutions, home, client):
     from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
 

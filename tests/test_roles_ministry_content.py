@@ -97,7 +97,7 @@ def test_a_decision_goes_live_after_a_ministry_approver_approves_it(
     with django_capture_on_commit_callbacks(execute=True):
         decision = create_decision(client, ministry_pages["register"], two_institutions[0], **{"action-submit": "1"})
     state = WorkflowState.objects.get(object_id=str(decision.pk), status=WorkflowState.STATUS_IN_PROGRESS)
-    assert state.workflow.name == "Ministry approval"
+    assert state.workflow.name == "Министрликтин бекитүүсү"
     assert not Page.objects.get(pk=decision.pk).live
     submitted_to = {address for message in mail.outbox for address in message.to}
     assert approver.email in submitted_to

@@ -5,7 +5,8 @@ import json
 import pytest
 from django.core import mail
 from django.urls import reverse
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
+from wagtail_localize.models import Translation, TranslationSource
 
 from institutions.models import InstitutionPage
 
@@ -232,3 +233,32 @@ def test_reports_show_an_editor_only_their_institution(client, two_institutions,
         response = client.get(reverse(f"wagtailadmin_reports:{name}"), follow=True)
         html = response.content.decode()
         assert "№2 мектеп B" not in html, name
+
+
+def test_a_translation_made_in_the_translation_editor_is_submitted_for_the_districts_review(client, two_institutions, people):
+    a, _b = two_institutions
+    russian = Locale.objects.get(language_code="ru")
+    a_ru = a.copy_for_translation(russian, copy_parents=True)
+    a_ru.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(a)
+    translation = Translation.objects.create(source=source, target_locale=russian)
+    client.force_login(people["editor_a"])
+
+    # The translation editor opens for the editor, who may not publish: it offers the review instead.
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[a_ru.pk])).content.decode()
+    assert "js-translation-editor" in html
+    submit_url = reverse("roles_submit_translation", args=[translation.pk])
+    assert f'action="{submit_url}"' in html
+
+    response = client.post(submit_url)
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(object_id=str(a_ru.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+    assert state.workflow == area_of(a).workflow
+    assert fresh(a_ru).has_unpublished_changes
+
+    # The district's reviewer sees it to approve; another district's does not.
+    client.force_login(people["reviewer_x"])
+    assert a_ru.title in client.get(reverse("wagtailadmin_home")).content.decode()
+    # Once in review, no second submission.
+    client.force_login(people["editor_a"])
+    assert f'action="{submit_url}"' not in client.get(reverse("wagtailadmin_pages:edit", args=[a_ru.pk])).content.decode()

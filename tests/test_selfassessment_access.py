@@ -78,6 +78,21 @@ def test_editor_can_only_create_reports_for_their_institution(client, two_instit
     assert not SelfAssessmentReport.objects.filter(year=2024).exists()
 
 
+def test_an_editor_of_one_institution_has_it_chosen_already(client, two_institutions, people):
+    a, b = two_institutions
+    client.force_login(people["editor_a"])
+    html = client.get(reverse("selfassessment:create")).content.decode()
+    assert '<select name="institution"' not in html
+    assert f'type="hidden" name="institution" value="{a.pk}"' in html and a.title in html and b.title not in html
+    response = client.post(reverse("selfassessment:create"), {"institution": a.pk, "year": 2024})
+    assert response.status_code == 302 and SelfAssessmentReport.objects.get(year=2024).institution == a
+
+    # Whoever may create reports for several institutions still picks one from the list.
+    client.force_login(make_user("admin", superuser=True))
+    html = client.get(reverse("selfassessment:create")).content.decode()
+    assert '<select name="institution"' in html and a.title in html and b.title in html
+
+
 def test_the_districts_reviewer_reads_and_does_not_edit_though_they_may_edit_the_page(
     client, two_institutions, people, reports
 ):
