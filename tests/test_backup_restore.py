@@ -17,11 +17,19 @@ from wagtail.documents import get_document_model
 from operations.backup import counts, storage_files
 from selfassessment.prefill import create_report
 
+from .browser.conftest import restore_base_rows
 from .factories import InstitutionPageFactory
 
 # Transactional: the restore replaces the database under the test's connection; serialized_rollback gives each
 # test the rows the migrations load (the tree root, the criteria).
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def migration_rows(transactional_db):
+    """The rows the data migrations make (locales, the tree root, the site, the criteria): another module's
+    transactional test may have emptied the database before this one runs on the same worker."""
+    restore_base_rows()
 
 
 def pg_tools_or_skip():

@@ -51,8 +51,8 @@ def test_a_visitor_finds_a_school_and_reads_its_profile(live_server, page, scree
     screenshot(page, "foundation-home")
 
     page.get_by_role("link", name="Бардык билим берүү уюмдарын көрүү").click()
+    expect(page.locator(".card")).to_have_count(2)  # waits for the directory
     assert "/ky/institutions/" in page.url
-    assert page.locator(".card").count() == 2
 
     page.locator(".facet a", has_text="Чүй облусу").click()
     expect(page.locator(".card")).to_have_count(1)  # waits for the filtered page
