@@ -119,9 +119,10 @@ def test_the_comparison_is_chosen_with_buttons(live_server, phone, screenshot, d
     second_title = cards.nth(1).locator(".card__title").inner_text()
     cards.nth(0).locator(".card__compare").get_by_role("link", name=add).click()
     bar = page.locator(".compare-bar")
-    assert first_title in bar.inner_text()
-    assert said(language, "Chosen for comparison") in cards.nth(0).inner_text()
+    expect(bar).to_contain_text(first_title)  # waits for the page the click opened
+    expect(cards.nth(0)).to_contain_text(said(language, "Chosen for comparison"))
     cards.nth(1).locator(".card__compare").get_by_role("link", name=add).click()
+    expect(bar).to_contain_text(second_title)
     bar.get_by_role("link", name=said(language, "Compare them side by side")).click()
     page.wait_for_selector(".compare-table")
     headers = page.locator(".compare-table thead th").all_inner_texts()
@@ -134,14 +135,15 @@ def test_the_comparison_is_chosen_with_buttons(live_server, phone, screenshot, d
     # From a profile: one button adds it; the compare page leads back to the directory to choose more.
     page.goto(live_server.url + directory(demo_site, language))
     cards.nth(2).locator(".card__title a").click()
+    expect(page.locator(".compare-link")).to_be_visible()  # the profile has opened
     profile_title = page.get_by_role("heading", level=1).inner_text()
     assert page.locator(".compare-link__hint").count() == 0  # no instruction to edit the address
     page.locator(".compare-link").get_by_role("link", name=add).click()
     page.locator(".compare-more").get_by_role("link").click()
     chosen = page.locator(".card", has_text=profile_title)
-    assert said(language, "Chosen for comparison") in chosen.inner_text()
+    expect(chosen).to_contain_text(said(language, "Chosen for comparison"))
     chosen.get_by_role("link", name=said(language, "Remove")).click()
-    assert page.locator(".compare-bar").count() == 0
+    expect(page.locator(".compare-bar")).to_have_count(0)
 
 
 @pytest.mark.parametrize("name", ["directory", "profile"])
