@@ -143,25 +143,25 @@ def test_the_version_moves_once_per_transaction_on_commit(school, committed, mon
     assert content_version.current() == before + 1
 
 
+def save_and_roll_back(row):
+    """A change inside a savepoint that is rolled back."""
+    try:
+        with transaction.atomic():
+            row.save()
+            raise RuntimeError("rolled back")
+    except RuntimeError:
+        pass
+
+
 def test_a_rolled_back_change_leaves_the_version(school, committed):
     before = content_version.current()
     with committed():
         with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    school.region.save()
-                    raise RuntimeError("rolled back")
-            except RuntimeError:
-                pass
+            save_and_roll_back(school.region)
     assert content_version.current() == before
     with committed():
         with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    school.region.save()
-                    raise RuntimeError("rolled back")
-            except RuntimeError:
-                pass
+            save_and_roll_back(school.region)
             school.region.save()  # a later change of the same transaction still counts
     assert content_version.current() == before + 1
 
