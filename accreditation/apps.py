@@ -8,7 +8,7 @@ class AccreditationConfig(AppConfig):
 
     def ready(self):
         from core.visibility import register_subject
-        from pages.frontend_cache import register_list_page
+        from core.frontend_cache import register_list_page
         from roles.deadlines import register_deadline_source
 
         from . import stored_status

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from core.downloads import Export
 from core.downloads import download_response as file_response
 from core.visibility import visible
-from pages import content_version
+from core import content_version
 from taxonomy.models import District, Region
 
 from .dates import EXPIRING_SOON_DAYS

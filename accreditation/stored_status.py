@@ -11,7 +11,7 @@ decision in the source language). Bulk writers call refresh() for everything.
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
-from pages import content_version
+from core import content_version
 
 
 def refresh(translation_keys=None):

@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from accreditation.status import Status, statuses_for
 from core.downloads import FORMATS, Export, download_response
 from institutions.models import InstitutionPage
-from pages import content_version
+from core import content_version
 from search.query import parse_query
 from search.vocabulary import vocabulary_for
 from transparency.history import HISTORY_COLUMNS, history_rows

@@ -18,7 +18,7 @@ from wagtail.search.backends import get_search_backend
 
 from institutions.disclosures import DISCLOSURES
 from institutions.models import InstitutionPage, ProgrammeEnrolment, ProgrammePage, StaffStatistic
-from pages import content_version
+from core import content_version
 from search.names import institution_search_names, translated_names
 from taxonomy.geo import LATITUDE_RANGE, LONGITUDE_RANGE
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region

@@ -6,7 +6,7 @@ class InstitutionsConfig(AppConfig):
     verbose_name = "Institutions"
 
     def ready(self):
-        from pages.frontend_cache import register_list_page
+        from core.frontend_cache import register_list_page
 
         from . import signals  # noqa: F401
         from .models import InstitutionIndexPage

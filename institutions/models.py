@@ -1,7 +1,5 @@
 """Institution profiles, their programmes, and the directory that lists them."""
 
-from collections import Counter
-from datetime import date
 
 from django import forms
 from django.conf import settings
@@ -9,11 +7,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import SimpleLazyObject
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -26,10 +22,18 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.rich_text import TEXT_FEATURES
 from core.visibility import visible
 from taxonomy.geo import validate_latitude, validate_longitude
 
 from .disclosures import DISCLOSURES
+from .forms import (
+    LICENCE_OF_ANOTHER_INSTITUTION,
+    InstitutionPageForm,
+    ProgrammePageForm,
+    licence_belongs_to,
+    plain_text,
+)
 from .validators import (
     validate_founding_history,
     validate_phone,
@@ -37,74 +41,7 @@ from .validators import (
     validate_year_not_in_future,
 )
 
-TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 STAFF_YEARS_SHOWN = 5  # the profile's staff table and chart: the latest 5 years
-
-
-class InstitutionPageForm(WagtailAdminPageForm):
-    """Keeps each disclosure's last-updated date in step and checks the per-year tables."""
-
-    def clean(self):
-        cleaned = super().clean()
-        today = date.today()
-        for disclosure in DISCLOSURES:
-            changed = {disclosure.field, disclosure.document_field} & set(self.changed_data)
-            has_content = bool(_plain(cleaned.get(disclosure.field))) or bool(
-                disclosure.document_field and cleaned.get(disclosure.document_field)
-            )
-            if not has_content:
-                cleaned[disclosure.updated_field] = None
-            elif changed and not (
-                disclosure.updated_field in self.changed_data and cleaned.get(disclosure.updated_field)
-            ):
-                # The content changed and the editor set no new date: it was updated today.
-                cleaned[disclosure.updated_field] = today
-        _reject_repeated_years(self.formsets.get("staff_statistics"), _("Staff statistics"))
-        return cleaned
-
-
-class ProgrammePageForm(WagtailAdminPageForm):
-    def clean(self):
-        cleaned = super().clean()
-        _reject_repeated_years(self.formsets.get("enrolments"), _("Learners"))
-        # On the create view the page is not in the tree yet: the view knows the parent, the model not.
-        parent = self.instance.get_parent() if self.instance.pk else self.parent_page
-        licence = cleaned.get("licence")
-        if licence is not None and not licence_belongs_to(licence, parent):
-            self.add_error("licence", LICENCE_OF_ANOTHER_INSTITUTION)
-        return cleaned
-
-
-LICENCE_OF_ANOTHER_INSTITUTION = _("This licence belongs to another institution.")
-
-
-def licence_belongs_to(licence, institution) -> bool:
-    """A translated programme keeps the source institution's licence row: same institution, any language."""
-    return institution is not None and licence.institution.translation_key == institution.translation_key
-
-
-def _plain(value) -> str:
-    return strip_tags(value or "").strip()
-
-
-def _reject_repeated_years(formset, table_label):
-    """One row per year: a second row for the same year gets an error naming the year."""
-    if formset is None:
-        return
-    rows = [
-        form
-        for form in formset.forms
-        if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
-    ]
-    counts = Counter(form.cleaned_data.get("year") for form in rows)
-    for form in rows:
-        year = form.cleaned_data.get("year")
-        if year is not None and counts[year] > 1:
-            form.add_error(
-                "year",
-                _("%(table)s already has a row for %(year)s; keep one row per year.")
-                % {"table": table_label, "year": year},
-            )
 
 
 class InstitutionIndexPage(Page):
@@ -131,7 +68,7 @@ class InstitutionIndexPage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from search.facets_view import directory_context
+        from search.directory_context import directory_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(request, self.locale))
@@ -322,16 +259,15 @@ class InstitutionPage(Page):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        from search.names import institution_search_names, refresh_translations_search_names
+        from search.names import (
+            institution_search_names,
+            refresh_translations_search_names,
+        )
 
         self.search_names = institution_search_names(self)
         result = super().save(*args, **kwargs)
         refresh_translations_search_names(self)
         return result
-
-    @property
-    def display_name(self):
-        return self.short_name or self.title
 
     def disclosure_items(self):
         """Each required disclosure with its content, document and date, in the criteria's order."""
@@ -342,16 +278,16 @@ class InstitutionPage(Page):
             items.append(
                 {
                     "disclosure": d,
-                    "text": text if _plain(text) else "",
+                    "text": text if plain_text(text) else "",
                     "document": document,
                     "updated": getattr(self, d.updated_field),
-                    "published": bool(_plain(text) or document),
+                    "published": bool(plain_text(text) or document),
                 }
             )
         return items
 
     def get_context(self, request, *args, **kwargs):
-        from pages import content_version
+        from core import content_version
 
         context = super().get_context(request, *args, **kwargs)
         # Lazy: when the cached fragments of the template are fresh, none of these queries run.

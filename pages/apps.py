@@ -6,9 +6,8 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
-        from . import content_version, frontend_cache
+        from core import frontend_cache
+
         from .models import HomePage
 
-        content_version.connect()
-        frontend_cache.connect()
         frontend_cache.register_list_page(HomePage)

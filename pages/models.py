@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import models
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -80,15 +79,3 @@ class HomePage(Page):
             "decision_index": SimpleLazyObject(lambda: visible(DecisionIndexPage.objects.child_of(self)).first()),
             "document_index": SimpleLazyObject(lambda: visible(MinistryDocumentIndexPage.objects.child_of(self)).first()),
         }
-
-
-class ContentVersion(models.Model):
-    """One row whose number changes whenever public content may have changed (pages.content_version).
-
-    It lives in the database, not in the cache, so every server process sees a change at once, even
-    with a per-process cache."""
-
-    number = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("content version")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 
-from pages import content_version
+from core import content_version
 from taxonomy.models import District, Region
 
 from .transliteration import spelling_key

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from accreditation.status import AccreditationStatus
 from institutions.models import InstitutionPage
-from pages import content_version
+from core import content_version
 from selfassessment.published import published_years
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
 from transparency.stored_scores import SCORE_BANDS, band_label

@@ -22,7 +22,7 @@ from django.db import transaction
 
 from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammeEnrolment, ProgrammePage, StaffStatistic
-from pages import content_version
+from core import content_version
 from search.geo import EARTH_RADIUS_KM
 
 from .models import SimilarInstitution

@@ -19,7 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from wagtail.users.models import UserProfile
 
-from pages import admin_catalogues
+from core import admin_catalogues
 from roles.invitations import invite_editor
 
 from .roles_setup import area_of, editors_of

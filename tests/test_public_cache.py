@@ -1,5 +1,5 @@
 """Cached profile fragments and search answers never show stale content: every change that a page
-shows, and a new day, gives a new cache key (pages.content_version)."""
+shows, and a new day, gives a new cache key (core.content_version)."""
 
 from datetime import date, timedelta
 from types import SimpleNamespace
@@ -8,7 +8,7 @@ import pytest
 from django.db import transaction
 
 from accreditation.models import AccreditationDecisionPage
-from pages import content_version
+from core import content_version
 
 from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
 from .factories import DistrictFactory, InstitutionPageFactory, ProgrammePageFactory, RegionFactory

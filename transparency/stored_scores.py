@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from django.core.cache import cache
 from django.db.models import Q
 
-from pages import content_version
+from core import content_version
 
 from .models import InstitutionScore, ScoreHistory
 from .score import FRESH_DAYS, scored_rows

@@ -12,7 +12,7 @@ from core.downloads import FORMATS as DOWNLOAD_FORMATS
 from core.downloads import Export, download_response
 from core.visibility import restricted_paths, visible
 from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
-from pages import content_version
+from core import content_version
 from taxonomy.models import District
 
 from .charts import bar_chart

@@ -77,7 +77,7 @@ MIDDLEWARE = [
     # Cache-Control for proxies (public for anonymous pages, else private), then ETags and 304s;
     # outside the session middleware, so they see whether the session was read or a cookie set.
     "django.middleware.http.ConditionalGetMiddleware",
-    "pages.headers.CacheControlMiddleware",
+    "core.headers.CacheControlMiddleware",
     # Public reads go to the read replica when DATABASE_REPLICA_URL is set (core.db_router).
     "core.db_router.ReplicaReadsMiddleware",
     "operations.errors.MaintenanceModeMiddleware",
@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "pages.headers.PermissionsPolicyMiddleware",
+    "core.headers.PermissionsPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "signin.middleware.SignInThrottleMiddleware",
     # Last, as django-axes asks: turns a lockout during authenticate() into the lockout page.
@@ -175,7 +175,7 @@ WAGTAIL_SITE_NAME = "Achyk Bilim"
 # No Gravatar: it would send a hash of every editor's e-mail address abroad. Editors upload their own
 # avatar in the account settings; without one the admin shows its default image.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Public fragments and search answers are cached under the content version (pages.content_version),
+# Public fragments and search answers are cached under the content version (core.content_version),
 # so a change never waits for this; it only bounds how long unused entries take memory.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "3600"))
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -255,7 +255,7 @@ CONTENT_SECURITY_POLICY = {
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-# Browser features the site never uses (pages.headers.PermissionsPolicyMiddleware).
+# Browser features the site never uses (core.headers.PermissionsPolicyMiddleware).
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 # Sign-in throttling (signin app, django-axes; docs/decisions.md "Sign-in throttling"). Five failures of
 # one username from one address lock that pair out for 15 minutes; a client address alone may fail 50
@@ -331,13 +331,13 @@ READYZ_REQUIRED = [p.strip() for p in os.environ.get("READYZ_REQUIRED", "databas
 # More queued tasks than this means the worker is stopped or overwhelmed.
 READYZ_TASK_BACKLOG_LIMIT = int(os.environ.get("READYZ_TASK_BACKLOG_LIMIT", "1000"))
 
-# Cache-Control (pages.headers.CacheControlMiddleware, issue 16): browsers keep an anonymous public
+# Cache-Control (core.headers.CacheControlMiddleware, issue 16): browsers keep an anonymous public
 # page for PUBLIC_MAX_AGE seconds, shared caches (the proxy, a CDN) for PUBLIC_S_MAXAGE; publishing
 # purges the shared copies when WAGTAILFRONTENDCACHE is configured. These paths are never public.
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
 PUBLIC_S_MAXAGE = int(os.environ.get("PUBLIC_S_MAXAGE", "300"))
 PRIVATE_PATH_PREFIXES = ["/admin/"]
-# Front-end cache purging (pages.frontend_cache): FRONTEND_CACHE_PURGE_URL is the proxy's purge
+# Front-end cache purging (core.frontend_cache): FRONTEND_CACHE_PURGE_URL is the proxy's purge
 # address (Varnish, or nginx with a purge module), e.g. http://127.0.0.1:6081; unset, nothing is purged.
 # Each translation's own URL is purged (translated slugs differ), so no language rewriting here.
 WAGTAILFRONTENDCACHE = {}

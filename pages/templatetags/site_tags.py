@@ -9,7 +9,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 
 from core.visibility import visible
-from pages import content_version
+from core import content_version
 
 register = template.Library()
 

@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backend
 from accreditation.status import filter_by_status
 from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammePage
-from pages import content_version
+from core import content_version
 from selfassessment.published import institution_counts_by_year, institution_keys_with_report
 from transparency.models import InstitutionScore
 from transparency.stored_scores import SCORE_BANDS
@@ -27,7 +27,7 @@ from ..geo import bounding_box, haversine_km
 from ..places import core_key, places_named, title_keys
 from ..query import RESULT_WINDOW, last_page
 from ..results import FacetValue, Hit, SearchResult
-from ..snippets import institution_snippet
+from ..excerpts import institution_snippet
 from ..transliteration import spelling_key, stem_variants
 
 NAME = "database"

@@ -23,7 +23,7 @@ from ..geo import haversine_km
 from ..places import core_key, places_named
 from ..query import RESULT_WINDOW, last_page
 from ..results import Hit, SearchResult
-from ..snippets import SNIPPET_LENGTH, institution_snippet
+from ..excerpts import SNIPPET_LENGTH, institution_snippet
 from ..transliteration import spelling_key
 from .database import DatabaseEngine, facet_values, place_filters
 

@@ -111,7 +111,7 @@ def connect():
     # A publication saves the page (post_save); an unpublication or a move may write descendants in bulk.
     from wagtail.signals import page_unpublished, post_page_move
 
-    post_save.connect(_on_change, dispatch_uid="pages.content_version.saved")
-    post_delete.connect(_on_change, dispatch_uid="pages.content_version.deleted")
+    post_save.connect(_on_change, dispatch_uid="core.content_version.saved")
+    post_delete.connect(_on_change, dispatch_uid="core.content_version.deleted")
     for signal in (page_unpublished, post_page_move):
-        signal.connect(_on_page_event, dispatch_uid=f"pages.content_version.{id(signal)}")
+        signal.connect(_on_page_event, dispatch_uid=f"core.content_version.{id(signal)}")

@@ -1,9 +1,9 @@
-"""Accreditation decisions, the ministry's documents, and the institutions' remediation reports.
+"""Accreditation decisions and the institutions' remediation reports.
 
-Only the ministry makes decisions and documents: their pages live under their own index pages,
-which accept nothing else (page types); the roles issue gives only the ministry group permissions
-there. Institution editors answer a decision with a RemediationReport, through their own admin view,
-and never edit the decision page.
+Only the ministry makes decisions: their pages live under their own index page, which accepts
+nothing else (page types); the roles issue gives only the ministry group permissions there.
+Institution editors answer a decision with a RemediationReport, through their own admin view, and
+never edit the decision page.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -16,25 +16,23 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    InlinePanel,
     PageChooserPanel,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry
 from wagtail.search import index
 
-from core.visibility import restricted_paths, subjects_are_public, visible
+from core.rich_text import TEXT_FEATURES
+from core.visibility import subjects_are_public, visible
 
-from .dates import remediation_due
-from .validators import date_errors, pdf_error, programme_errors
-
-TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+from ..dates import remediation_due
+from ..validators import date_errors, pdf_error, programme_errors
 
 
 class DecisionIndexPage(Page):
@@ -51,7 +49,7 @@ class DecisionIndexPage(Page):
         verbose_name = _("register of accreditation decisions")
 
     def serve(self, request, *args, **kwargs):
-        from .register import download_response, register_selection
+        from ..register import download_response, register_selection
 
         fmt = request.GET.get("format", "")
         if fmt in ("csv", "xlsx", "json"):
@@ -59,7 +57,7 @@ class DecisionIndexPage(Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .register import register_context
+        from ..register import register_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(register_context(request, self))
@@ -432,63 +430,3 @@ class StoredAccreditation(models.Model):
 
     def __str__(self):
         return f"{self.institution_id}: {self.outcome} until {self.valid_until}"
-
-
-class MinistryDocumentIndexPage(Page):
-    """The ministry's orders and notices (/documents/)."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["pages.HomePage"]
-    subpage_types = ["accreditation.MinistryDocumentPage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("ministry documents")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["documents"] = (
-            visible(MinistryDocumentPage.objects.child_of(self)).order_by("-date", "-pk")
-        )
-        return context
-
-
-class MinistryDocumentPage(Page):
-    """An order or notice of the ministry, e.g. Order 1482/1."""
-
-    number = models.CharField(_("number"), max_length=60)
-    date = models.DateField(_("date"))
-    body = RichTextField(_("text"), blank=True, features=TEXT_FEATURES + ["h2", "h3"])
-
-    parent_page_types = ["accreditation.MinistryDocumentIndexPage"]
-    subpage_types = []
-    content_panels = Page.content_panels + [
-        FieldRowPanel([FieldPanel("number"), FieldPanel("date")]),
-        FieldPanel("body"),
-        InlinePanel("files", heading=_("Files"), label=_("File")),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("number"), index.SearchField("body")]
-
-    class Meta:
-        verbose_name = _("ministry document")
-        verbose_name_plural = _("ministry documents")
-        indexes = [models.Index(fields=["date"], name="ministry_document_date_idx")]
-
-    def clean(self):
-        super().clean()
-        if self.date and self.date > date.today():
-            raise ValidationError({"date": _("The document date cannot be in the future.")})
-
-
-class MinistryDocumentFile(Orderable):
-    page = ParentalKey(MinistryDocumentPage, on_delete=models.CASCADE, related_name="files")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("file"))
-    caption = models.CharField(_("caption"), max_length=255, blank=True)
-
-    panels = [FieldPanel("document"), FieldPanel("caption")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("file")
-        verbose_name_plural = _("files")

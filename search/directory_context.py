@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from core.visibility import visible
-from pages import content_version
+from core import content_version
 
 from .query import FILTERS
 from .service import search_institutions

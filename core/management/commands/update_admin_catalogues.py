@@ -11,7 +11,7 @@ from pathlib import Path
 import polib
 from django.core.management.base import BaseCommand
 
-from pages import admin_catalogues
+from core import admin_catalogues
 
 
 class Command(BaseCommand):

@@ -55,5 +55,5 @@ def purge_published(sender, instance, **kwargs):
 
 
 def connect():
-    page_published.connect(purge_published, dispatch_uid="pages.frontend_cache.published")
-    page_unpublished.connect(purge_published, dispatch_uid="pages.frontend_cache.unpublished")
+    page_published.connect(purge_published, dispatch_uid="core.frontend_cache.published")
+    page_unpublished.connect(purge_published, dispatch_uid="core.frontend_cache.unpublished")

@@ -26,7 +26,7 @@ class CacheControlMiddleware:
     It then gets `public, max-age=PUBLIC_MAX_AGE, s-maxage=PUBLIC_S_MAXAGE`; ConditionalGetMiddleware
     adds an ETag and answers revalidations with 304. Everything else (the admin, forms, pages behind
     a restriction, error pages, redirects by language) gets `private, no-store`, unless the view set
-    its own header. Publishing purges the proxy's copies (pages.frontend_cache).
+    its own header. Publishing purges the proxy's copies (core.frontend_cache).
     """
 
     def __init__(self, get_response):
