@@ -1,11 +1,16 @@
 """What the admin dashboards ask the accreditation app: expiring accreditations, overdue remediation,
-remediation reports waiting for a reviewer, an institution's remediation deadlines."""
+remediation reports waiting for a reviewer, an institution's remediation deadlines; and the sections
+it adds to the reviewers' and the ministry's panels (registered in accreditation.apps)."""
 
 from datetime import timedelta
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+
+from institutions.models import InstitutionPage
+from roles.dashboard import section
+from roles.deadlines import Deadline
 
 from .dates import EXPIRING_SOON_DAYS
 from .models import AccreditationDecisionPage, RemediationReport, with_remediation_flags
@@ -18,8 +23,6 @@ def expiring_accreditations(today, days=EXPIRING_SOON_DAYS, institutions=None):
     """Kyrgyz institution pages (of `institutions`, else all) whose accreditation (their latest live
     institutional decision) ends within `days`, soonest first, with `accreditation_until` and
     `accreditation_status` (one query)."""
-    from institutions.models import InstitutionPage
-
     if institutions is None:
         institutions = InstitutionPage.objects.all()
     institutions = institutions.filter(locale=Locale.get_default())
@@ -69,9 +72,6 @@ def reports_awaiting_review(institutions=None):
 def accreditation_expiry_deadlines(institution, today):
     """Deadline source for the editors' dashboard: the institution's accreditation, when it ends within
     90 days (a new accreditation must be applied for)."""
-    from institutions.models import InstitutionPage
-    from roles.deadlines import Deadline
-
     expiring = expiring_accreditations(today, institutions=InstitutionPage.objects.filter(
         translation_key=institution.translation_key
     )).first()
@@ -83,8 +83,6 @@ def accreditation_expiry_deadlines(institution, today):
 def remediation_deadlines(institution, today):
     """Deadline source for the editors' dashboard (roles.deadlines): each decision on the institution whose
     remediation report is still to be submitted (pending or overdue)."""
-    from roles.deadlines import Deadline
-
     decisions = live_decisions().filter(
         institution__translation_key=institution.translation_key, has_remediation_report=False
     )
@@ -102,3 +100,54 @@ def remediation_deadlines(institution, today):
             done=status == Remediation.UNDER_REVIEW,
         ))
     return deadlines
+
+
+def accreditation_sections(today, institutions=None):
+    """Accreditations ending within 90 days, remediation reports waiting for a review and those past
+    their due date (of `institutions`, else of all)."""
+    expiring = [
+        {
+            "title": institution.title,
+            "edit_id": institution.pk,
+            "date": institution.accreditation_until,
+            "note": _("%(days)s days left") % {"days": (institution.accreditation_until - today).days},
+        }
+        for institution in expiring_accreditations(today, institutions=institutions)
+    ]
+    overdue = [
+        {
+            "title": decision.display_institution,
+            "edit_id": decision.institution_id,
+            "date": decision.remediation_due,
+            "note": _("Decision No. %(number)s; %(days)s days overdue")
+            % {"number": decision.number, "days": (today - decision.remediation_due).days},
+        }
+        for decision in overdue_remediations(today, institutions=institutions)
+    ]
+    awaiting = [
+        {
+            "deadline": Deadline(
+                _("Decision No. %(number)s: %(institution)s")
+                % {"number": report.decision.number, "institution": report.decision.display_institution},
+                report.submitted_at.date(),
+                note=_("Remediation report submitted, waiting for review"),
+                url=reverse("accreditation_remediation_review", args=[report.pk]),
+                done=True,
+            ),
+            "overdue": False,
+        }
+        for report in reports_awaiting_review(institutions)
+    ]
+    return [
+        section(_("Accreditations expiring within 90 days"), "dated", expiring, _("No accreditation expires soon.")),
+        section(
+            _("Remediation reports waiting for review"), "deadlines", awaiting,
+            _("No remediation report is waiting for review."),
+        ),
+        section(_("Overdue remediation reports"), "dated", overdue, _("No remediation report is overdue.")),
+    ]
+
+
+def reviewer_sections(institutions, today):
+    """The accreditation sections of a review area's panel: its institutions only."""
+    return accreditation_sections(today, institutions)

@@ -11,11 +11,10 @@ from wagtail.rich_text import expand_db_html
 from accreditation.models import AccreditationDecisionPage, with_remediation_flags
 from accreditation.register import one_version_each, published_decisions
 from accreditation.status import Status, status_for, status_of_decision, statuses_for
-from core.visibility import is_visible, restricted_paths, visible
+from core.visibility import is_visible, live_translations, restricted_paths, visible
 from institutions.disclosures import DISCLOSURES
 from institutions.models import InstitutionPage, ProgrammePage
 from institutions.validators import split_phones
-from pages.templatetags.site_tags import live_translations
 from transparency.history import learner_history, score_history, staff_history
 from transparency.score import checklist_for_page, score_from_items, scores_by_id
 

@@ -94,3 +94,17 @@ def is_visible(obj, paths=None):
     if isinstance(obj, Page) and (not obj.live or any(obj.path.startswith(path) for path in paths)):
         return False
     return subjects_are_public(obj, paths)
+
+
+def live_translations(page) -> dict:
+    """Language code → live version of the page (itself included), fetched once per page object."""
+    if page is None or not getattr(page, "pk", None):
+        return {}
+    cached = getattr(page, "_live_translations", None)
+    if cached is None:
+        cached = {
+            translated.locale.language_code: translated
+            for translated in visible(page.get_translations(inclusive=True)).select_related("locale")
+        }
+        page._live_translations = cached
+    return cached

@@ -22,10 +22,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import content_version
 from core.rich_text import TEXT_FEATURES
 from core.visibility import visible
 from taxonomy.geo import validate_latitude, validate_longitude
 
+from . import search_hooks
 from .disclosures import DISCLOSURES
 from .forms import (
     LICENCE_OF_ANOTHER_INSTITUTION,
@@ -68,10 +70,8 @@ class InstitutionIndexPage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from search.directory_context import directory_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(directory_context(request, self.locale))
+        context.update(search_hooks.directory_context(request, self.locale))
         return context
 
 
@@ -173,7 +173,8 @@ class InstitutionPage(Page):
     graduate_employment = RichTextField(_("graduates' employment"), blank=True, features=TEXT_FEATURES)
     graduate_employment_updated = models.DateField(_("graduates' employment updated on"), null=True, blank=True)
 
-    # Spelling keys (Latin) of the names and place in every language, kept by save(); see search.names.
+    # Spelling keys (Latin) of the names and place in every language, kept by save() through
+    # institutions.search_hooks (search.names computes them).
     search_names = models.TextField(editable=False, blank=True, default="")
 
     base_form_class = InstitutionPageForm
@@ -259,14 +260,9 @@ class InstitutionPage(Page):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        from search.names import (
-            institution_search_names,
-            refresh_translations_search_names,
-        )
-
-        self.search_names = institution_search_names(self)
+        self.search_names = search_hooks.search_names(self)
         result = super().save(*args, **kwargs)
-        refresh_translations_search_names(self)
+        search_hooks.refresh_translations(self)
         return result
 
     def disclosure_items(self):
@@ -287,8 +283,6 @@ class InstitutionPage(Page):
         return items
 
     def get_context(self, request, *args, **kwargs):
-        from core import content_version
-
         context = super().get_context(request, *args, **kwargs)
         # Lazy: when the cached fragments of the template are fresh, none of these queries run.
         programmes = SimpleLazyObject(self.live_programmes)

@@ -7,7 +7,9 @@ class PagesConfig(AppConfig):
 
     def ready(self):
         from core import frontend_cache
+        from roles.signals import register_ministry_page
 
         from .models import HomePage
 
         frontend_cache.register_list_page(HomePage)
+        register_ministry_page(HomePage)  # the site's own pages go live after Ministry approval

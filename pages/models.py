@@ -8,7 +8,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from accreditation.models import (
+    AccreditationDecisionPage,
+    DecisionIndexPage,
+    MinistryDocumentIndexPage,
+    MinistryDocumentPage,
+)
+from core import content_version
 from core.visibility import restricted_paths, visible
+from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
 
 
 class HomePage(Page):
@@ -28,12 +36,6 @@ class HomePage(Page):
 
     def counts(self):
         """Institutions, programmes and regions with published institutions; cached under the content version."""
-        from django.conf import settings
-
-        from institutions.models import InstitutionPage, ProgrammePage
-
-        from . import content_version
-
         key = content_version.cache_key("home-counts", self.locale_id)
         counts = cache.get(key)
         if counts is None:
@@ -48,10 +50,6 @@ class HomePage(Page):
         return counts
 
     def get_context(self, request, *args, **kwargs):
-        from institutions.models import InstitutionIndexPage
-
-        from . import content_version
-
         context = super().get_context(request, *args, **kwargs)
         context.update(self.counts())
         context["directory"] = visible(InstitutionIndexPage.objects.child_of(self)).order_by("pk").first()
@@ -62,13 +60,6 @@ class HomePage(Page):
 
     def latest_publications(self):
         """The latest accreditation decisions and ministry documents in this home page's language."""
-        from accreditation.models import (
-            AccreditationDecisionPage,
-            DecisionIndexPage,
-            MinistryDocumentIndexPage,
-            MinistryDocumentPage,
-        )
-
         paths = restricted_paths()
         decisions = visible(AccreditationDecisionPage.objects.all(), self.locale, paths)
         documents = visible(MinistryDocumentPage.objects.all(), self.locale, paths)

@@ -15,10 +15,16 @@ from wagtail.models import (
     Page,
 )
 
+from institutions.models import InstitutionPage
+
 from .audit import log_group_changes
 from .models import InstitutionEditors, ReviewArea
 
 MINISTRY_GROUP_NAME = "Ministry"
+# The page types of the ministry's own pages → whether the approvers also publish there directly.
+# Filled by the apps that define them (roles.signals.register_ministry_page, from their apps.py), in
+# the order of INSTALLED_APPS: the home page, then the decisions register and the documents index.
+MINISTRY_PAGE_MODELS = {}
 # Approves (and so publishes) what the ministry submits: decisions, ministry documents, the site's own pages.
 MINISTRY_APPROVERS_GROUP_NAME = "Ministry approvers"
 GROUP_NAME_LENGTH = 150  # auth.Group.name
@@ -202,8 +208,6 @@ def grant_approver_pages(pages):
 
 def translations_of(institution):
     """The institution's page in every language (InstitutionPage rows sharing its translation key)."""
-    from institutions.models import InstitutionPage
-
     return default_locale_first(
         InstitutionPage.objects.filter(translation_key=institution.translation_key).select_related("locale")
     )
@@ -370,12 +374,11 @@ def roles_follow(institution):
 def sync_ministry_page(page):
     """A page of the ministry's own goes live after Ministry approval; on the decisions register and the
     documents index (and below them) the approvers may also publish and withdraw directly."""
-    from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
-
     from .workflows import ensure_ministry_workflow
 
     ensure_ministry_workflow(page)
-    if isinstance(page.specific_deferred, (DecisionIndexPage, MinistryDocumentIndexPage)):
+    specific = page.specific_deferred
+    if any(isinstance(specific, model) for model, approvers in MINISTRY_PAGE_MODELS.items() if approvers):
         grant_approver_pages([page])
 
 
@@ -384,18 +387,13 @@ def sync_ministry_pages():
     """Every language's home page (the site's own pages below it), the decisions register and the
     ministry documents index: content under them needs Ministry approval. Institutions have their
     district's review, which, being nearer, is the one that applies to them."""
-    from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
-    from pages.models import HomePage
-
-    for model in (HomePage, DecisionIndexPage, MinistryDocumentIndexPage):
+    for model in MINISTRY_PAGE_MODELS:
         for page in model.objects.all():
             sync_ministry_page(page)
 
 
 def sync_all(progress=None):
     """Every institution and area, and the ministry. Returns the number of institutions."""
-    from institutions.models import InstitutionPage
-
     ensure_ministry_group()
     ensure_ministry_approvers_group()
     seen, areas = set(), {}

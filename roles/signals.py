@@ -4,11 +4,9 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
 from institutions.models import InstitutionPage
-from pages.models import HomePage
 
-from .groups import roles_follow, sync_institution, sync_ministry_page
+from .groups import MINISTRY_PAGE_MODELS, roles_follow, sync_institution, sync_ministry_page
 
 
 @receiver(post_save, sender=InstitutionPage)
@@ -27,11 +25,15 @@ def institution_published(sender, instance, **kwargs):
         sync_institution(instance)
 
 
-@receiver(post_save, sender=HomePage)
-@receiver(post_save, sender=DecisionIndexPage)
-@receiver(post_save, sender=MinistryDocumentIndexPage)
 def ministry_page_created(sender, instance, created, raw=False, **kwargs):
     # The site's own pages, decisions and ministry documents go live only after the Ministry's approval
     # (a new translation of a home page or index included: each language is its own tree).
     if created and not raw:
         sync_ministry_page(instance)
+
+
+def register_ministry_page(model, approvers_publish=False):
+    """Pages of `model` are the ministry's own: they go live after Ministry approval, and with
+    `approvers_publish` the Ministry approvers may also publish and withdraw them directly."""
+    MINISTRY_PAGE_MODELS[model] = approvers_publish
+    post_save.connect(ministry_page_created, sender=model, dispatch_uid=f"roles.ministry_page.{model._meta.label}")

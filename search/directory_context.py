@@ -5,8 +5,10 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from core.visibility import visible
 from core import content_version
+from core.visibility import visible
+from institutions.models import InstitutionPage
+from transparency.selection import CompareSelection
 
 from .query import FILTERS
 from .service import search_institutions
@@ -93,9 +95,6 @@ def compare_context(params, query, result):
     """The visitor's comparison choice (the `compare` parameter, published institutions only), and
     on each hit's page `compare_add_url` (this directory page with the hit added to the choice) or,
     when it is chosen, `compare_remove_url` (without it)."""
-    from institutions.models import InstitutionPage
-    from transparency.selection import CompareSelection
-
     selection = CompareSelection.from_params(params)
     chosen = []
     if selection.ids:

@@ -9,6 +9,13 @@ class TransparencyConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from roles.dashboard import register_sections
+
+        from . import dashboard
         from .signals import on_published
 
         page_published.connect(on_published, dispatch_uid="transparency.score.published")
+        # The role panels: the editor's checklist first, the scores after the other sections.
+        register_sections("editor", 10, dashboard.editor_sections)
+        register_sections("reviewer", 30, dashboard.reviewer_sections)
+        register_sections("ministry", 30, dashboard.ministry_sections)

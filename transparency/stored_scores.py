@@ -127,11 +127,19 @@ def refresh_due_scores(today=None, reindex=True, force=False) -> list[int]:
     return changed
 
 
+# The search index that holds copies of the scores, lent by the search app (search.apps):
+# transparency sits below search and imports none of it (docs/architecture.md).
+_search_index = {"is_configured": lambda: False, "reindex": None}
+
+
+def register_search_index(is_configured, reindex):
+    """`is_configured()`: is there an index to update; `reindex(ids, timeout=)` updates those institutions."""
+    _search_index.update(is_configured=is_configured, reindex=reindex)
+
+
 def reindex_pending(timeout=None, limit=REINDEX_BATCH):
     """Give Elasticsearch the scores it may not have yet; nothing without Elasticsearch. Never raises."""
-    from search.es_client import is_configured
-
-    if not is_configured():
+    if not _search_index["is_configured"]():
         return 0
     ids = list(
         InstitutionScore.objects.filter(indexed=False).order_by("pk").values_list("institution_id", flat=True)[:limit]
@@ -139,9 +147,7 @@ def reindex_pending(timeout=None, limit=REINDEX_BATCH):
     if not ids:
         return 0
     try:
-        from search.indexing import reindex_institutions
-
-        reindex_institutions(ids, timeout=timeout)
+        _search_index["reindex"](ids, timeout=timeout)
     except Exception as error:  # noqa: BLE001 - kept for a later try; searching goes on
         logger.warning("Could not update %d transparency scores in the search index: %s", len(ids), error)
         return 0

@@ -8,24 +8,12 @@ from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from core.visibility import visible
+from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
 from core import content_version
+from core.visibility import live_translations, visible
+from institutions.models import InstitutionIndexPage
 
 register = template.Library()
-
-
-def live_translations(page) -> dict:
-    """Language code → live version of the page (itself included), fetched once per page object."""
-    if page is None or not getattr(page, "pk", None):
-        return {}
-    cached = getattr(page, "_live_translations", None)
-    if cached is None:
-        cached = {
-            translated.locale.language_code: translated
-            for translated in visible(page.get_translations(inclusive=True)).select_related("locale")
-        }
-        page._live_translations = cached
-    return cached
 
 
 def translation_urls(page, request) -> dict:
@@ -105,9 +93,6 @@ def _index_url(context, model):
 
 
 def _index_models():
-    from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
-    from institutions.models import InstitutionIndexPage
-
     return [(model._meta.label, model) for model in (InstitutionIndexPage, DecisionIndexPage, MinistryDocumentIndexPage)]
 
 
@@ -123,24 +108,18 @@ def _find_index_url(model, language, request):
 @register.simple_tag(takes_context=True)
 def directory_url(context):
     """The URL of the institution directory in the current language."""
-    from institutions.models import InstitutionIndexPage
-
     return _index_url(context, InstitutionIndexPage) or f"/{translation.get_language()}/"
 
 
 @register.simple_tag(takes_context=True)
 def decisions_url(context):
     """The URL of the register of accreditation decisions in the current language ("" without one)."""
-    from accreditation.models import DecisionIndexPage
-
     return _index_url(context, DecisionIndexPage) or ""
 
 
 @register.simple_tag(takes_context=True)
 def documents_url(context):
     """The URL of the ministry documents in the current language ("" without them)."""
-    from accreditation.models import MinistryDocumentIndexPage
-
     return _index_url(context, MinistryDocumentIndexPage) or ""
 
 
