@@ -1,5 +1,7 @@
-# Two commands: `make run` serves the demo site, `make test` runs the whole suite.
+# Two commands: `make run` serves the demo site, `make test` runs the whole suite (after `make lint`).
 # `make test-fast` leaves out the browser and HTML-checker tests, for the edit-test loop.
+# `make lint` checks Python (ruff), templates (djLint) and the apps' layering (import-linter,
+# docs/architecture.md); `make format` rewrites what the format checks ask for.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -7,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-fast bench setup-dev migrate demo clean prod prod-stop
+.PHONY: run test test-fast lint format bench setup-dev migrate demo clean prod prod-stop
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,11 +43,25 @@ prod: $(VENV)/.runtime
 prod-stop:
 	bash deploy/prod-stop.sh
 
-test: $(VENV)/.dev
+TEMPLATE_DIRS := templates api/templates registry/templates
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint $(TEMPLATE_DIRS) --lint
+	$(VENV)/bin/djlint $(TEMPLATE_DIRS) --check
+	$(VENV)/bin/lint-imports
+
+format: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djlint $(TEMPLATE_DIRS) --reformat
+
+test: lint
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
-test-fast: $(VENV)/.dev
+test-fast: lint
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist load -m "not browser and not html_checker" $(PYTEST_ARGS)
 

@@ -22,6 +22,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, Locale
 
 from core.visibility import is_visible, restricted_paths
+from institutions.models import InstitutionPage
 from roles.membership import roles_of
 from roles.models import InstitutionEditors
 
@@ -156,8 +157,6 @@ def latest_reports(translation_keys):
 
 def institution_keys_of(roles):
     """A subquery: the translation keys of the institutions the user edits or reviews."""
-    from institutions.models import InstitutionPage
-
     return InstitutionPage.objects.filter(roles.institutions_filter()).values("translation_key")
 
 

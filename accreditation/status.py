@@ -20,10 +20,11 @@ from django.db import models
 from django.db.models import Case, CharField, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from institutions.models import InstitutionPage
+
 
 class AccreditationStatus(models.TextChoices):
     """Status codes (used in URLs and search facets) and their labels, in one place."""
-
     ACCREDITED = "accredited", _("Accredited")
     CONDITIONAL = "conditional", _("Accredited with conditions")
     REFUSED = "refused", _("Accreditation refused")
@@ -159,8 +160,6 @@ def annotate_accreditation(queryset, today=None):
 
 def statuses_for(institutions, today=None) -> dict:
     """{institution pk: Status} for many institutions, in one query."""
-    from institutions.models import InstitutionPage
-
     pks = [institution.pk for institution in institutions]
     rows = annotate_accreditation(InstitutionPage.objects.filter(pk__in=pks), today).values_list(
         "pk", "accreditation_status", "accreditation_until"

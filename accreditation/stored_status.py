@@ -12,12 +12,11 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
 from core import content_version
+from institutions.models import InstitutionPage
 
 
 def refresh(translation_keys=None):
     """Rewrite the stored rows of the institutions with these translation keys (None: of all)."""
-    from institutions.models import InstitutionPage
-
     from .models import StoredAccreditation
     from .status import source_institutional_decisions
 
@@ -55,8 +54,6 @@ def refresh(translation_keys=None):
 
 def _keys_of_decision(decision):
     """The institutions a decision's change concerns: the one it names and the ones it decided before."""
-    from institutions.models import InstitutionPage
-
     from .models import StoredAccreditation
 
     keys = set(
@@ -106,8 +103,6 @@ def _on_restriction_changed(sender, instance, raw=False, **kwargs):
 
 def connect():
     from wagtail.models import PageViewRestriction
-
-    from institutions.models import InstitutionPage
 
     from .models import AccreditationDecisionPage as Decision
 

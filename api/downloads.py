@@ -17,7 +17,6 @@ from search.query import parse_query
 from search.vocabulary import vocabulary_for
 from transparency.history import HISTORY_COLUMNS, history_rows
 from transparency.score import scores_by_id
-from transparency.stored_scores import refresh_due_scores
 
 from .selection import MAX_DOWNLOAD_ROWS, whole_selection
 
@@ -58,7 +57,6 @@ def directory_download(request):
             meta=meta, name_suffix=cut, cacheable=not result.fallback_reason
         )
 
-    refresh_due_scores()  # before the key: a refresh moves the content version on
     # The query as the search reads it (the accepted filters, cleaned words, notes on dropped values),
     # so a reordered or irrelevant parameter is served from the cache.
     query = parse_query(request.GET, vocabulary_for(locale).known_values())

@@ -107,7 +107,7 @@ def ensure_data(count):
 
 def enlarge(institution, register, programmes=12, licences=20, decisions=10):
     """Give one institution many programmes, licences and decisions (the query count must not grow)."""
-    for n in range(programmes - ProgrammePage.objects.child_of(institution).count()):
+    for _ in range(programmes - ProgrammePage.objects.child_of(institution).count()):
         institution.add_child(instance=ProgrammePage(title="Кошумча программа", slug=f"extra-{time.time_ns()}"))
     for n in range(licences - institution.licences.count()):
         InstitutionLicence.objects.create(institution=institution, number=f"L-{n}", issued_on=date(2020, 1, 1),

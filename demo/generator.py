@@ -16,9 +16,11 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from accreditation import stored_status
+from accreditation.dates import remediation_due
+from accreditation.models import AccreditationDecisionPage as Decision
 from institutions.disclosures import DISCLOSURES
 from institutions.models import InstitutionPage, ProgrammeEnrolment, ProgrammePage, StaffStatistic
-from core import content_version
 from search.names import institution_search_names, translated_names
 from taxonomy.geo import LATITUDE_RANGE, LONGITUDE_RANGE
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
@@ -238,9 +240,6 @@ def generate_decisions(register, share=0.7, seed=1, progress=None):
     """Institutional decisions for a share of the register's language's institutions that have none:
     accredited (some expired, some expiring soon), with conditions, or refused. Bulk-written like the
     institutions, for benchmarks: the search facets and profiles then meet decisions at scale."""
-    from accreditation import stored_status
-    from accreditation.dates import remediation_due
-    from accreditation.models import AccreditationDecisionPage as Decision
 
     rng = random.Random(seed)
     decision_ct = ContentType.objects.get_for_model(Decision)

@@ -13,7 +13,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import PurePosixPath
 
 import django
@@ -88,7 +88,7 @@ def _pg_env_and_args():
     settings = connection.settings_dict
     env = dict(os.environ)
     args = []
-    for option, key, variable in (("--host", "HOST", "PGHOST"), ("--port", "PORT", "PGPORT"),
+    for option, key, _variable in (("--host", "HOST", "PGHOST"), ("--port", "PORT", "PGPORT"),
                                   ("--username", "USER", "PGUSER")):
         if settings.get(key):
             args += [option, str(settings[key])]
@@ -129,7 +129,7 @@ def _load_database(path, vendor):
 
 def create_backup(output_dir, include_renditions=True, now=None):
     """Write backup-YYYYMMDD-HHMMSS.tar.gz into output_dir; returns (path, manifest)."""
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     os.makedirs(output_dir, exist_ok=True)
     path = os.path.join(output_dir, f"backup-{now:%Y%m%d-%H%M%S}.tar.gz")
     manifest = {

@@ -10,10 +10,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, Workflow
 
+from institutions.models import InstitutionPage
+
 
 class InstitutionEditors(models.Model):
     """The editors group and the collection of documents and images of one institution (all its languages)."""
-
     institution_key = models.UUIDField(_("institution translation key"), unique=True)
     group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="institution_editors")
     collection = models.ForeignKey(Collection, on_delete=models.PROTECT, related_name="+")
@@ -37,15 +38,12 @@ class InstitutionEditors(models.Model):
 
     def institution(self):
         """The institution page in the default language (or any language if that one is gone)."""
-        from institutions.models import InstitutionPage
-
         pages = InstitutionPage.objects.filter(translation_key=self.institution_key).select_related("locale")
         return min(pages, key=lambda page: page.locale.language_code != _default_language(), default=None)
 
 
 class ReviewArea(models.Model):
     """A district, or a region without districts (Osh city): one reviewers group and one workflow."""
-
     # "district:<translation key>" or "region:<translation key>"
     key = models.CharField(max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=160)
@@ -61,8 +59,6 @@ class ReviewArea(models.Model):
 
     def institutions(self):
         """This area's institution pages, every language."""
-        from institutions.models import InstitutionPage
-
         kind, translation_key = self.key.split(":", 1)
         if kind == "district":
             return InstitutionPage.objects.filter(district__translation_key=translation_key)

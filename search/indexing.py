@@ -5,12 +5,13 @@ to it in one atomic request and deletes the old index, so searches never see an 
 """
 
 import logging
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from elasticsearch import NotFoundError, helpers
 
 from accreditation.status import latest_outcomes
 from selfassessment.published import report_years_by_key
+from transparency.stored_scores import mark_all_indexed, refresh_due_scores
 
 from .documents import InstitutionDocument, indexable_pages, qualification_codes
 from .es_client import alias_name, get_client
@@ -22,7 +23,7 @@ WRITE_TIMEOUT = 30.0
 
 
 def new_index_name() -> str:
-    return f"{alias_name()}-{datetime.now(timezone.utc):%Y%m%d%H%M%S%f}"
+    return f"{alias_name()}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
 
 
 def create_index(client, name):
@@ -51,8 +52,6 @@ def concrete_indexes(client) -> list[str]:
 
 def rebuild(client=None, progress=None, chunk_size=200) -> tuple[str, int]:
     """Index every live institution into a new index and point the alias at it; returns (index, count)."""
-    from transparency.stored_scores import mark_all_indexed, refresh_due_scores
-
     refresh_due_scores(reindex=False)  # the new index then carries today's transparency scores
     client = (client or get_client()).options(request_timeout=WRITE_TIMEOUT)
     alias = alias_name()

@@ -7,8 +7,6 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from transparency.tasks import request_due_refresh
-
 from .engines.database import DatabaseEngine
 from .query import RESULT_WINDOW, parse_query
 from .vocabulary import vocabulary_for
@@ -30,8 +28,9 @@ def search_institutions(params, locale, page_size=None, page=None):
     """Parse GET parameters and answer them; never raises for anything a visitor can type.
 
     page_size and page override the directory's paging (the API's windows and full downloads).
+    Searching only reads: the transparency scores it filters and sorts by are refreshed on publishing
+    and daily by `manage.py refresh_transparency_scores` (transparency.stored_scores), never here.
     """
-    request_due_refresh()  # scores turn with the calendar; a task recomputes them, the search only reads
     vocabulary = vocabulary_for(locale)
     query = parse_query(params, vocabulary.known_values())
     if page_size is not None:

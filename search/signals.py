@@ -16,7 +16,11 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from accreditation.models import AccreditationDecisionPage
+from accreditation.stored_status import institutions_under
 from core.tasks import enqueue_after_commit
+from institutions.models import InstitutionPage, ProgrammePage
+from selfassessment.models import SelfAssessmentReport
 
 from . import tasks
 from .es_client import is_configured
@@ -36,11 +40,8 @@ def _safely(action, *args):
 
 def _institution_ids(instance, **kwargs):
     """The institutions a signal about this page affects (a programme affects its institution)."""
-    from institutions.models import InstitutionPage, ProgrammePage
-
     if isinstance(instance, InstitutionPage):
         return [instance.pk]
-    from accreditation.models import AccreditationDecisionPage
 
     if isinstance(instance, AccreditationDecisionPage):
         # A decision changes the accreditation of every language version of its institution.
@@ -63,7 +64,6 @@ def on_published_or_moved(sender, instance, **kwargs):
 
 
 def on_unpublished(sender, instance, **kwargs):
-    from institutions.models import InstitutionPage
 
     specific = instance.specific_deferred
     for pk in _institution_ids(specific):
@@ -94,8 +94,6 @@ def on_restriction_changed(sender, instance, raw=False, **kwargs):
     """A decision put in or out of a private section changes its institution's public status."""
     if raw or not is_configured():
         return
-    from accreditation.stored_status import institutions_under
-    from institutions.models import InstitutionPage, ProgrammePage
 
     keys = institutions_under(instance.page_id)
     ids = set(InstitutionPage.objects.filter(translation_key__in=keys).values_list("pk", flat=True))
@@ -112,7 +110,6 @@ def on_report_changed(sender, instance, raw=False, **kwargs):
     every language version of its institution."""
     if raw or not is_configured():
         return
-    from institutions.models import InstitutionPage
 
     key = InstitutionPage.objects.filter(pk=instance.institution_id).values("translation_key")
     ids = list(InstitutionPage.objects.filter(translation_key__in=key).values_list("pk", flat=True))
@@ -122,9 +119,6 @@ def on_report_changed(sender, instance, raw=False, **kwargs):
 def connect():
     from wagtail.models import PageViewRestriction
 
-    from accreditation.models import AccreditationDecisionPage
-    from institutions.models import InstitutionPage, ProgrammePage
-    from selfassessment.models import SelfAssessmentReport
 
     page_published.connect(on_published_or_moved, dispatch_uid="search.index.published")
     post_page_move.connect(on_published_or_moved, dispatch_uid="search.index.moved")

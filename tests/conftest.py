@@ -86,7 +86,7 @@ def language_of(code):
 
 
 # Roles tests: two institutions in two districts with their editors and reviewers.
-from .roles_setup import people, two_institutions  # noqa: F401
+from .roles_setup import people, two_institutions  # noqa: E402, F401
 
 
 @pytest.fixture(autouse=True)

@@ -188,7 +188,7 @@ def test_openapi_schema_and_docs_page_without_cdn(client, world):
     assert finders.find("ninja/swagger-ui-bundle.js") and finders.find("ninja/swagger-ui.css")
     assert "cdn" not in html.lower()
     # No inline script to execute: only script files and a JSON data block (a strict CSP allows both).
-    for attributes, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.DOTALL):
+    for attributes, _body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.DOTALL):
         assert "src=" in attributes or 'type="application/json"' in attributes, attributes
 
 

@@ -30,7 +30,7 @@ from .factories import (
 )
 
 Outcome = AccreditationDecisionPage.Outcome
-from .test_transparency_score import TODAY, add_media_link, disclosures_published_on
+from .test_transparency_score import TODAY, add_media_link, disclosures_published_on  # noqa: E402
 
 
 def compare(client, ids, language="ky"):

@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.resolvers import LocalePrefixPattern, RegexPattern, RoutePattern
+from django.urls.resolvers import LocalePrefixPattern, RoutePattern
 from pypdf import PdfReader
 from wagtail.models import Locale, Page, PageViewRestriction
 

@@ -13,6 +13,7 @@ from django.db.models import Count, IntegerField, Max, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from institutions.disclosures import DISCLOSURES
+from institutions.models import MediaLink
 
 FRESH_DAYS = 365
 
@@ -126,7 +127,6 @@ def scored_rows(queryset, extra_fields=(), today=None) -> list[dict]:
     Returns a dict per institution: "id", the extra_fields asked for, "items" (the checklist) and
     "score". Media links are counted in subqueries, so the query needs no GROUP BY over text columns.
     """
-    from institutions.models import MediaLink
 
     links = MediaLink.objects.filter(institution=OuterRef("pk")).order_by().values("institution")
     rows = (

@@ -2,9 +2,10 @@
 
 A score changes when an institution publishes, and by itself when a fresh item turns stale. The
 first is handled by a background task enqueued on publishing (transparency.tasks); the second by
-refresh_due_scores, in a task that searches queue at most once an hour, and daily by
-`manage.py refresh_transparency_scores` (and by every index rebuild): it recomputes only the rows
-whose change day has come (and rows never scored), so it is cheap. Searches only read the scores.
+refresh_due_scores, run daily just after midnight by `manage.py refresh_transparency_scores` (the
+achyk-daily systemd timer, deploy/systemd/) and by every index rebuild: it recomputes only the rows
+whose change day has come (and rows never scored), so it is cheap. Searches and downloads only read
+the scores (they never write: a visitor's request changes nothing).
 Elasticsearch's copies of changed scores are brought up to date right after, within a short time
 limit; rows it could not take stay marked and are retried later (or by the next index rebuild).
 """
@@ -16,6 +17,7 @@ from django.core.cache import cache
 from django.db.models import Q
 
 from core import content_version
+from institutions.models import InstitutionPage
 
 from .models import InstitutionScore, ScoreHistory
 from .score import FRESH_DAYS, scored_rows
@@ -107,8 +109,6 @@ def carry_scores_into_month(today):
 
 def due_institutions(today):
     """Live institutions never scored, or whose stored score changes by itself on or before today."""
-    from institutions.models import InstitutionPage
-
     return InstitutionPage.objects.live().filter(Q(stored_score__isnull=True) | Q(stored_score__changes_on__lte=today))
 
 

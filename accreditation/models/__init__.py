@@ -10,11 +10,7 @@ from .decisions import (
     programme_choices,
     with_remediation_flags,
 )
-from .documents import (
-    MinistryDocumentFile,
-    MinistryDocumentIndexPage,
-    MinistryDocumentPage,
-)
+from .documents import MinistryDocumentFile, MinistryDocumentIndexPage, MinistryDocumentPage
 
 __all__ = [
     "AccreditationDecisionPage",

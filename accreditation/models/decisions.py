@@ -18,11 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import (
-    FieldPanel,
-    FieldRowPanel,
-    PageChooserPanel,
-)
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, PageChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageLogEntry
@@ -30,6 +26,7 @@ from wagtail.search import index
 
 from core.rich_text import TEXT_FEATURES
 from core.visibility import subjects_are_public, visible
+from institutions.models import InstitutionPage, ProgrammePage
 
 from ..dates import remediation_due
 from ..validators import date_errors, pdf_error, programme_errors
@@ -37,7 +34,6 @@ from ..validators import date_errors, pdf_error, programme_errors
 
 class DecisionIndexPage(Page):
     """The public register of accreditation decisions (/decisions/)."""
-
     intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -91,8 +87,6 @@ class AccreditationDecisionPageForm(WagtailAdminPageForm):
 
     def _chosen_institution(self):
         """The institution posted (bound form) or stored (unbound), or None."""
-        from institutions.models import InstitutionPage
-
         if not self.is_bound:
             return self.instance.institution if self.instance.institution_id else None
         raw = str(self.data.get(self.add_prefix("institution")) or "").strip()
@@ -105,7 +99,6 @@ class AccreditationDecisionPageForm(WagtailAdminPageForm):
         if "programmes" in self.errors:
             # A programme outside the offered list fails as an "invalid choice" naming only its id:
             # say which programmes belong to another institution instead.
-            from institutions.models import ProgrammePage
 
             posted = [raw for raw in self.data.getlist(self.add_prefix("programmes")) if str(raw).isdigit()]
             message = programme_errors(institution, list(ProgrammePage.objects.filter(pk__in=posted)))
@@ -133,7 +126,6 @@ class AccreditationDecisionPageForm(WagtailAdminPageForm):
 def programme_choices(institution, decision):
     """The programmes a decision about `institution` may name: the institution's own, in its
     language (not each translation again), plus any the decision already names."""
-    from institutions.models import ProgrammePage
 
     if institution is None:
         return ProgrammePage.objects.none()

@@ -105,7 +105,7 @@ class ElasticsearchEngine:
 
         aggregations = response.get("aggregations", {})
         facets = {}
-        for name, field in FILTER_FIELDS.items():
+        for name in FILTER_FIELDS:
             buckets = aggregations.get(name, {}).get("buckets", [])
             counts = {bucket["key"]: bucket["doc_count"] for bucket in buckets}
             facets[name] = facet_values(name, counts, query, vocabulary)

@@ -6,7 +6,6 @@ import os
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import WorkflowState
 from wagtail.users.models import UserProfile
