@@ -7,6 +7,7 @@ class AccreditationConfig(AppConfig):
     verbose_name = _("Accreditation")
 
     def ready(self):
+        # In ready(): these modules use models, which load only once the app registry is ready.
         from core.frontend_cache import register_list_page
         from core.visibility import register_subject
         from roles.dashboard import register_sections

@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from core.downloads import Export
+from core.downloads import FORMATS, Export
 from core.downloads import download_response as file_response
 from core.visibility import visible
 from core import content_version
@@ -145,7 +145,7 @@ def register_context(request, index_page, today=None):
         "kinds": AccreditationDecisionPage.Kind.choices,
         "previous_url": url_with(page=page.previous_page_number()) if page.has_previous() else "",
         "next_url": url_with(page=page.next_page_number()) if page.has_next() else "",
-        "download_urls": {fmt: url_with(format=fmt) for fmt in ("csv", "xlsx", "json")},
+        "download_urls": {fmt: url_with(format=fmt) for fmt in FORMATS},
     }
 
 

@@ -6,6 +6,7 @@ class InstitutionsConfig(AppConfig):
     verbose_name = "Institutions"
 
     def ready(self):
+        # In ready(): these modules use models, which load only once the app registry is ready.
         from core.frontend_cache import register_list_page
 
         from . import signals  # noqa: F401

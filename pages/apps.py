@@ -6,6 +6,7 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
+        # In ready(): these modules use models, which load only once the app registry is ready.
         from core import frontend_cache
         from roles.signals import register_ministry_page
 

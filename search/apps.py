@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        # ready(): these modules import models, loadable only once the app registry is ready.
+        # In ready(): these modules use models, which load only once the app registry is ready.
         from core.health import register_check
         from institutions import search_hooks
         from transparency.stored_scores import register_search_index

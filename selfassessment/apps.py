@@ -6,6 +6,7 @@ class SelfAssessmentConfig(AppConfig):
     verbose_name = "Self-assessment"
 
     def ready(self):
+        # In ready(): these modules use models, which load only once the app registry is ready.
         from core.visibility import register_subject
         from roles.dashboard import register_sections
         from roles.deadlines import register_deadline_source

@@ -7,6 +7,7 @@ class SimilarConfig(AppConfig):
     verbose_name = _("Similar institutions")
 
     def ready(self):
+        # In ready(): these modules use models, which load only once the app registry is ready.
         from wagtail.signals import page_published, page_unpublished
 
         from core.visibility import register_subject

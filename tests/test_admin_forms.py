@@ -6,11 +6,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import translation
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from institutions.models import InstitutionLicence, ProgrammePage
 
 from .factories import InstitutionPageFactory, ProgrammePageFactory, RegionFactory
+from .form_data import programme_form_data
 
 
 @pytest.fixture
@@ -56,16 +56,7 @@ def licences(directory):
 
 
 def create_programme(admin_client, parent, licence):
-    data = nested_form_data(
-        {
-            "title": "New programme",
-            "slug": "new-programme",
-            "form_of_study": "full-time",
-            "licence": licence.pk,
-            "enrolments": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-    )
+    data = programme_form_data("New programme", "new-programme", licence=licence.pk)
     with translation.override("en"):
         return admin_client.post(reverse("wagtailadmin_pages:add", args=["institutions", "programmepage", parent.pk]), data)
 

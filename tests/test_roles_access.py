@@ -14,12 +14,11 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from PIL import Image as PILImage
 from django.utils import timezone
+from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import GroupPagePermission, Locale, Page, Revision, TaskState, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 from wagtail_localize.models import Translation, TranslationSource
 
 from institutions.models import InstitutionPage, ProgrammePage
@@ -27,6 +26,7 @@ from selfassessment.models import SelfAssessmentReport
 from selfassessment.prefill import create_report
 
 from .factories import ProgrammePageFactory
+from .form_data import institution_form_data, programme_form_data
 from .roles_setup import editors_of
 
 pytestmark = pytest.mark.django_db
@@ -46,37 +46,6 @@ def png_bytes():
     buffer = BytesIO()
     PILImage.new("RGB", (8, 8), "white").save(buffer, "PNG")
     return buffer.getvalue()
-
-
-def institution_form_data(page, **changes):
-    """The edit form's POST data for an institution (the fields a save needs; empty tables)."""
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "institution_type": page.institution_type_id,
-        "ownership": page.ownership,
-        "region": page.region_id,
-        "district": page.district_id,
-        "mission": rich_text(page.mission),
-        "licences": inline_formset([]),
-        "staff_statistics": inline_formset([]),
-        "media_links": inline_formset([]),
-        "comments": inline_formset([]),
-    }
-    data.update(changes)
-    return nested_form_data(data)
-
-
-def programme_form_data(title, slug):
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "form_of_study": "full-time",
-            "enrolments": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-    )
 
 
 @pytest.fixture

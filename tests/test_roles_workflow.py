@@ -11,8 +11,8 @@ from wagtail_localize.models import Translation, TranslationSource
 from institutions.models import InstitutionPage
 
 from .factories import ProgrammePageFactory
+from .form_data import institution_form_data
 from .roles_setup import area_of, ministry_user
-from .test_roles_access import institution_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -6,12 +6,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils import translation
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, rich_text
 
 from institutions.models import InstitutionPage
 from institutions.validators import count_sentences
 
 from .factories import DistrictFactory, InstitutionPageFactory
+from .form_data import institution_form_data
 
 
 def errors_for(page, field):
@@ -109,22 +110,9 @@ def test_district_of_another_region_is_rejected(institution):
 def _edit_form(page, **overrides):
     user = get_user_model().objects.create_superuser("root", "root@example.kg", "x")
     form_class = InstitutionPage.get_edit_handler().get_form_class()
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "institution_type": page.institution_type_id,
-        "ownership": page.ownership,
-        "region": page.region_id,
-        "district": page.district_id,
-        "latitude": page.latitude,
-        "longitude": page.longitude,
-        "mission": rich_text("Ар бир окуучуга сапаттуу билим берүү."),
-        "licences": inline_formset([]),
-        "staff_statistics": inline_formset([]),
-        "media_links": inline_formset([]),
-    }
-    data.update(overrides)
-    return form_class(nested_form_data(data), instance=page, parent_page=page.get_parent(), for_user=user)
+    overrides.setdefault("mission", rich_text("Ар бир окуучуга сапаттуу билим берүү."))
+    data = institution_form_data(page, **overrides)
+    return form_class(data, instance=page, parent_page=page.get_parent(), for_user=user)
 
 
 def test_two_staff_rows_for_one_year_are_rejected(institution):

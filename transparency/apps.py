@@ -7,6 +7,7 @@ class TransparencyConfig(AppConfig):
     verbose_name = _("Transparency index")
 
     def ready(self):
+        # In ready(): these modules use models, which load only once the app registry is ready.
         from wagtail.signals import page_published
 
         from roles.dashboard import register_sections
