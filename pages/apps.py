@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from core import memo
+
 
 class PagesConfig(AppConfig):
     name = "pages"
@@ -10,5 +12,6 @@ class PagesConfig(AppConfig):
         from .models import HomePage
 
         content_version.connect()
+        memo.set_version_source(content_version.current)
         frontend_cache.connect()
         frontend_cache.register_list_page(HomePage)
