@@ -18,21 +18,21 @@ os.environ.pop("DATABASE_URL", None)
 if os.environ.get("BAKERYDEMO_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["BAKERYDEMO_DATABASE_URL"]
 
-from django.conf import settings  # noqa: E402
+from django.conf import settings
 
 settings.DEBUG = False
 settings.ALLOWED_HOSTS = ["*"]
 settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.core.cache import cache  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 
 def main():
