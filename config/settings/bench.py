@@ -14,3 +14,6 @@ else:
         }
     }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tasks queued in the database as production has them (a page that queues a task pays one INSERT, the
+# worker does the rest); the immediate backend would time the worker's job inside the visitor's request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
