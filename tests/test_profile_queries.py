@@ -13,8 +13,8 @@ from demo.generator import generate_institutions
 from glossary.models import GlossaryTerm
 from institutions.models import InstitutionLicence, MediaLink, ProgrammeEnrolment, StaffStatistic
 
-from .factories import InstitutionPageFactory, ProgrammePageFactory
 from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
+from .factories import InstitutionPageFactory, ProgrammePageFactory
 
 MOST_QUERIES = 20
 
