@@ -4,7 +4,7 @@
   the restricted paths, the glossary). Kept only while a request runs (between Django's request_started
   and request_finished); commands, tasks and tests outside a request compute every time.
 - `remember_shared`: once per process and content version, for data every page shows alike (the site's
-  root paths, the index pages' URLs, the restricted paths, the glossary). The page fragments in the
+  root paths, the index pages' URLs, the restricted paths, the glossary); in requests only, like `remember`. The page fragments in the
   cache are per page, so after a change most requests are cold for their page, not for these.
   The version comes from a source the pages app registers (it owns the content version).
 
@@ -69,7 +69,8 @@ def _inside_transaction():
 
 
 def _shared_value(key, compute):
-    if _version_source is None or _inside_transaction():
+    # Outside a request (tasks, commands) nothing is kept: reading the version would cost a query too.
+    if _version_source is None or getattr(_state, "values", None) is None or _inside_transaction():
         return compute()
     version = _version_source()
     with _shared_lock:
