@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
+
+from . import memo
 
 
 class CoreConfig(AppConfig):
@@ -13,3 +16,6 @@ class CoreConfig(AppConfig):
 
         content_version.connect()
         frontend_cache.connect()
+        memo.set_version_source(content_version.current)
+        request_started.connect(memo.start, dispatch_uid="core.memo.start")
+        request_finished.connect(memo.end, dispatch_uid="core.memo.end")

@@ -19,6 +19,8 @@ from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
+from core import memo
+
 # Apps whose rows public pages show. wagtailcore covers pages, revisions, view restrictions, sites, locales.
 PUBLIC_APPS = frozenset(
     {
@@ -38,6 +40,11 @@ ADMIN_ONLY_MODELS = frozenset(
 
 
 def current() -> int:
+    """The number, read once per request (core.memo; a write in the request reads it again)."""
+    return memo.remember("content-version", _read)
+
+
+def _read() -> int:
     from .models import ContentVersion
 
     number = ContentVersion.objects.values_list("number", flat=True).first()
@@ -46,6 +53,7 @@ def current() -> int:
 
 def bump():
     """Moves the number on when the current transaction commits (at once outside a transaction)."""
+    memo.forget()  # what this request read before the write is not what it reads after
     connection = transaction.get_connection()
     block = _transaction_block(connection)
     if block is not None:
@@ -85,6 +93,7 @@ class _DueBump:
 def _bump_now():
     from .models import ContentVersion
 
+    memo.forget()
     if not ContentVersion.objects.filter(pk=1).update(number=F("number") + 1):
         ContentVersion.objects.get_or_create(pk=1, defaults={"number": 1})
 

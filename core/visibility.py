@@ -10,6 +10,8 @@ search path reads through `visible` or `is_visible`.
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from . import memo
+
 # model → names of the foreign keys to the pages its records are about
 _subjects = {}
 
@@ -28,14 +30,28 @@ def subject_fields(model):
 def restricted_paths():
     """Tree paths hidden from visitors: each page with a view restriction and its other language
     versions (a restriction set in one language hides the page in every language; wagtail-localize
-    copies restrictions only when a translation is made). Each hides its whole subtree. One query."""
+    copies restrictions only when a translation is made). Each hides its whole subtree. One query,
+    once per request (core.memo): a profile's tags each filter through it."""
+    return memo.remember_shared("restricted-paths", _read_restricted_paths)
+
+
+def _read_restricted_paths():
     keys = PageViewRestriction.objects.values("page__translation_key")
-    return list(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+    return tuple(Page.objects.filter(translation_key__in=keys).values_list("path", flat=True))
+
+
+def under_restriction(page, paths=None):
+    """Whether `page` is a restricted page or lies below one (in any language version of it)."""
+    paths = restricted_paths() if paths is None else paths
+    return any(page.path.startswith(path) for path in paths)
 
 
 def restrictions_through_translations(page):
     """The view restrictions that apply to `page` only through another language version of it or of
-    an ancestor (Wagtail itself enforces the ones on the page's own ancestry). One query."""
+    an ancestor (Wagtail itself enforces the ones on the page's own ancestry). No query when the page lies
+    outside every restricted path (the restricted paths include every language version), else one."""
+    if not under_restriction(page):
+        return []
     steps = range(page.steplen, len(page.path) + 1, page.steplen)
     ancestry = Page.objects.filter(path__in=[page.path[:end] for end in steps]).values("translation_key")
     return [
@@ -108,3 +124,14 @@ def live_translations(page) -> dict:
         }
         page._live_translations = cached
     return cached
+
+
+class ViewRestrictionsFromPaths:
+    """A page mixin: Wagtail checks a page's view restrictions on every request in two queries (its
+    ancestors, then their restrictions); the restricted paths, read once per request anyway, already
+    tell when none can apply. An alias resolves to its source's restrictions, so it asks Wagtail."""
+
+    def get_view_restrictions(self):
+        if self.alias_of_id is None and not under_restriction(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

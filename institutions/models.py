@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -24,7 +25,7 @@ from wagtail.search import index
 
 from core import content_version
 from core.rich_text import TEXT_FEATURES
-from core.visibility import visible
+from core.visibility import ViewRestrictionsFromPaths, visible
 from taxonomy.geo import validate_latitude, validate_longitude
 
 from . import search_hooks
@@ -61,9 +62,15 @@ class InstitutionIndexPage(Page):
 
     def route(self, request, path_components):
         """Wagtail's routing, with the institution read as its own model in one query (the base page
-        and then its specific row would be two, on every profile and programme request)."""
+        and then its specific row would be two, on every profile and programme request), with the
+        classifiers the profile names."""
         if path_components:
-            child = InstitutionPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            child = (
+                InstitutionPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("institution_type", "region", "district", "logo")
+                .first()
+            )
             if child is not None:
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
@@ -75,7 +82,7 @@ class InstitutionIndexPage(Page):
         return context
 
 
-class InstitutionPage(Page):
+class InstitutionPage(ViewRestrictionsFromPaths, Page):
     """One education organization: its identity and every disclosure criteria 1.6 and 4.3 require."""
 
     class Ownership(models.TextChoices):
@@ -290,6 +297,7 @@ class InstitutionPage(Page):
         context["learners_table"] = SimpleLazyObject(lambda: learners_table(programmes))
         context["licences"] = self.licences.select_related("scan")
         context["staff_statistics"] = SimpleLazyObject(self.latest_staff_statistics)
+        context["media_links"] = SimpleLazyObject(lambda: self.rows_of("media_links"))
         context["disclosures"] = SimpleLazyObject(self.disclosure_items)
         context["content_key"] = content_version.cache_key()
         context["cache_seconds"] = settings.PUBLIC_CACHE_SECONDS
@@ -297,7 +305,16 @@ class InstitutionPage(Page):
 
     def latest_staff_statistics(self):
         """The criterion's "staff over 5 years": the 5 latest years with figures, oldest first."""
-        return sorted(self.staff_statistics.order_by("-year")[:STAFF_YEARS_SHOWN], key=lambda row: row.year)
+        # From all rows (a few per institution), read once for the history's table too.
+        return sorted(self.rows_of("staff_statistics"), key=lambda row: row.year)[-STAFF_YEARS_SHOWN:]
+
+    def rows_of(self, relation):
+        """The page's rows of an inline relation, read once: later `.all()` calls (the transparency checklist,
+        the history) are answered from them. Read when first shown, so a cached fragment reads nothing.
+        A preview's rows are the form's, held by modelcluster: those are kept as they are."""
+        if self.pk and not getattr(self, relation).is_deferring:
+            prefetch_related_objects([self], relation)
+        return list(getattr(self, relation).all())
 
     def live_programmes(self):
         return list(
@@ -376,7 +393,7 @@ class MediaLink(Orderable):
         verbose_name_plural = _("media links")
 
 
-class ProgrammePage(Page):
+class ProgrammePage(ViewRestrictionsFromPaths, Page):
     """An educational programme of one institution."""
 
     class FormOfStudy(models.TextChoices):

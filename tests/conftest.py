@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
+from core import memo
 from taxonomy.models import InstructionLanguage
 
 from .factories import (
@@ -87,6 +88,12 @@ def language_of(code):
 
 # Roles tests: two institutions in two districts with their editors and reviewers.
 from .roles_setup import people, two_institutions  # noqa: E402, F401
+
+
+@pytest.fixture(autouse=True)
+def forget_shared_lookups():
+    """Lookups held per content version (core.memo) start empty: a rolled-back test leaves the number as it was."""
+    memo.forget_shared()
 
 
 @pytest.fixture(autouse=True)

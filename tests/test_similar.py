@@ -129,5 +129,5 @@ def test_help_page_explains_the_weights(client, home):
 def test_profile_reads_the_list_in_one_query(client, towns, django_assert_max_num_queries):
     refresh_similar()
     with django_assert_max_num_queries(2):  # the view restrictions, and the list with its pages
-        items = similar_institutions(towns["me"])["items"]
+        items = similar_institutions({}, towns["me"])["items"]
         assert len(items) == 4

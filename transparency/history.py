@@ -9,23 +9,26 @@ from institutions.models import ProgrammeEnrolment, ProgrammePage, StaffStatisti
 from .models import ScoreHistory
 
 
-def learner_history(page):
-    """[{year, learners}]: learners on all the institution's public programmes, oldest year first."""
+def learner_history(page, programmes=None):
+    """[{year, learners}]: learners on all the institution's public programmes, oldest year first.
+    `programmes`: those public programmes with their enrolments prefetched (the profile has them)."""
     totals = defaultdict(int)
-    for year, learners in ProgrammeEnrolment.objects.filter(
-        programme__in=visible(ProgrammePage.objects.filter(institution=page))
-    ).values_list("year", "learners"):
+    if programmes is not None:
+        rows = [(row.year, row.learners) for programme in programmes for row in programme.enrolments.all()]
+    else:
+        rows = ProgrammeEnrolment.objects.filter(
+            programme__in=visible(ProgrammePage.objects.filter(institution=page))
+        ).values_list("year", "learners")
+    for year, learners in rows:
         totals[year] += learners
     return [{"year": year, "learners": totals[year]} for year in sorted(totals)]
 
 
 def staff_history(page):
-    """[{year, teaching_staff, support_staff}], oldest year first."""
+    """[{year, teaching_staff, support_staff}], oldest year first (from the rows prefetched when they are)."""
     return [
-        {"year": year, "teaching_staff": teaching, "support_staff": support}
-        for year, teaching, support in page.staff_statistics.order_by("year").values_list(
-            "year", "teaching_staff", "support_staff"
-        )
+        {"year": row.year, "teaching_staff": row.teaching_staff, "support_staff": row.support_staff}
+        for row in sorted(page.staff_statistics.all(), key=lambda row: row.year)
     ]
 
 

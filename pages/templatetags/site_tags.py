@@ -4,16 +4,25 @@ from urllib.parse import unquote
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils import translation
+from wagtail.models import Page, Site
 
 from accreditation.models import DecisionIndexPage, MinistryDocumentIndexPage
-from core import content_version
+from core import content_version, memo
 from core.visibility import live_translations, visible
 from institutions.models import InstitutionIndexPage
 
 register = template.Library()
+
+
+def share_site_root_paths(request):
+    """Wagtail reads the sites' root paths (two queries) once per request to build any page URL; they are
+    the same for every page, so they are read once per process and content version (core.memo)."""
+    if request is not None and not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = memo.remember_shared("site-root-paths", Site.get_site_root_paths)
 
 
 def translation_urls(page, request) -> dict:
@@ -23,6 +32,7 @@ def translation_urls(page, request) -> dict:
         return {}
     cached = getattr(page, "_translation_urls", None)
     if cached is None:
+        share_site_root_paths(request)
         host = request.get_host() if request is not None else ""
         key = content_version.cache_key("translation-urls", page.pk, host)
         cached = cache.get(key)
@@ -75,20 +85,13 @@ def language_links(context, page=None):
 
 
 def _index_url(context, model):
-    """The URL of the live `model` index page in the current language; looked up once per request
-    and cached under the content version (they change only when an index page is published)."""
+    """The URL of the live `model` index page in the current language; looked up once per process and
+    content version (core.memo: every page's menu shows them)."""
     request = context.get("request")
     language = translation.get_language()
-    cached = getattr(request, "_index_urls", None)
-    if cached is None:
-        host = request.get_host() if request is not None else ""
-        key = content_version.cache_key("index-urls", language, host)
-        cached = cache.get(key)
-        if cached is None:
-            cached = {label: _find_index_url(index_model, language, request) for label, index_model in _index_models()}
-            cache.set(key, cached, settings.PUBLIC_CACHE_SECONDS)
-        if request is not None:
-            request._index_urls = cached
+    share_site_root_paths(request)
+    host = request.get_host() if request is not None else ""
+    cached = memo.remember_shared(("index-urls", language, host), lambda: _find_index_urls(language, request))
     return cached.get(model._meta.label)
 
 
@@ -96,13 +99,18 @@ def _index_models():
     return [(model._meta.label, model) for model in (InstitutionIndexPage, DecisionIndexPage, MinistryDocumentIndexPage)]
 
 
-def _find_index_url(model, language, request):
-    # The few ids from the index's own table first: joined to the whole page table, SQLite may
-    # scan every page (it did, 20 ms, when the table was empty). Ordered by id, not tree path.
-    ids = list(model.objects.order_by("pk").values_list("pk", flat=True)[:100])
-    indexes = visible(model.objects.filter(pk__in=ids)).order_by("pk") if ids else model.objects.none()
-    index = indexes.filter(locale__language_code=language).first() or indexes.first()
-    return index.get_url(request) if index else None
+def _find_index_urls(language, request):
+    """Model label → URL of its live index page in `language` (else in any language), all in one query:
+    filtered by content type, which the page table indexes. The lowest id wins, as it always did."""
+    models = dict(_index_models())
+    label_of = {ContentType.objects.get_for_model(model).pk: label for label, model in models.items()}
+    indexes = visible(Page.objects.filter(content_type_id__in=label_of)).select_related("locale").order_by("pk")
+    chosen = {}
+    for index in indexes:
+        label = label_of[index.content_type_id]
+        if label not in chosen or (index.locale.language_code == language != chosen[label].locale.language_code):
+            chosen[label] = index
+    return {label: (chosen[label].get_url(request) if label in chosen else None) for label in models}
 
 
 @register.simple_tag(takes_context=True)

@@ -8,12 +8,13 @@ from ..reasons import why_line
 register = template.Library()
 
 
-@register.inclusion_tag("institutions/includes/similar_list.html")
-def similar_institutions(page):
-    """The stored similar institutions of a profile: one query, public pages only (core.visibility)."""
+@register.inclusion_tag("institutions/includes/similar_list.html", takes_context=True)
+def similar_institutions(context, page):
+    """The stored similar institutions of a profile: one query, public pages only (core.visibility). The
+    request goes along so their URLs reuse its site root paths (Wagtail reads them again without it)."""
     rows = (
         visible(SimilarInstitution.objects.filter(institution=page, similar__live=True))
         .select_related("similar", "similar__institution_type", "similar__region", "similar__district")
         .order_by("rank")
     )
-    return {"items": [{"page": row.similar, "why": why_line(row.reasons)} for row in rows]}
+    return {"items": [{"page": row.similar, "why": why_line(row.reasons)} for row in rows], "request": context.get("request")}

@@ -48,9 +48,10 @@ def learners_chart(learners_table):
 
 
 @register.simple_tag
-def institution_history(page):
-    """The profile's history: a table and a chart of learners and staff by year, and the score by month."""
-    years = years_table(learner_history(page), staff_history(page))
+def institution_history(page, programmes=None):
+    """The profile's history: a table and a chart of learners and staff by year, and the score by month.
+    `programmes`: the profile's public programmes, enrolments prefetched (saves reading them again)."""
+    years = years_table(learner_history(page, programmes), staff_history(page))
     scores = score_history(page)
     return {
         "years": years,
