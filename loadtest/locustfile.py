@@ -6,10 +6,8 @@ saturation users ask as fast as they can for one thing each: a static file, a tr
 The host must be http://127.0.0.1:<port>; anything else stops the run before a request is sent.
 """
 
-import json
 import os
 import random
-import re
 from urllib.request import urlopen
 
 from locust import FastHttpUser, between, constant, events, task
@@ -17,52 +15,23 @@ from locust import FastHttpUser, between, constant, events, task
 from loadtest import targets
 
 DATA = targets.SiteData()
-_COMPARE_ID = re.compile(r"[?&;]compare=(\d+)")
-_STATIC = re.compile(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"')
-_PAGES_READ = 4  # API pages of 100 read per language for profile and programme URLs
-
-
-def _get(base, path):
-    with urlopen(base + targets.local_path(path), timeout=30) as response:  # noqa: S310 (host checked)
-        return response.read().decode()
-
-
-def gather(base, rng):
-    """Reads the site once: profile and programme URLs in each language, page ids, regions, types."""
-    data = targets.SiteData()
-    data.regions = [region["slug"] for region in json.loads(_get(base, "/api/v1/regions"))]
-    for language in targets.LANGUAGES:
-        total = json.loads(_get(base, f"/api/v1/institutions?lang={language}&limit=1"))["total"]
-        offsets = sorted({rng.randrange(0, max(total - 100, 1)) for _ in range(_PAGES_READ)}) if total > 100 else [0]
-        profiles, programmes = set(), set()
-        for offset in offsets:
-            page = json.loads(_get(base, f"/api/v1/institutions?lang={language}&limit=100&offset={offset}"))
-            profiles.update(targets.local_path(item["url"]) for item in page["items"] if item.get("url"))
-            page = json.loads(_get(base, f"/api/v1/programmes?lang={language}&limit=100&offset={offset}"))
-            programmes.update(targets.local_path(item["url"]) for item in page["items"] if item.get("url"))
-        data.profiles[language], data.programmes[language] = sorted(profiles), sorted(programmes)
-    home = _get(base, "/ky/")
-    data.cached_path = "/ky/"
-    data.static_path = (_STATIC.findall(home) or [""])[0]
-    for query in ("", "?q=мектеп", "?q=колледж", "?sort=name&page=3"):
-        data.page_ids.extend(int(pk) for pk in _COMPARE_ID.findall(_get(base, f"/ky/institutions/{query}")))
-    data.page_ids = sorted(set(data.page_ids))
-    types = re.findall(r'name="type" value="([\w-]+)"', _get(base, "/ky/institutions/"))
-    data.types = sorted(set(types))
-    return data.ready()
 
 
 @events.test_start.add_listener
 def _prepare(environment, **kwargs):
     base = targets.checked_host(environment.host)  # refuses anything but 127.0.0.1 before any traffic
     rng = random.Random(int(os.environ.get("LOADTEST_SEED", "17")))
-    gathered = gather(base, rng)
+    gathered = targets.gather(lambda path: _get(base, path), rng)
     DATA.__dict__.update(gathered.__dict__)
+
+
+def _get(base, path):
+    with urlopen(base + targets.local_path(path), timeout=30) as response:
+        return response.read().decode()
 
 
 class _LocalUser(FastHttpUser):
     abstract = True
-    # Deliberate 503s (maintenance, a database restarting) are counted apart from other failures.
     default_headers = {"Accept-Language": "ky", "User-Agent": "achyk-loadtest"}
 
     def on_start(self):
@@ -70,6 +39,7 @@ class _LocalUser(FastHttpUser):
         self.rng = random.Random()
 
     def visit(self, page_type, path):
+        # Deliberate 503s (maintenance, a database restarting) are counted apart from other failures.
         with self.client.get(path, name=page_type, catch_response=True) as response:
             if response.status_code == 503:
                 response.failure("503 (deliberate)")

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.request import urlopen
@@ -47,7 +47,7 @@ def status_of(base, path, timeout=2.0):
     """(HTTP status, milliseconds), or (None, ms) when nothing answers."""
     started = time.monotonic()
     try:
-        with urlopen(base + targets.local_path(path), timeout=timeout) as response:  # noqa: S310 (host checked)
+        with urlopen(base + targets.local_path(path), timeout=timeout) as response:
             response.read()
             status = response.status
     except HTTPError as error:
@@ -140,7 +140,7 @@ def main():
     warmup = env_int("LOADTEST_WARMUP_SECONDS", 10)
     if not (0 < seconds <= 600 and user_counts and all(0 < n <= 500 for n in user_counts)):
         raise SystemExit("LOADTEST_SECONDS must be 1–600 and LOADTEST_USERS 1–500 each.")
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     RESULTS.mkdir(parents=True, exist_ok=True)
     broken, lines = [], []
     load_before = os.getloadavg()

@@ -4,7 +4,9 @@ Every URL is built from data the site itself lists (the API's institutions, prog
 types), in ky, ru and en, so the mix hits pages that exist, spread the way parents spread them.
 """
 
+import json
 import random
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
 
@@ -22,6 +24,10 @@ PLACES = (
     (42.5228, 72.2427), (40.0629, 70.8194), (42.8420, 75.3010), (42.6497, 77.0813),
 )  # fmt: skip
 RADII_KM = (5, 10, 25)
+API_PAGES_READ = 4  # API pages of 100 read per language for profile and programme URLs
+_COMPARE_ID = re.compile(r"[?&;]compare=(\d+)")
+_STATIC = re.compile(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"')
+_TYPE = re.compile(r'name="type" value="([\w-]+)"')
 
 
 class UnsafeHost(ValueError):
@@ -64,6 +70,32 @@ class SiteData:
         if missing:
             raise RuntimeError(f"The site listed no {', '.join(missing)}: is the demo data loaded?")
         return self
+
+
+def gather(get, rng) -> SiteData:
+    """Reads the site once through get(path) -> text: profile and programme URLs in each language (from
+    the API, at a few random offsets so the whole set is visited), institution page ids (from the
+    directory's compare links), region and type slugs, one static file."""
+    data = SiteData()
+    data.regions = [region["slug"] for region in json.loads(get("/api/v1/regions"))]
+    for lang in LANGUAGES:
+        total = json.loads(get(f"/api/v1/institutions?lang={lang}&limit=1"))["total"]
+        offsets = {rng.randrange(0, total - 100) for _ in range(API_PAGES_READ)} if total > 100 else {0}
+        profiles, programmes = set(), set()
+        for offset in sorted(offsets):
+            for kind, found in (("institutions", profiles), ("programmes", programmes)):
+                page = json.loads(get(f"/api/v1/{kind}?lang={lang}&limit=100&offset={offset}"))
+                found.update(local_path(item["url"]) for item in page["items"] if item.get("url"))
+        data.profiles[lang], data.programmes[lang] = sorted(profiles), sorted(programmes)
+    data.cached_path = "/ky/"
+    data.static_path = (_STATIC.findall(get(data.cached_path)) or [""])[0]
+    page_ids, types = set(), set()
+    for query in ("", "?q=мектеп", "?q=колледж", "?sort=name&page=3"):
+        html = get(f"/ky/institutions/{query}")
+        page_ids.update(int(pk) for pk in _COMPARE_ID.findall(html))
+        types.update(_TYPE.findall(html))
+    data.page_ids, data.types = sorted(page_ids), sorted(types)
+    return data.ready()
 
 
 def language(rng: random.Random) -> str:
