@@ -20,8 +20,10 @@ DATA = targets.SiteData()
 @events.test_start.add_listener
 def _prepare(environment, **kwargs):
     base = targets.checked_host(environment.host)  # refuses anything but 127.0.0.1 before any traffic
-    rng = random.Random(int(os.environ.get("LOADTEST_SEED", "17")))
-    gathered = targets.gather(lambda path: _get(base, path), rng)
+    if os.environ.get("LOADTEST_DATA"):  # gathered once by loadtest.run for all its runs
+        gathered = targets.SiteData.load(os.environ["LOADTEST_DATA"])
+    else:
+        gathered = targets.gather(lambda path: _get(base, path), random.Random(17))
     DATA.__dict__.update(gathered.__dict__)
 
 

@@ -17,6 +17,7 @@ reported as met or not (a shared machine varies too much to fail on them).
 """
 
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -55,6 +56,11 @@ def status_of(base, path, timeout=2.0):
     except (URLError, OSError):
         status = None
     return status, (time.monotonic() - started) * 1000
+
+
+def fetch_text(base, path):
+    with urlopen(base + targets.local_path(path), timeout=60) as response:  # noqa: S310 (host checked)
+        return response.read().decode()
 
 
 class Server:
@@ -108,23 +114,33 @@ class Server:
 
 
 def locust(base, user_class, users, seconds, prefix):
-    """One headless Locust run; returns its rows (report.Row)."""
+    """One headless Locust run (its output in <prefix>.log); returns its rows (report.Row)."""
     command = [
         sys.executable, "-m", "locust", "-f", str(ROOT / "loadtest" / "locustfile.py"), "--headless",
         "--host", base, "-u", str(users), "-r", str(max(users // 2, 1)), "-t", f"{seconds}s",
         "--stop-timeout", "5", "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING",
         "--exit-code-on-error", "0", user_class,
     ]  # fmt: skip
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LOADTEST_DATA": str(prefix.parent / "site.json")}
+    with open(f"{prefix}.log", "wb") as log:
+        finished = subprocess.run(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, check=False)
+    if finished.returncode:
+        raise SystemExit(f"Locust failed ({user_class}, {users} users):\n{Path(f'{prefix}.log').read_text()[-3000:]}")
     return report.read_rows(prefix)
 
 
-def recovery_seconds(base, paths):
-    """Seconds from the end of the load until every path answers 200 within RECOVERED_MS (None: never)."""
+def idle_ms(base, paths):
+    """How long the slowest probe takes before any load (median of five): the yardstick for recovery."""
+    return max(sorted(status_of(base, path, timeout=30)[1] for _ in range(5))[2] for path in paths)
+
+
+def recovery_seconds(base, paths, normal_ms):
+    """Seconds from the end of the load until every path answers 200 as fast as when idle (within
+    RECOVERED_MS or 3× the idle time, whichever is longer); None if that never happens."""
+    limit_ms = max(RECOVERED_MS, 3 * normal_ms)
     started = time.monotonic()
     while time.monotonic() - started < 3 * RECOVERY_LIMIT_SECONDS:
-        if all(status == 200 and ms < RECOVERED_MS for status, ms in (status_of(base, p) for p in paths)):
+        if all(status == 200 and ms < limit_ms for status, ms in (status_of(base, p) for p in paths)):
             return time.monotonic() - started
         time.sleep(0.25)
     return None
@@ -146,17 +162,20 @@ def main():
     load_before = os.getloadavg()
     with Server(base, port), tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
+        targets.gather(lambda path: fetch_text(base, path), random.Random(17)).save(scratch / "site.json")
+        probe_paths = ["/ky/", "/robots.txt"]
+        normal_ms = idle_ms(base, probe_paths)
         if warmup:
             locust(base, "Parent", 10, warmup, scratch / "warmup")
         lines += [
             f"# Load test {stamp} (UTC)", "",
-            f"Server {base}, {os.cpu_count()} cores, load average before {load_before[0]:.1f}; Locust on the same "
+            f"Server {base}, {os.cpu_count()} cores, load average before {load_before[0]:.1f} (idle probe {normal_ms:.0f} ms); "
+            "Locust on the same "
             f"machine. Visitors wait 0.5–2 s between pages; {seconds} s per run.", "",
         ]  # fmt: skip
-        probe_paths = ["/ky/", "/robots.txt"]
         for users in user_counts:
             rows = locust(base, "Parent", users, seconds, scratch / f"users{users}")
-            recovered = recovery_seconds(base, probe_paths)
+            recovered = recovery_seconds(base, probe_paths, normal_ms)
             total = next(row for row in rows if row.name == "all")
             lines += [f"## {users} users, {seconds} s", "", report.table(rows), ""]
             lines.append(

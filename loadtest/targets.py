@@ -7,8 +7,9 @@ types), in ky, ru and en, so the mix hits pages that exist, spread the way paren
 import json
 import random
 import re
-from dataclasses import dataclass, field
-from urllib.parse import urlencode, urlsplit
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from urllib.parse import quote, urlencode, urlsplit
 
 LANGUAGES = ("ky", "ru", "en")
 # Most visitors read Kyrgyz or Russian; English is for the few from abroad.
@@ -50,7 +51,8 @@ def local_path(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme and (parts.scheme != "http" or parts.hostname not in ("127.0.0.1", "localhost")):
         raise UnsafeHost(f"The site listed a URL on another host: {url!r}.")
-    return parts.path + (f"?{parts.query}" if parts.query else "")
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return quote(path, safe="/?&=;:,+%-._~")  # slugs and queries in Cyrillic, percent-encoded
 
 
 @dataclass
@@ -64,6 +66,13 @@ class SiteData:
     types: list = field(default_factory=list)  # slugs
     static_path: str = ""  # one hashed static file
     cached_path: str = ""  # a page every visitor sees (the home page)
+
+    def save(self, path):
+        Path(path).write_text(json.dumps(asdict(self)))
+
+    @classmethod
+    def load(cls, path):
+        return cls(**json.loads(Path(path).read_text())).ready()
 
     def ready(self):
         missing = [name for name in ("profiles", "programmes", "page_ids", "regions") if not getattr(self, name)]
@@ -90,7 +99,7 @@ def gather(get, rng) -> SiteData:
     data.cached_path = "/ky/"
     data.static_path = (_STATIC.findall(get(data.cached_path)) or [""])[0]
     page_ids, types = set(), set()
-    for query in ("", "?q=мектеп", "?q=колледж", "?sort=name&page=3"):
+    for query in ("", "?q=%D0%BC%D0%B5%D0%BA%D1%82%D0%B5%D0%BF", "?region=bishkek", "?sort=name&page=3"):
         html = get(f"/ky/institutions/{query}")
         page_ids.update(int(pk) for pk in _COMPARE_ID.findall(html))
         types.update(_TYPE.findall(html))
