@@ -11,7 +11,9 @@ the number moves once per transaction, after the commit, not once per row. After
 a request that read the old number while the transaction ran must not cache new content under it.
 """
 
+import contextvars
 import hashlib
+from contextlib import contextmanager
 from datetime import date
 
 from django.apps import apps as global_apps
@@ -37,11 +39,29 @@ ADMIN_ONLY_MODELS = frozenset(
 )  # fmt: skip
 
 
+# The number read once for a whole public request (pages.response_cache): a page asks for it in every
+# fragment key. Read at the start, it is never newer than the content the request then renders.
+_held = contextvars.ContextVar("content_version_held", default=None)
+
+
 def current() -> int:
+    held = _held.get()
+    if held is not None:
+        return held
     from .models import ContentVersion
 
     number = ContentVersion.objects.values_list("number", flat=True).first()
     return number if number is not None else 0
+
+
+@contextmanager
+def held(number):
+    """Answers number (read once with current()) to every current() inside the block (one request)."""
+    token = _held.set(number)
+    try:
+        yield
+    finally:
+        _held.reset(token)
 
 
 def bump():

@@ -41,9 +41,13 @@ class AnonymousPageCacheMiddleware:
         if not seconds or not self.may_use(request):
             return self.get_response(request)
         try:
-            prefix = f"page:{content_version.current()}:{date.today().isoformat()}"
+            version = content_version.current()
         except DatabaseError:
             return self.get_response(request)  # DatabaseUnavailableMiddleware answers for the database
+        with content_version.held(version):
+            return self.cached_or_rendered(request, f"page:{version}:{date.today().isoformat()}", seconds)
+
+    def cached_or_rendered(self, request, prefix, seconds):
         url_key = f"{prefix}:{_digest(request.build_absolute_uri())}"
         vary = cache.get(f"{url_key}:vary")
         if vary is not None:
