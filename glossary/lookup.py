@@ -1,6 +1,10 @@
 """Terms in the visitor's language, falling back to the default language's term while a translation is missing."""
 
+from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale
+
+from pages import content_version
 
 from .models import GlossaryTerm
 
@@ -21,6 +25,15 @@ def terms_in_language():
 
 
 def term(slug):
-    active = _active()
-    found = {t.locale_id: t for t in GlossaryTerm.objects.filter(slug=slug, locale__in={active.pk, Locale.get_default().pk})}
-    return found.get(active.pk) or found.get(Locale.get_default().pk)
+    return terms_by_slug().get(slug)
+
+
+def terms_by_slug():
+    """Every term in the visitor's language, by slug, read once into the shared cache under the content
+    version: a profile shows a dozen terms, and asking the database for each cost three queries."""
+    key = content_version.cache_key("glossary-terms", translation.get_language())
+    terms = cache.get(key)
+    if terms is None:
+        terms = {term.slug: term for term in terms_in_language()}
+        cache.set(key, terms)
+    return terms
