@@ -20,6 +20,7 @@ import os
 import random
 import resource
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -97,11 +98,19 @@ class Server:
         self.base, self.port, self.process = base, port, None
 
     def __enter__(self):
-        if status_of(self.base, "/healthz")[0] == 200:
-            print(f"Using the server already answering on {self.base}.")
+        if self.listening():
+            print(f"Using the server already listening on {self.base}.")
         else:
             self.start()
         return self
+
+    def listening(self):
+        """Something accepts connections on the port (a busy server may answer slowly, but it is there)."""
+        try:
+            socket.create_connection(("127.0.0.1", self.port), timeout=5).close()
+        except OSError:
+            return False
+        return True
 
     def start(self):
         env = {
