@@ -87,7 +87,7 @@ def children_of(pid):
 
 
 def fetch_text(base, path):
-    with urlopen(base + targets.local_path(path), timeout=60) as response:  # noqa: S310 (host checked)
+    with urlopen(base + targets.local_path(path), timeout=60) as response:
         return response.read().decode()
 
 
@@ -212,9 +212,12 @@ def main():
             locust(base, "Parent", 10, warmup, scratch / "warmup")
         lines += [
             f"# Load test {stamp} (UTC)", "",
-            f"Server {base}, {os.cpu_count()} cores, load average before {load_before[0]:.1f} (idle probe {normal_ms:.0f} ms); "
-            "Locust on the same "
-            f"machine. Visitors wait 0.5–2 s between pages; {seconds} s per run.", "",
+            (
+                f"Server {base}, {os.cpu_count()} cores, load average before {load_before[0]:.1f} (idle probe "
+                f"{normal_ms:.0f} ms); Locust on the same machine. Visitors wait 0.5–2 s between pages; "
+                f"{seconds} s per run."
+            ),
+            "",
         ]  # fmt: skip
         for users in user_counts:
             rows, server_ms, _locust_ms = locust(base, "Parent", users, seconds, scratch / f"users{users}")
@@ -297,8 +300,10 @@ def saturation_table(rates, users, seconds):
         if mix and trivial:
             lines += [
                 f"- target {'met' if mix >= 90 else 'NOT met'} ({basis}): page mix ≥ 90 req/s ({mix:.1f})",
-                f"- target {'met' if mix >= 0.7 * trivial else 'NOT met'} ({basis}): page mix ≥ 0.7× the trivial view "
-                f"({mix / trivial:.2f}×)",
+                (
+                    f"- target {'met' if mix >= 0.7 * trivial else 'NOT met'} ({basis}): page mix ≥ 0.7× the "
+                    f"trivial view ({mix / trivial:.2f}×)"
+                ),
             ]  # fmt: skip
     return [*lines, ""]
 

@@ -8,14 +8,17 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from accreditation.status import MEANINGS, AccreditationStatus
-from glossary.lookup import term
+from glossary import lookup
 from glossary.models import GlossaryTerm
 from glossary.seed import load_glossary
 from glossary.terms import TERMS
 from pages import content_version
 from roles.groups import ensure_ministry_group
 
-from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
+from .accreditation_factories import (
+    AccreditationDecisionPageFactory,
+    DecisionIndexPageFactory,
+)
 from .factories import InstitutionPageFactory
 
 LANGUAGES = ("ky", "ru", "en")
@@ -117,9 +120,9 @@ def test_a_page_full_of_terms_reads_the_glossary_once(glossary, settings, django
     cache.clear()
     with translation.override("ru"), content_version.held(content_version.current()):
         with django_assert_max_num_queries(5):  # the locales and the two languages' terms
-            first = term("licence")
+            first = lookup.term("licence")
         with django_assert_max_num_queries(0):
-            others = [term(slug) for slug in sorted(REQUIRED)]
+            others = [lookup.term(slug) for slug in sorted(REQUIRED)]
     assert first.locale.language_code == "ru" and all(others)
-    assert term("no-such-term") is None
+    assert lookup.term("no-such-term") is None
     cache.clear()
