@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-fast lint format bench setup-dev migrate demo clean prod prod-stop
+.PHONY: run test test-fast lint format bench setup-dev migrate demo clean prod prod-stop loadtest
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,12 @@ test: lint
 test-fast: lint
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist load -m "not browser and not html_checker" $(PYTEST_ARGS)
+
+# Locust, headless, only to 127.0.0.1:$(PORT): starts the production shape (database achyk_load,
+# Redis 6390, 5,000 generated institutions) if nothing answers there, and stops it again.
+# LOADTEST_SECONDS / LOADTEST_USERS shorten it (loadtest/run.py lists every knob).
+loadtest: $(VENV)/.dev
+	PORT=$(PORT) $(PY) -m loadtest
 
 bench: $(VENV)/.dev
 	$(PY) -m bench $(BENCH_ARGS)

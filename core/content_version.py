@@ -11,7 +11,9 @@ the number moves once per transaction, after the commit, not once per row. After
 a request that read the old number while the transaction ran must not cache new content under it.
 """
 
+import contextvars
 import hashlib
+from contextlib import contextmanager
 from datetime import date
 
 from django.apps import apps as global_apps
@@ -39,8 +41,17 @@ ADMIN_ONLY_MODELS = frozenset(
 )  # fmt: skip
 
 
+# The number read once for a whole public request (core.response_cache): a page asks for it in every
+# fragment key. Read at the start, it is never newer than the content the request then renders.
+_held = contextvars.ContextVar("content_version_held", default=None)
+
+
 def current() -> int:
-    """The number, read once per request (core.memo; a write in the request reads it again)."""
+    """The number: held for a whole public request (core.response_cache), else read once per request
+    (core.memo; a write in the request reads it again)."""
+    held = _held.get()
+    if held is not None:
+        return held
     return memo.remember("content-version", _read)
 
 
@@ -49,6 +60,16 @@ def _read() -> int:
 
     number = ContentVersion.objects.values_list("number", flat=True).first()
     return number if number is not None else 0
+
+
+@contextmanager
+def held(number):
+    """Answers number (read once with current()) to every current() inside the block (one request)."""
+    token = _held.set(number)
+    try:
+        yield
+    finally:
+        _held.reset(token)
 
 
 def bump():

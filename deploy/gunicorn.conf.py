@@ -7,10 +7,12 @@ import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# The usual rule for synchronous workers: two per core plus one (the pages wait on the database
-# and Elasticsearch as much as they compute).
-workers = int(os.environ.get("GUNICORN_WORKERS") or multiprocessing.cpu_count() * 2 + 1)
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# One process per core plus one, each with a few threads (issue 17's load test): most answers come
+# from the shared page cache and wait on Redis or PostgreSQL rather than compute, threads keep
+# visitors' connections open (keep-alive) and a burst queues in the workers instead of the backlog.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+workers = int(os.environ.get("GUNICORN_WORKERS") or multiprocessing.cpu_count() + 1)
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # A PDF export (WeasyPrint) may take several seconds; anything past this is stuck.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30

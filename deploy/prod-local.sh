@@ -68,6 +68,12 @@ $PY manage.py compile_catalogues
 $PY manage.py migrate --noinput
 $PY manage.py collectstatic --noinput -v0
 $PY manage.py load_demo_data --if-empty
+# The scale set for `make loadtest`: PROD_GENERATED_INSTITUTIONS=5000 adds that many generated
+# institutions (demo/generator.py) once, not again while the database holds that many.
+if [ "${PROD_GENERATED_INSTITUTIONS:-0}" -gt 0 ]; then
+  have=$($PY manage.py shell -v 0 -c "from institutions.models import InstitutionPage; print(InstitutionPage.objects.count())" | tail -n 1)
+  [ "$have" -ge "$PROD_GENERATED_INSTITUTIONS" ] || $PY manage.py generate_institutions --count "$PROD_GENERATED_INSTITUTIONS" -v0
+fi
 $PY manage.py ensure_admin  # prints the admin login (demo users are for development only)
 $PY manage.py sync_roles
 $PY manage.py refresh_transparency_scores

@@ -81,6 +81,9 @@ MIDDLEWARE = [
     # Public reads go to the read replica when DATABASE_REPLICA_URL is set (core.db_router).
     "core.db_router.ReplicaReadsMiddleware",
     "operations.errors.MaintenanceModeMiddleware",
+    # Whole public pages for visitors without a session, from the shared cache (PAGE_CACHE_SECONDS);
+    # inside the headers above, so a copy gets the same Cache-Control and ETag as a fresh page.
+    "core.response_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "api.middleware.ApiNotFoundMiddleware",
@@ -334,6 +337,9 @@ READYZ_TASK_BACKLOG_LIMIT = int(os.environ.get("READYZ_TASK_BACKLOG_LIMIT", "100
 # Cache-Control (core.headers.CacheControlMiddleware, issue 16): browsers keep an anonymous public
 # page for PUBLIC_MAX_AGE seconds, shared caches (the proxy, a CDN) for PUBLIC_S_MAXAGE; publishing
 # purges the shared copies when WAGTAILFRONTENDCACHE is configured. These paths are never public.
+# Whole anonymous public pages kept in the shared cache (core.response_cache), keyed by the content
+# version and the day; 0 turns it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PUBLIC_MAX_AGE = int(os.environ.get("PUBLIC_MAX_AGE", "60"))
 PUBLIC_S_MAXAGE = int(os.environ.get("PUBLIC_S_MAXAGE", "300"))
 PRIVATE_PATH_PREFIXES = ["/admin/"]

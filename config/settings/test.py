@@ -29,3 +29,5 @@ CACHES = {
     "throttle": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"},
 }
 RATELIMIT_USE_CACHE = "throttle"
+# Pages are rendered afresh in every test (tests/test_page_cache.py turns the whole-page cache on).
+PAGE_CACHE_SECONDS = 0
