@@ -293,6 +293,9 @@ INSTALLED_APPS += [  # noqa: F405 - kept apart from the list above to ease merge
 # Development and tests run every task at once, inside the request; production queues them
 # (config/settings/production.py) for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A task still claimed this long after it started is taken as abandoned by a worker that died on
+# another machine, and queued again (core.task_recovery; on the same host a dead worker is seen at once).
+TASK_ABANDONED_AFTER_SECONDS = int(os.environ.get("TASK_ABANDONED_AFTER_SECONDS", str(6 * 3600)))
 # Where core.mail.QueuedEmailBackend's worker hands messages (when EMAIL_BACKEND selects it).
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
