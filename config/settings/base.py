@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # process_exception runs bottom-up: a database that is restarting answers 503 before anything else.
     "operations.errors.DatabaseUnavailableMiddleware",
+    # An upload that meets a full disk: the form again with a message, not a 500.
+    "operations.storage_full.StorageFullMiddleware",
 ]
 
 # django-axes checks every authenticate() call first (it needs the request, as every login form passes).
