@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-fast bench setup-dev migrate demo clean prod prod-stop
+.PHONY: run test test-fast bench setup-dev migrate demo clean prod prod-stop drills drills-short
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,14 @@ test: $(VENV)/.dev
 test-fast: $(VENV)/.dev
 	$(PY) manage.py compile_catalogues
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist load -m "not browser and not html_checker" $(PYTEST_ARGS)
+
+# Fault drills (operations/drills): the production shape on ports 8100/6391/5499 under a small load,
+# one part broken and restored at a time. Needs root (its own PostgreSQL cluster, a tmpfs). CI runs the short form.
+drills: $(VENV)/.dev
+	$(PY) -m operations.drills
+
+drills-short: $(VENV)/.dev
+	$(PY) -m operations.drills --short
 
 bench: $(VENV)/.dev
 	$(PY) -m bench $(BENCH_ARGS)

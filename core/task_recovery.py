@@ -50,8 +50,11 @@ def claimant_is_dead(worker_id, host=None):
     return parts[0] == (host or socket.gethostname()[:40]) and not process_alive(int(parts[1]))
 
 
-def release_abandoned_tasks(now=None):
-    """Put abandoned RUNNING tasks back to READY; returns how many. Safe to run from several workers."""
+def release_abandoned_tasks(now=None, own_worker_id=None):
+    """Put abandoned RUNNING tasks back to READY; returns how many. Safe to run from several workers.
+
+    own_worker_id: a worker starting over after losing the database releases its own claims too (the
+    task it held could not be marked finished)."""
     now = now or timezone.now()
     too_old = now - timedelta(seconds=settings.TASK_ABANDONED_AFTER_SECONDS)
     released = 0
@@ -60,7 +63,8 @@ def release_abandoned_tasks(now=None):
         running = DBTaskResult.objects.running().select_for_update(skip_locked=True)
         for result in running:
             claimant = result.worker_ids[-1] if result.worker_ids else ""
-            if not (claimant_is_dead(claimant) or (result.started_at and result.started_at < too_old)):
+            mine = own_worker_id is not None and claimant == own_worker_id
+            if not (mine or claimant_is_dead(claimant) or (result.started_at and result.started_at < too_old)):
                 continue
             logger.warning(
                 "Task %s (%s) was left running by worker %s since %s; queued again.",

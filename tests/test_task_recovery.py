@@ -77,3 +77,10 @@ def test_task_worker_releases_what_a_dead_worker_left_then_runs_it(queue):
     result = DBTaskResult.objects.get()
     assert calls == [1] and result.status == "SUCCESSFUL"
     assert result.worker_ids[-1].startswith(f"{HOST}/")  # the new worker's id names its host and process
+
+
+def test_a_worker_that_lost_the_database_takes_back_its_own_claim(queue):
+    mine = task_worker_id()
+    claimed_by(mine)  # alive, but it could not mark the task finished
+    assert release_abandoned_tasks(own_worker_id="someone-else") == 0
+    assert release_abandoned_tasks(own_worker_id=mine) == 1
