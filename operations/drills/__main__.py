@@ -43,7 +43,13 @@ def main():
         import django  # only now: the settings read the environment the stack just made
 
         django.setup()
-        from . import database_restart, media_disk_full, redis_outage, search_outage, worker_kill
+        from . import (
+            database_restart,
+            media_disk_full,
+            redis_outage,
+            search_outage,
+            worker_kill,
+        )
 
         modules = dict(zip(DRILLS, [redis_outage, search_outage, worker_kill, database_restart, media_disk_full]))
         for name in options.only or DRILLS:

@@ -34,7 +34,7 @@ class AdminSession:
     def sign_in(self, username, password):
         _, _, body = self.request("/admin/login/")
         fields = {"csrfmiddlewaretoken": self.csrf_token(body), "username": username, "password": password}
-        status, location, _ = self.post("/admin/login/", fields)
+        status, _, _ = self.post("/admin/login/", fields)
         if status != 302:
             raise RuntimeError(f"admin sign-in failed ({status})")
 

@@ -10,6 +10,7 @@ import re
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 
@@ -72,6 +73,7 @@ class Load:
 
 
 def fetch(url, timeout=10, headers=None):
+    url = urllib.parse.quote(url, safe=":/?&=%+")  # "?q=мектеп" as a browser sends it
     request = urllib.request.Request(url, headers={"Accept-Language": "ky", **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
@@ -79,7 +81,7 @@ def fetch(url, timeout=10, headers=None):
             return Answer(time.monotonic(), url, response.status, body)
     except urllib.error.HTTPError as error:
         return Answer(time.monotonic(), url, error.code, error.read().decode("utf-8", "replace"))
-    except OSError:
+    except (OSError, ValueError):  # refused, reset, timed out, or an answer http.client cannot read
         return Answer(time.monotonic(), url, 0)
 
 

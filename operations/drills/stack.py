@@ -31,7 +31,7 @@ BASE_URL = f"http://127.0.0.1:{WEB_PORT}"
 
 
 def pg_version():
-    return sorted(os.listdir("/usr/lib/postgresql"), key=lambda v: [int(p) for p in v.split(".")])[-1]
+    return max(os.listdir("/usr/lib/postgresql"), key=lambda v: [int(p) for p in v.split(".")])
 
 
 def run(*command, **kwargs):
@@ -69,11 +69,12 @@ class Stack:
         self.media_root = STATE / "media"
 
     # ---- The environment production reads (deploy/prod-local.sh sets the same).
-    def environment(self):
+    def environment(self, services=True):
+        """services=False: without Redis and Elasticsearch (the preparation, before they run)."""
         secret = STATE / "secret_key"
         if not secret.exists():
             secret.write_text(secrets.token_urlsafe(50))
-        return {
+        environment = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": secret.read_text().strip(),
@@ -100,14 +101,9 @@ class Stack:
             "ADMIN_USERNAME": ADMIN_USER, "ADMIN_PASSWORD": ADMIN_PASSWORD,
             "LOG_LEVEL": "WARNING",
         }  # fmt: skip
-
-    def manage(self, *args, quiet=True, services=True):
-        """services=False: without Redis and Elasticsearch (the preparation, before they run)."""
-        environment = self.environment()
         if not services:
-            environment = {k: v for k, v in environment.items() if k not in ("REDIS_URL", "ELASTICSEARCH_URL")}
-        out = subprocess.DEVNULL if quiet else None
-        run(PY, "manage.py", *args, env=environment, stdout=out)
+            del environment["REDIS_URL"], environment["ELASTICSEARCH_URL"]
+        return environment
 
     # ---- Once per run: the cluster, the database, migrations, static files and the demo data.
     def prepare(self):
@@ -124,13 +120,9 @@ class Stack:
         if psql(f"SELECT 1 FROM pg_database WHERE datname='{DB}'") != "1":
             psql(f"CREATE DATABASE {DB} OWNER {DB} ENCODING 'UTF8' TEMPLATE template0")
         self.media_root.mkdir(exist_ok=True)
-        for command in (["compile_catalogues"], ["migrate", "--noinput"], ["load_demo_data", "--if-empty"],
-                        ["ensure_admin"], ["sync_roles"], ["refresh_transparency_scores"]):  # fmt: skip
-            self.manage(*command, services=False)
+        run(PY, "-m", "operations.drills.prepare_data", env=self.environment(services=False))
         if static_out_of_date():
-            self.manage("collectstatic", "--noinput", "-v0", services=False)
-        # What loading queued (index writes, scores) is done now, not by the drills' worker under load.
-        self.manage("task_worker", "--batch", "--no-startup-delay", "--interval", "0", services=False)
+            run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=self.environment(services=False))
 
     def finish(self):
         """After the last drill: stop the cluster if this run started it."""
@@ -142,9 +134,12 @@ class Stack:
     def start(self, media_root=None):
         self.media_root = Path(media_root) if media_root else STATE / "media"
         self.start_redis()
-        self.start_osmem()
+        # The index is rebuilt while gunicorn loads: both take seconds, neither needs the other.
+        indexing = self.start_osmem(wait=False)
         self.start_worker()
         self.start_web()
+        if indexing.wait(120) != 0:
+            raise RuntimeError("rebuild_search_index failed (see .drills/index.log)")
 
     def stop(self):
         for name in list(self.processes):
@@ -176,15 +171,20 @@ class Stack:
         self._spawn("redis", ["redis-server", "--port", str(REDIS_PORT), "--bind", "127.0.0.1",
                               "--save", "", "--appendonly", "no"], "redis.log")  # fmt: skip
         wait_until(lambda: subprocess.run(["redis-cli", "-p", str(REDIS_PORT), "ping"],
-                                          capture_output=True).returncode == 0, 10, "Redis")  # fmt: skip
+                                          capture_output=True, check=False).returncode == 0, 10, "Redis")  # fmt: skip
 
     def stop_redis(self):
         self._terminate("redis")
 
-    def start_osmem(self):
+    def start_osmem(self, wait=True):
         """osmem keeps its index in memory: every start is an empty server, so the index is rebuilt."""
         self.osmem = OsmemServer.start(addr=f"127.0.0.1:{OSMEM_PORT}", japanese=False)
-        self.manage("rebuild_search_index")
+        with open(STATE / "index.log", "ab") as log:
+            indexing = subprocess.Popen([PY, "manage.py", "rebuild_search_index"], cwd=ROOT, env=self.environment(),
+                                        stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+        if wait and indexing.wait(120) != 0:
+            raise RuntimeError("rebuild_search_index failed (see .drills/index.log)")
+        return indexing
 
     def stop_osmem(self):
         if self.osmem is not None:

@@ -5,8 +5,10 @@ the database when it goes away (a restart, a failover) instead of exiting. Same 
 import logging
 import time
 
-from django.db import OperationalError, connections
-from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
+from django.db import InterfaceError, OperationalError, connections
+from django_tasks_db.management.commands.db_worker import (
+    Command as DatabaseWorkerCommand,
+)
 
 from core.task_recovery import release_abandoned_tasks, task_worker_id
 
@@ -29,7 +31,7 @@ class Command(DatabaseWorkerCommand):
                 if released and options["verbosity"]:
                     self.stdout.write(f"Queued again {released} task(s) left running by a dead worker.")
                 return super().handle(*args, **options)
-            except OperationalError as error:
+            except (OperationalError, InterfaceError) as error:  # refused or dropped; not a bug in a query
                 logger.warning("Database unavailable (%s); the worker tries again in %d s.", error, DATABASE_RETRY_SECONDS)
                 connections.close_all()
                 time.sleep(DATABASE_RETRY_SECONDS)
