@@ -1,7 +1,7 @@
 """A full disk (or a used-up quota) under an upload: a clear message, never a 500.
 
 Django's file storage raises OSError(ENOSPC) from the model's save, before the row is written, so
-nothing else of the request has been stored. An admin form posted from a page of this site goes back
+nothing else of the request has been stored; TidyFileSystemStorage also removes the partial file. An admin form posted from a page of this site goes back
 to that page with the message (the editor's work elsewhere untouched); an upload sent by script (the
 admin's multiple upload) gets the message as its JSON error; anything else gets a short page with
 status 507 in the address's language.
@@ -9,8 +9,10 @@ status 507 in the address's language.
 
 import errno
 import logging
+import os
 
 from django.contrib import messages
+from django.core.files.storage import FileSystemStorage
 from django.db import DatabaseError
 from django.http import HttpResponseRedirect, JsonResponse
 from django.utils import translation
@@ -38,6 +40,20 @@ def is_storage_full(exception):
             return True
         exception = exception.__cause__ or exception.__context__
     return False
+
+
+class TidyFileSystemStorage(FileSystemStorage):
+    """Django's file storage, except that a write cut short (a full disk) leaves no partial file behind."""
+
+    def _save(self, name, content):
+        full_path = self.path(name)
+        existed = os.path.exists(full_path)  # Storage.save() chose a free name; a race may still take it
+        try:
+            return super()._save(name, content)
+        except OSError:
+            if not existed and os.path.exists(full_path):
+                os.remove(full_path)
+            raise
 
 
 def _language(request):

@@ -4,6 +4,7 @@ import errno
 from unittest import mock
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -11,7 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.users.models import UserProfile
 
-from operations.storage_full import is_storage_full
+from operations.storage_full import TidyFileSystemStorage, is_storage_full
 
 pytestmark = pytest.mark.django_db
 
@@ -89,3 +90,17 @@ def test_a_wrapped_full_disk_is_recognised_and_other_errors_are_not():
         assert is_storage_full(wrapped)
     assert not is_storage_full(OSError(errno.EACCES, "Permission denied"))
     assert not is_storage_full(ValueError("x"))
+
+
+class FillsTheDisk(ContentFile):
+    def chunks(self, chunk_size=None):
+        yield b"%PDF-1.4 the first part"
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_write_cut_short_by_a_full_disk_leaves_no_partial_file(tmp_path):
+    storage = TidyFileSystemStorage(location=tmp_path)
+    with pytest.raises(OSError):
+        storage.save("documents/evidence.pdf", FillsTheDisk(b""))
+    assert list((tmp_path / "documents").iterdir()) == []
+    assert storage.save("documents/evidence.pdf", ContentFile(b"%PDF-1.4 whole")) == "documents/evidence.pdf"

@@ -108,8 +108,8 @@ def run(stack, short):
             result.problems.append("the institution page changed")
         if result.failed:
             result.problems.append(f"{result.failed} page requests failed")
-        if len(stray) > 1:
-            result.notes.append(f"files left by the failed upload: {len(stray) - 1}")
+        if len(stray) != 1:
+            result.problems.append(f"{len(stray)} uploaded files on the disk, only the successful one expected")
         get_document_model().objects.filter(pk__in=new).delete()  # the drill's own upload, not kept
     finally:
         stack.stop()
