@@ -2,6 +2,7 @@
 and a summary table (also written to .drills/summary.txt); exit 1 if any failed."""
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -36,43 +37,57 @@ def main():
     reset_state()
     started = time.monotonic()
     stack = Stack()
+    names = options.only or DRILLS
     results = []
     try:
-        stack.prepare()
-        os.environ.update(stack.environment())
-        import django  # only now: the settings read the environment the stack just made
+        with contextlib.ExitStack() as cleanup:
+            cleanup.callback(stack.finish)
+            stack.prepare()
+            os.environ.update(stack.environment())
+            import django  # only now: the settings read the environment the stack just made
 
-        django.setup()
-        from . import (
-            database_restart,
-            media_disk_full,
-            redis_outage,
-            search_outage,
-            worker_kill,
-        )
+            django.setup()
+            from . import (
+                database_restart,
+                media_disk_full,
+                redis_outage,
+                search_outage,
+                worker_kill,
+            )
 
-        modules = dict(zip(DRILLS, [redis_outage, search_outage, worker_kill, database_restart, media_disk_full]))
-        for name in options.only or DRILLS:
-            drill_started = time.monotonic()
-            try:
-                result = modules[name].run(stack, options.short)
-            except TimeLimit:
-                raise
-            except Exception as error:  # noqa: BLE001 - a drill that breaks is a failed drill, the rest still run
-                result = DrillResult(name, problems=[f"the drill itself failed: {error!r}"])
-            finally:
-                stack.stop()
-            result.notes.append(f"{time.monotonic() - drill_started:.0f} s")
-            print(result.line(), flush=True)
-            results.append(result)
+            modules = dict(zip(DRILLS, [redis_outage, search_outage, worker_kill, database_restart, media_disk_full]))
+            # The full-disk drill needs gunicorn's MEDIA_ROOT on a tmpfs; the others do not mind it.
+            full_disk = cleanup.enter_context(media_disk_full.media_on_tmpfs()) if "media-disk-full" in names else None
+            cleanup.callback(stack.stop)  # before the tmpfs is unmounted (an ExitStack unwinds last-in first)
+            if options.short:  # one stack for all: each drill restores what it broke (about 4 minutes)
+                stack.start(media_root=full_disk)
+            for name in names:
+                results.append(run_drill(stack, modules[name], name, options.short, full_disk))
     finally:
-        stack.stop()
-        stack.finish()
         signal.alarm(0)
     summary = table(results, time.monotonic() - started, options.short)
     (STATE / "summary.txt").write_text(summary)
     print(summary)
     sys.exit(0 if results and all(r.passed for r in results) else 1)
+
+
+def run_drill(stack, module, name, short, full_disk):
+    """The long form starts the stack for each drill and stops it after."""
+    drill_started = time.monotonic()
+    try:
+        if not short:
+            stack.start(media_root=full_disk if name == "media-disk-full" else None)
+        result = module.run(stack, short)
+    except TimeLimit:
+        raise
+    except Exception as error:  # noqa: BLE001 - a drill that breaks is a failed drill, the rest still run
+        result = DrillResult(name, problems=[f"the drill itself failed: {error!r}"])
+    finally:
+        if not short:
+            stack.stop()
+    result.notes.append(f"{time.monotonic() - drill_started:.0f} s")
+    print(result.line(), flush=True)
+    return result
 
 
 def table(results, seconds, short):

@@ -20,7 +20,6 @@ def friendly(answer):
 
 
 def run(stack, short):
-    stack.start()
     result = DrillResult("database-restart")
     load = Load(BASE_URL, public_paths(BASE_URL), max_seconds=180).start()
     try:

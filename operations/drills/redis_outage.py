@@ -10,7 +10,6 @@ OUTAGE_SECONDS = 20
 
 
 def run(stack, short):
-    stack.start()
     result = DrillResult("redis-outage")
     load = Load(BASE_URL, public_paths(BASE_URL), max_seconds=120).start()
     try:

@@ -26,7 +26,6 @@ def probe(language):
 
 
 def run(stack, short):
-    stack.start()
     result = DrillResult("search-outage")
     load = Load(BASE_URL, public_paths(BASE_URL), max_seconds=180).start()
     probes = []

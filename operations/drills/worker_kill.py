@@ -25,7 +25,6 @@ def status_of(result):
 
 
 def run(stack, short):
-    stack.start()
     result = DrillResult("worker-kill")
     folder = STATE / "effects"
     folder.mkdir(exist_ok=True)
