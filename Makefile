@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-fast lint format bench setup-dev migrate demo clean prod prod-stop loadtest
+.PHONY: run test test-fast lint format bench setup-dev migrate demo clean prod prod-stop loadtest drills drills-short
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,14 @@ test-fast: lint
 # LOADTEST_SECONDS / LOADTEST_USERS shorten it (loadtest/run.py lists every knob).
 loadtest: $(VENV)/.dev
 	PORT=$(PORT) $(PY) -m loadtest
+
+# Fault drills (operations/drills): the production shape on ports 8100/6391/5499 under a small load,
+# one part broken and restored at a time. Needs root (its own PostgreSQL cluster, a tmpfs). CI runs the short form.
+drills: $(VENV)/.dev
+	$(PY) -m operations.drills
+
+drills-short: $(VENV)/.dev
+	$(PY) -m operations.drills --short
 
 bench: $(VENV)/.dev
 	$(PY) -m bench $(BENCH_ARGS)

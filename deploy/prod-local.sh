@@ -85,7 +85,7 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-$PY manage.py db_worker --interval 1 > "$STATE/worker.log" 2>&1 &
+$PY manage.py task_worker --interval 1 > "$STATE/worker.log" 2>&1 &
 echo $! > "$STATE/worker.pid"
 .venv/bin/gunicorn -c deploy/gunicorn.conf.py --pid "$STATE/gunicorn.pid" config.wsgi &
 gunicorn_pid=$!

@@ -22,6 +22,8 @@ MESSAGES = {
     500: (_("Something went wrong on our side"),
           _("The page could not be shown because of an error on the site. It has been recorded; please try "
             "again in a few minutes.")),
+    507: (_("The file could not be saved"),
+          _("The server has no room for files right now. Nothing was changed; please try again later.")),
     503: (_("The site is being serviced"),
           _("The site is briefly unavailable for maintenance. Please come back in a few minutes; nothing you "
             "saved is lost.")),

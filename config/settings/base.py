@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     # process_exception runs bottom-up: a database that is restarting answers 503 before anything else.
     "operations.errors.DatabaseUnavailableMiddleware",
+    # An upload that meets a full disk: the form again with a message, not a 500.
+    "operations.storage_full.StorageFullMiddleware",
 ]
 
 # django-axes checks every authenticate() call first (it needs the request, as every login form passes).
@@ -170,7 +172,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Django's FileSystemStorage that removes a partial file when the disk fills up mid-write.
+    "default": {"BACKEND": "operations.storage_full.TidyFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -296,6 +299,9 @@ INSTALLED_APPS += [  # noqa: F405 - kept apart from the list above to ease merge
 # Development and tests run every task at once, inside the request; production queues them
 # (config/settings/production.py) for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A task still claimed this long after it started is taken as abandoned by a worker that died on
+# another machine, and queued again (core.task_recovery; on the same host a dead worker is seen at once).
+TASK_ABANDONED_AFTER_SECONDS = int(os.environ.get("TASK_ABANDONED_AFTER_SECONDS", str(6 * 3600)))
 # Where core.mail.QueuedEmailBackend's worker hands messages (when EMAIL_BACKEND selects it).
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
