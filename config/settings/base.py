@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "roles.users_app.UsersConfig",  # wagtail.users, its groups list in the admin language
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
