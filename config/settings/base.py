@@ -175,6 +175,7 @@ WAGTAIL_SITE_NAME = "Achyk Bilim"
 # No Gravatar: it would send a hash of every editor's e-mail address abroad. Editors upload their own
 # avatar in the account settings; without one the admin shows its default image.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "signin.login_form.LoginForm"  # the password label in the admin language
 # Public fragments and search answers are cached under the content version (pages.content_version),
 # so a change never waits for this; it only bounds how long unused entries take memory.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "3600"))
