@@ -7,6 +7,7 @@ sees that language. These labels are formatted when the widget is rendered inste
 
 from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext
+from wagtail.snippets.views import chooser
 from wagtail.snippets.views.chooser import SnippetChooserViewSet as WagtailSnippetChooserViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
@@ -15,6 +16,7 @@ from wagtail.snippets.widgets import AdminSnippetChooser
 CHOOSE_ONE = "Choose %(object)s"
 CHOOSE_ANOTHER = "Choose another %(object)s"
 EDIT_CHOSEN = "Edit this %(object)s"
+LOCALE = "Locale"
 
 
 def _label(template, model):
@@ -32,8 +34,30 @@ class SnippetChooser(AdminSnippetChooser):
         self.link_to_chosen_text = label(EDIT_CHOSEN, model)
 
 
+class LocaleLabelled:
+    """Wagtail's chooser adds its language filter without a label, so Django shows the field's name,
+    "Locale", in English; it is labelled in the admin's language here."""
+
+    def get_filter_form(self):
+        form = super().get_filter_form()
+        if "locale" in form.fields:
+            form.fields["locale"].label = gettext(LOCALE)
+        return form
+
+
+class ChooseView(LocaleLabelled, chooser.ChooseView):
+    pass
+
+
+class ChooseResultsView(LocaleLabelled, chooser.ChooseResultsView):
+    pass
+
+
 class SnippetChooserViewSet(WagtailSnippetChooserViewSet):
     """Use as a SnippetViewSet's chooser_viewset_class."""
+
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
 
     @cached_property
     def widget_class(self):

@@ -20,8 +20,9 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import content_version
 from core.rich_text import TEXT_FEATURES
@@ -336,7 +337,11 @@ def learners_table(programmes):
     return {"years": years, "rows": rows}
 
 
-class InstitutionLicence(Orderable):
+class InstitutionLicence(TranslatableMixin, Orderable):
+    """A licence row of the profile. Translatable, so the issuer's name and the programmes covered
+    are translated with the page (wagtail-localize keys each row's copies by translation_key); the
+    number, date and scan are the same in every language."""
+
     institution = ParentalKey(InstitutionPage, on_delete=models.CASCADE, related_name="licences")
     number = models.CharField(_("number"), max_length=60)
     issued_on = models.DateField(_("issued on"))
@@ -354,7 +359,15 @@ class InstitutionLicence(Orderable):
         FieldPanel("scan"),
     ]
 
-    class Meta(Orderable.Meta):
+    translatable_fields = [
+        SynchronizedField("number"),
+        SynchronizedField("issued_on"),
+        TranslatableField("issuer"),
+        TranslatableField("programmes"),
+        SynchronizedField("scan"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("licence")
         verbose_name_plural = _("licences")
 
@@ -431,6 +444,9 @@ class ProgrammePage(ViewRestrictionsFromPaths, Page):
 
     base_form_class = ProgrammePageForm
     parent_page_types = ["institutions.InstitutionPage"]
+    # The licence stays the source row (number and date read the same in every language): translating
+    # the link would fail whenever the programme is translated before its institution's new licence.
+    override_translatable_fields = [SynchronizedField("licence")]
     subpage_types = []
 
     content_panels = Page.content_panels + [

@@ -20,6 +20,8 @@ from institutions.models import InstitutionPage
 from .audit import log_group_changes
 from .models import InstitutionEditors, ReviewArea
 
+# Stored group names are codes the code matches on (these two) or a code prefix and a proper name (the
+# others); people read them in their admin language through roles.group_names.
 MINISTRY_GROUP_NAME = "Ministry"
 # The page types of the ministry's own pages → whether the approvers also publish there directly.
 # Filled by the apps that define them (roles.signals.register_ministry_page, from their apps.py), in
@@ -27,6 +29,8 @@ MINISTRY_GROUP_NAME = "Ministry"
 MINISTRY_PAGE_MODELS = {}
 # Approves (and so publishes) what the ministry submits: decisions, ministry documents, the site's own pages.
 MINISTRY_APPROVERS_GROUP_NAME = "Ministry approvers"
+EDITORS_PREFIX = "Editors: "
+REVIEWERS_PREFIX = "Reviewers: "
 GROUP_NAME_LENGTH = 150  # auth.Group.name
 
 # Editors add and change pages under their institution and lock what they work on. No "publish":
@@ -222,7 +226,7 @@ def ensure_institution_editors(institution):
     """The editors group and collection of an institution, with permissions on every translation of it."""
     pages = translations_of(institution)
     source = pages[0] if pages else institution
-    name = f"Editors: {source.title}"
+    name = f"{EDITORS_PREFIX}{source.title}"
     role = (
         InstitutionEditors.objects.select_related("group", "collection")
         .filter(institution_key=source.translation_key)
@@ -284,7 +288,7 @@ def ensure_review_area(key, name):
     from .workflows import ensure_review_workflow
 
     area = ReviewArea.objects.select_related("group", "workflow").filter(key=key).first()
-    group_name = f"Reviewers: {name}"
+    group_name = f"{REVIEWERS_PREFIX}{name}"
     changes = Changes()
     created = area is None
     if created:

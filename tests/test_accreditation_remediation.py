@@ -10,6 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Locale
 
 from accreditation.models import AccreditationDecisionPage, RemediationReport
 
@@ -256,3 +258,29 @@ def test_the_menu_item_is_for_the_roles_only(client, schools):
     stranger.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(stranger)
     assert url not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_the_remediation_reports_link_follows_the_page_language_not_the_documents_stored_title(
+    client, register, schools
+):
+    decision, report = submitted_report(client, register, schools[0])
+    report.review_state = RemediationReport.Review.ACCEPTED
+    report.save()
+    # The title is made once, in the language of the editor who filed it: a Kyrgyz admin here.
+    with translation.override("ky"):
+        stored_title = gettext("Remediation report: decision No. %(number)s") % {"number": decision.number}
+    report.document.title = stored_title
+    report.document.save()
+    for language in ("ky", "ru", "en"):
+        page = decision
+        if language != "ky":
+            locale = Locale.objects.get(language_code=language)
+            schools[0].copy_for_translation(locale, copy_parents=True).save_revision().publish()
+            page = decision.copy_for_translation(locale, copy_parents=True)
+            page.save_revision().publish()
+        with translation.override(language):
+            label = gettext("Remediation report: decision No. %(number)s") % {"number": decision.number}
+        html = Client().get(page.url).content.decode()
+        assert f'<a href="{report.document.url}">{label}</a>' in html, language
+        if language != "ky":
+            assert stored_title not in html, language

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "roles.users_app.UsersConfig",  # wagtail.users, its groups list in the admin language
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -181,6 +181,7 @@ WAGTAIL_SITE_NAME = "Achyk Bilim"
 # No Gravatar: it would send a hash of every editor's e-mail address abroad. Editors upload their own
 # avatar in the account settings; without one the admin shows its default image.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "signin.login_form.LoginForm"  # the password label in the admin language
 # Public fragments and search answers are cached under the content version (core.content_version),
 # so a change never waits for this; it only bounds how long unused entries take memory.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "3600"))
