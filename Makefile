@@ -43,11 +43,11 @@ prod-stop:
 
 test: $(VENV)/.dev
 	$(PY) manage.py compile_catalogues
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: $(VENV)/.dev
 	$(PY) manage.py compile_catalogues
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist load -m "not browser and not html_checker" $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not html_checker" $(PYTEST_ARGS)
 
 bench: $(VENV)/.dev
 	$(PY) -m bench $(BENCH_ARGS)

@@ -6,7 +6,6 @@ from xml.etree import ElementTree
 
 import pytest
 
-from demo.loader import load_demo_data
 from demo.translations import translate
 from institutions.models import InstitutionPage
 
@@ -20,12 +19,6 @@ from .factories import InstitutionPageFactory
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-@pytest.fixture
-def translated_site(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        load_demo_data(limit=1)
 
 
 def json_ld(html):
@@ -89,10 +82,6 @@ def assert_in_sitemap_with_alternates(client, page):
         assert links == {**versions, "x-default": versions["ky"]}
 
 
-def test_sitemap_lists_every_language_version_with_alternates(client, translated_site):
-    assert_in_sitemap_with_alternates(client, InstitutionPage.objects.filter(locale__language_code="ky").first())
-
-
 @pytest.mark.parametrize("name", ["register", "decision", "documents"])
 def test_sitemap_lists_the_register_decisions_and_documents_in_every_language(client, translated_accreditation, name):
     assert_in_sitemap_with_alternates(client, translated_accreditation[name])
@@ -116,14 +105,21 @@ def test_robots_txt_keeps_crawlers_off_the_register_downloads(client, translated
     assert not any(line in ("Disallow: /ky/decisions/", "Disallow: /*/decisions/") for line in lines)
 
 
-def test_api_answers_in_the_language_asked_with_one_id(client, translated_site):
-    ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
-    ru = ky.get_translations().get(locale__language_code="ru")
-    kyrgyz = client.get(f"/api/v1/institutions/{ky.translation_key}").json()
-    russian = client.get(f"/api/v1/institutions/{ky.translation_key}", {"lang": "ru"}).json()
-    assert kyrgyz["id"] == russian["id"]
-    assert (kyrgyz["language"], russian["language"]) == ("ky", "ru")
-    assert russian["name"] == ru.title
-    assert set(russian["translations"]) == {"ky", "ru", "en"}
-    listed = client.get("/api/v1/institutions", {"lang": "ru", "limit": 100}).json()["items"]
-    assert str(ky.translation_key) in [item["id"] for item in listed]
+@pytest.mark.xdist_group("api-seo-demo-site")  # one worker, one load (make test: --dist loadgroup)
+class TestOnTheTranslatedDemoSite:
+    """One translated demo institution, loaded once for these tests (tests/shared_rows.py)."""
+
+    def test_sitemap_lists_every_language_version_with_alternates(self, client, translated_site):
+        assert_in_sitemap_with_alternates(client, InstitutionPage.objects.filter(locale__language_code="ky").first())
+
+    def test_api_answers_in_the_language_asked_with_one_id(self, client, translated_site):
+        ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
+        ru = ky.get_translations().get(locale__language_code="ru")
+        kyrgyz = client.get(f"/api/v1/institutions/{ky.translation_key}").json()
+        russian = client.get(f"/api/v1/institutions/{ky.translation_key}", {"lang": "ru"}).json()
+        assert kyrgyz["id"] == russian["id"]
+        assert (kyrgyz["language"], russian["language"]) == ("ky", "ru")
+        assert russian["name"] == ru.title
+        assert set(russian["translations"]) == {"ky", "ru", "en"}
+        listed = client.get("/api/v1/institutions", {"lang": "ru", "limit": 100}).json()["items"]
+        assert str(ky.translation_key) in [item["id"] for item in listed]
