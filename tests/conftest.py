@@ -22,6 +22,10 @@ from .shared_rows import making_rows, rolled_back_at_the_end
 @pytest.fixture
 def home(db):
     """A home page serving as the default site's root (replacing Wagtail's placeholder)."""
+    return make_home()
+
+
+def make_home():
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, slug="achyk-bilim")
     site = Site.objects.get(is_default_site=True)
