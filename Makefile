@@ -60,11 +60,11 @@ format: $(VENV)/.dev
 
 test: lint
 	$(PY) manage.py compile_catalogues
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: lint
 	$(PY) manage.py compile_catalogues
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist load -m "not browser and not html_checker" $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup -m "not browser and not html_checker" $(PYTEST_ARGS)
 
 # Locust, headless, only to 127.0.0.1:$(PORT): starts the production shape (database achyk_load,
 # Redis 6390, 5,000 generated institutions) if nothing answers there, and stops it again.

@@ -3,6 +3,7 @@ from django.core.cache import caches
 from wagtail.models import Locale, Page, Site
 
 from core import memo
+from demo.loader import load_demo_data
 from taxonomy.models import InstructionLanguage
 
 from .factories import (
@@ -16,17 +17,39 @@ from .factories import (
     RegionFactory,
 )
 from .services import redis_server, s3_server  # noqa: F401 - real Redis and S3 (moto) for integration tests
+from .shared_rows import making_rows, rolled_back_at_the_end
 
 
 @pytest.fixture
 def home(db):
     """A home page serving as the default site's root (replacing Wagtail's placeholder)."""
+    return make_home()
+
+
+def make_home():
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root, slug="achyk-bilim")
     site = Site.objects.get(is_default_site=True)
     site.root_page = home
     site.save()
     return home
+
+
+@pytest.fixture(scope="class")
+def one_demo_institution(request, django_db_setup, django_db_blocker):
+    """The first demo institution with its programmes, translated into Russian and English: loaded once
+    for a test class (each test's writes are still undone after it)."""
+    # Outside a class the scope would be the module, and the rows would stay under the module's later tests.
+    assert request.cls, f"{request.node.name}: use translated_site in a test class"
+    with rolled_back_at_the_end(django_db_blocker):
+        with making_rows(django_db_blocker):
+            load_demo_data(limit=1)
+        yield
+
+
+@pytest.fixture
+def translated_site(one_demo_institution, db):
+    """The demo site of one translated institution, for the tests of a class."""
 
 
 @pytest.fixture

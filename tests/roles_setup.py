@@ -47,6 +47,15 @@ def approver_user(username="approver"):
 @pytest.fixture
 def two_institutions(directory):
     """Institution A in district X and institution B in district Y, each with a programme."""
+    return make_two_institutions(directory)
+
+
+@pytest.fixture
+def people(two_institutions):
+    return make_people(two_institutions)
+
+
+def make_two_institutions(directory):
     district_x = DistrictFactory(name="Ленин району")
     district_y = DistrictFactory(name="Сузак району")
     a = InstitutionPageFactory(parent=directory, title="№1 мектеп A", district=district_x)
@@ -58,8 +67,7 @@ def two_institutions(directory):
     return a, b
 
 
-@pytest.fixture
-def people(two_institutions):
+def make_people(two_institutions):
     a, b = two_institutions
     return {
         "editor_a": make_user("editor-a", editors_of(a).group),

@@ -88,9 +88,10 @@ def redis_caches(url):
     }
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def s3_server():
-    """moto's S3 server on a free port; yields its endpoint URL."""
+    """moto's S3 server on a free port, started once per test process (it takes seconds to start); yields
+    its endpoint URL. Tests keep apart by using a bucket of their own."""
     if not _moto_installed():
         unavailable("moto[server] is not installed (requirements-dev.txt)")
     port = free_port()

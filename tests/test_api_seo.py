@@ -5,8 +5,8 @@ import re
 from xml.etree import ElementTree
 
 import pytest
+from wagtail.models import Page
 
-from demo.loader import load_demo_data
 from demo.translations import translate
 from institutions.models import InstitutionPage
 
@@ -15,17 +15,12 @@ from .accreditation_factories import (
     DecisionIndexPageFactory,
     MinistryDocumentIndexPageFactory,
 )
-from .conftest import locale_of
-from .factories import InstitutionPageFactory
+from .conftest import locale_of, make_home
+from .factories import InstitutionIndexPageFactory, InstitutionPageFactory
+from .shared_rows import rolled_back_at_the_end
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-
-
-@pytest.fixture
-def translated_site(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        load_demo_data(limit=1)
 
 
 def json_ld(html):
@@ -62,18 +57,29 @@ def test_json_ld_cannot_close_its_script_element(client, directory):
     assert json_ld(html)["name"] == page.title
 
 
+@pytest.fixture(scope="class")
+def accreditation_rows(request, django_db_setup, django_db_blocker):
+    """The decision register, a decision and the documents index, translated through wagtail-localize,
+    made once for a test class (tests/shared_rows.py); their ids by name."""
+    assert request.cls, f"{request.node.name}: use translated_accreditation in a test class"
+    with rolled_back_at_the_end(django_db_blocker):
+        with django_db_blocker.unblock():
+            home = make_home()
+            directory = InstitutionIndexPageFactory(parent=home)
+            institution = InstitutionPageFactory(parent=directory)
+            pages = {
+                "register": DecisionIndexPageFactory(parent=home),
+                "documents": MinistryDocumentIndexPageFactory(parent=home),
+            }
+            pages["decision"] = AccreditationDecisionPageFactory(parent=pages["register"], institution=institution)
+            for page in (home, pages["register"], pages["decision"], pages["documents"]):
+                translate(page, {locale_of(language): {} for language in ("ru", "en")})
+        yield {name: page.pk for name, page in pages.items()}
+
+
 @pytest.fixture
-def translated_accreditation(home, directory):
-    """The decision register, a decision and the documents index, translated through wagtail-localize."""
-    institution = InstitutionPageFactory(parent=directory)
-    pages = {
-        "register": DecisionIndexPageFactory(parent=home),
-        "documents": MinistryDocumentIndexPageFactory(parent=home),
-    }
-    pages["decision"] = AccreditationDecisionPageFactory(parent=pages["register"], institution=institution)
-    for page in (home, pages["register"], pages["decision"], pages["documents"]):
-        translate(page, {locale_of(language): {} for language in ("ru", "en")})
-    return pages
+def translated_accreditation(accreditation_rows, db):
+    return {name: Page.objects.get(pk=pk).specific for name, pk in accreditation_rows.items()}
 
 
 def assert_in_sitemap_with_alternates(client, page):
@@ -89,15 +95,6 @@ def assert_in_sitemap_with_alternates(client, page):
         assert links == {**versions, "x-default": versions["ky"]}
 
 
-def test_sitemap_lists_every_language_version_with_alternates(client, translated_site):
-    assert_in_sitemap_with_alternates(client, InstitutionPage.objects.filter(locale__language_code="ky").first())
-
-
-@pytest.mark.parametrize("name", ["register", "decision", "documents"])
-def test_sitemap_lists_the_register_decisions_and_documents_in_every_language(client, translated_accreditation, name):
-    assert_in_sitemap_with_alternates(client, translated_accreditation[name])
-
-
 def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client, db):
     response = client.get("/robots.txt")
     assert response.status_code == 200
@@ -107,23 +104,40 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_out_of_the_admin(client, db)
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 
-def test_robots_txt_keeps_crawlers_off_the_register_downloads(client, translated_accreditation):
-    lines = client.get("/robots.txt").content.decode().splitlines()
-    for language in ("ky", "ru", "en"):
-        assert f"Disallow: /{language}/decisions/?format=" in lines
-        assert f"Disallow: /{language}/decisions/*&format=" in lines
-    # The register itself and its filtered pages stay open to crawlers.
-    assert not any(line in ("Disallow: /ky/decisions/", "Disallow: /*/decisions/") for line in lines)
+@pytest.mark.xdist_group("api-seo-demo-site")  # one worker, one load (make test: --dist loadgroup)
+class TestOnTheTranslatedDemoSite:
+    """One translated demo institution, loaded once for these tests (tests/shared_rows.py)."""
+
+    def test_sitemap_lists_every_language_version_with_alternates(self, client, translated_site):
+        assert_in_sitemap_with_alternates(client, InstitutionPage.objects.filter(locale__language_code="ky").first())
+
+    def test_api_answers_in_the_language_asked_with_one_id(self, client, translated_site):
+        ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
+        ru = ky.get_translations().get(locale__language_code="ru")
+        kyrgyz = client.get(f"/api/v1/institutions/{ky.translation_key}").json()
+        russian = client.get(f"/api/v1/institutions/{ky.translation_key}", {"lang": "ru"}).json()
+        assert kyrgyz["id"] == russian["id"]
+        assert (kyrgyz["language"], russian["language"]) == ("ky", "ru")
+        assert russian["name"] == ru.title
+        assert set(russian["translations"]) == {"ky", "ru", "en"}
+        listed = client.get("/api/v1/institutions", {"lang": "ru", "limit": 100}).json()["items"]
+        assert str(ky.translation_key) in [item["id"] for item in listed]
 
 
-def test_api_answers_in_the_language_asked_with_one_id(client, translated_site):
-    ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
-    ru = ky.get_translations().get(locale__language_code="ru")
-    kyrgyz = client.get(f"/api/v1/institutions/{ky.translation_key}").json()
-    russian = client.get(f"/api/v1/institutions/{ky.translation_key}", {"lang": "ru"}).json()
-    assert kyrgyz["id"] == russian["id"]
-    assert (kyrgyz["language"], russian["language"]) == ("ky", "ru")
-    assert russian["name"] == ru.title
-    assert set(russian["translations"]) == {"ky", "ru", "en"}
-    listed = client.get("/api/v1/institutions", {"lang": "ru", "limit": 100}).json()["items"]
-    assert str(ky.translation_key) in [item["id"] for item in listed]
+@pytest.mark.xdist_group("api-seo-register")  # one worker, one set-up (make test: --dist loadgroup)
+class TestOnTheTranslatedRegister:
+    """The register, a decision and the documents index, translated once for these tests."""
+
+    @pytest.mark.parametrize("name", ["register", "decision", "documents"])
+    def test_sitemap_lists_the_register_decisions_and_documents_in_every_language(
+        self, client, translated_accreditation, name
+    ):
+        assert_in_sitemap_with_alternates(client, translated_accreditation[name])
+
+    def test_robots_txt_keeps_crawlers_off_the_register_downloads(self, client, translated_accreditation):
+        lines = client.get("/robots.txt").content.decode().splitlines()
+        for language in ("ky", "ru", "en"):
+            assert f"Disallow: /{language}/decisions/?format=" in lines
+            assert f"Disallow: /{language}/decisions/*&format=" in lines
+        # The register itself and its filtered pages stay open to crawlers.
+        assert not any(line in ("Disallow: /ky/decisions/", "Disallow: /*/decisions/") for line in lines)

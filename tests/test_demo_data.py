@@ -1,25 +1,42 @@
-"""The demo loader fills the site and can run again without duplicating anything."""
+"""The demo loader fills the site, covers every accreditation case in three languages, and can run again
+without duplicating anything.
+
+One load of the first nine institutions, then a second one over it, serves the whole module: each test
+reads what those two loads left (tests/shared_rows.py), and what a test writes is undone after it."""
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from wagtail.images.models import Image
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Locale, Page, ReferenceIndex, Site
 
+from accreditation.models import (
+    AccreditationDecisionPage,
+    DecisionIndexPage,
+    MinistryDocumentIndexPage,
+    MinistryDocumentPage,
+    RemediationReport,
+)
+from accreditation.status import AccreditationStatus, statuses_for
 from demo.loader import load_demo_data
 from institutions.models import InstitutionLicence, InstitutionPage, ProgrammePage, StaffStatistic
 from pages.models import HomePage
 from taxonomy.models import District, InstitutionType, Qualification, Region
 
-def _locale(code):
-    from wagtail.models import Locale
+from .shared_rows import making_rows, rolled_back_at_the_end
 
-    return Locale.objects.get(language_code=code)
-
-
+# One worker runs the whole module, so the data are loaded once (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("demo-data")
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "demo" / "institutions.json"
+# Nine: most institutions get a decision, not all, and every outcome and remediation state occurs.
+LIMIT = 9
+
+
+def _locale(code):
+    return Locale.objects.get(language_code=code)
 
 
 def counts():
@@ -34,35 +51,46 @@ def counts():
         "licences": InstitutionLicence.objects.count(),
         "staff rows": StaffStatistic.objects.count(),
         "images": Image.objects.count(),
+        "decisions": AccreditationDecisionPage.objects.count(),
+        "reports": RemediationReport.objects.count(),
+        "documents": MinistryDocumentPage.objects.count(),
+        "registers": DecisionIndexPage.objects.count(),
     }
 
 
-def load(limit, capture):
-    with capture(execute=True):
-        load_demo_data(limit=limit)
+@pytest.fixture(scope="module")
+def loaded_twice(django_db_setup, django_db_blocker):
+    """The counts after the first load and after a second load over it."""
+    with rolled_back_at_the_end(django_db_blocker):
+        with making_rows(django_db_blocker):
+            load_demo_data(limit=LIMIT)
+            first = counts()
+            load_demo_data(limit=LIMIT)
+            again = counts()
+        yield first, again
 
 
-@pytest.mark.django_db
-def test_loading_twice_gives_the_same_counts(client, django_capture_on_commit_callbacks):
-    load(6, django_capture_on_commit_callbacks)
-    first = counts()
-    load(6, django_capture_on_commit_callbacks)
-    assert counts() == first
+@pytest.fixture
+def demo_site(loaded_twice, db):
+    return loaded_twice
+
+
+def test_loading_twice_gives_the_same_counts(client, demo_site):
+    first, again = demo_site
+    assert again == first
     # Every region and district, in each of the three languages.
     assert first["regions"] == 9 * 3
     assert first["districts"] == 44 * 3
     assert first["types"] == 6 * 3
     # Each institution in Kyrgyz, with Russian and English translations.
-    assert first["institutions"] == 6 * 3
-    assert first["images"] == 6
+    assert first["institutions"] == LIMIT * 3
+    assert first["images"] == LIMIT
     home = HomePage.objects.get(locale__language_code="ky")
     assert Site.objects.get(is_default_site=True).root_page_id == home.pk
     assert client.get("/ky/").status_code == 200
 
 
-@pytest.mark.django_db
-def test_translations_read_in_their_own_language(client, django_capture_on_commit_callbacks):
-    load(2, django_capture_on_commit_callbacks)
+def test_translations_read_in_their_own_language(client, demo_site):
     record = json.loads(FIXTURE.read_text(encoding="utf-8"))["institutions"][1]
     source = InstitutionPage.objects.get(locale__language_code="ky", registry_code=record["code"])
     for language in ("ky", "ru", "en"):
@@ -79,9 +107,7 @@ def response_context_page(client, page):
     return client.get(page.url).context["page"].pk
 
 
-@pytest.mark.django_db
-def test_demo_institutions_render_with_their_disclosures(client, django_capture_on_commit_callbacks):
-    load(3, django_capture_on_commit_callbacks)
+def test_demo_institutions_render_with_their_disclosures(client, demo_site):
     for institution in InstitutionPage.objects.live():
         response = client.get(institution.url)
         assert response.status_code == 200
@@ -107,8 +133,39 @@ def test_fixture_covers_every_region_type_ownership_and_completeness():
     assert all(1 <= len(i["programmes"]) <= 6 for i in institutions)
 
 
-@pytest.mark.django_db
-def test_if_empty_skips_a_filled_database(capsys):
-    load_demo_data(limit=1)
+def test_if_empty_skips_a_filled_database(demo_site, capsys):
     call_command("load_demo_data", "--if-empty")
     assert "already loaded" in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_demo_decisions(client, demo_site):
+    first, again = demo_site
+    for kind in ("decisions", "reports", "documents", "registers"):
+        assert again[kind] == first[kind]
+
+    today = date.today()
+    decisions = list(AccreditationDecisionPage.objects.filter(locale__language_code="ky"))
+    assert 6 <= len(decisions) < 9  # most institutions, not all
+    assert {d.outcome for d in decisions} == set(AccreditationDecisionPage.Outcome.values)
+    remediation = {d.remediation_status(today) for d in decisions}
+    assert {"pending", "submitted", "overdue"} <= remediation
+    assert any(today <= d.valid_until <= today + timedelta(days=90) for d in decisions if d.valid_until)
+    institutions = InstitutionPage.objects.filter(locale__language_code="ky")
+    codes = {status.code for status in statuses_for(institutions).values()}
+    assert {AccreditationStatus.EXPIRED, AccreditationStatus.REFUSED, AccreditationStatus.NONE} <= codes
+    assert any(d.evidence_revision_id for d in decisions)
+
+    for language in ("ky", "ru", "en"):
+        assert DecisionIndexPage.objects.filter(locale__language_code=language, live=True).exists()
+        assert MinistryDocumentIndexPage.objects.filter(locale__language_code=language, live=True).exists()
+        order = MinistryDocumentPage.objects.get(locale__language_code=language, number="1482/1")
+        translated = AccreditationDecisionPage.objects.filter(locale__language_code=language, live=True).first()
+        # A translated decision points at the institution's page in its own language.
+        assert translated.institution.locale.language_code == language
+        html = client.get(order.url).content.decode()
+        assert client.get(translated.url).status_code == 200
+        expected = {"ky": "3 айдын ичинде", "ru": "в течение 3 месяцев", "en": "within 3 months"}[language]
+        assert expected in html
+        home = client.get(f"/{language}/").content.decode()
+        assert order.url in home

@@ -5,7 +5,6 @@ import re
 import pytest
 from django.test import Client
 
-from demo.loader import load_demo_data
 from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
 from pages.models import HomePage
 
@@ -22,12 +21,6 @@ def test_root_redirects_by_browser_language(home, accept, expected):
     assert response["Location"] == expected
 
 
-@pytest.fixture
-def translated_site(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        load_demo_data(limit=1)
-
-
 def pages_of_every_type():
     return [
         HomePage.objects.get(locale__language_code="ky"),
@@ -35,23 +28,6 @@ def pages_of_every_type():
         InstitutionPage.objects.filter(locale__language_code="ky").first(),
         ProgrammePage.objects.filter(locale__language_code="ky").first(),
     ]
-
-
-def test_every_page_type_renders_in_three_languages(client, translated_site):
-    for source in pages_of_every_type():
-        for page in source.get_translations(inclusive=True):
-            language = page.locale.language_code
-            html = client.get(page.url).content.decode()
-            assert f'<html lang="{language}">' in html, page.url
-            alternates = set(re.findall(r'hreflang="([a-z-]+)" href="http', html))
-            assert alternates == {"ky", "ru", "en", "x-default"}, (page.url, alternates)
-
-
-def test_switcher_lands_on_the_same_page_in_another_language(client, translated_site):
-    ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
-    ru = ky.get_translation(ru_locale())
-    html = client.get(ky.url).content.decode()
-    assert f'href="{ru.url}" hreflang="ru"' in html
 
 
 def test_switcher_says_when_a_page_is_not_translated(client, directory):
@@ -86,17 +62,6 @@ def test_dates_read_as_each_language_writes_them(language, expected):
         assert formats.date_format(date(2021, 8, 27), "DATE_FORMAT") == expected
 
 
-def test_a_query_in_another_language_finds_the_institution(client, translated_site):
-    ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
-    ru_directory = InstitutionIndexPage.objects.get(locale__language_code="ru")
-    en_title_word = ky.get_translation(en_locale()).title.split()[0]
-    for query in (ky.title.split()[0], en_title_word):
-        response = client.get(ru_directory.url, {"q": query})
-        hits = response.context["result"].hits
-        assert hits and hits[0].page.locale.language_code == "ru", query
-        assert hits[0].page.translation_key == ky.translation_key
-
-
 def en_locale():
     from wagtail.models import Locale
 
@@ -127,3 +92,33 @@ def test_switcher_on_a_view_keeps_the_view_and_its_parameters(client, directory)
     link = re.search(r'href="([^"]+)" hreflang="en"', html).group(1).replace("&amp;", "&")
     assert link == f"/en/compare/?ids={schools[0].pk},{schools[1].pk}"
     assert client.get(link).status_code == 200
+
+
+@pytest.mark.xdist_group("languages-demo-site")  # one worker, one load (make test: --dist loadgroup)
+class TestOnTheTranslatedDemoSite:
+    """One translated demo institution, loaded once for these tests (tests/shared_rows.py)."""
+
+    def test_every_page_type_renders_in_three_languages(self, client, translated_site):
+        for source in pages_of_every_type():
+            for page in source.get_translations(inclusive=True):
+                language = page.locale.language_code
+                html = client.get(page.url).content.decode()
+                assert f'<html lang="{language}">' in html, page.url
+                alternates = set(re.findall(r'hreflang="([a-z-]+)" href="http', html))
+                assert alternates == {"ky", "ru", "en", "x-default"}, (page.url, alternates)
+
+    def test_switcher_lands_on_the_same_page_in_another_language(self, client, translated_site):
+        ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
+        ru = ky.get_translation(ru_locale())
+        html = client.get(ky.url).content.decode()
+        assert f'href="{ru.url}" hreflang="ru"' in html
+
+    def test_a_query_in_another_language_finds_the_institution(self, client, translated_site):
+        ky = InstitutionPage.objects.filter(locale__language_code="ky").first()
+        ru_directory = InstitutionIndexPage.objects.get(locale__language_code="ru")
+        en_title_word = ky.get_translation(en_locale()).title.split()[0]
+        for query in (ky.title.split()[0], en_title_word):
+            response = client.get(ru_directory.url, {"q": query})
+            hits = response.context["result"].hits
+            assert hits and hits[0].page.locale.language_code == "ru", query
+            assert hits[0].page.translation_key == ky.translation_key

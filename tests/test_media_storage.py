@@ -4,6 +4,9 @@ Documents are always served by Wagtail's serve view, which applies the collectio
 nothing links to the bucket itself, and the bucket's image URLs are signed.
 """
 
+from collections import namedtuple
+from uuid import uuid4
+
 import boto3
 import pytest
 from django.core.files.base import ContentFile
@@ -12,32 +15,34 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail_factories import ImageFactory
 
-BUCKET = "achyk-media-test"
+Bucket = namedtuple("Bucket", "s3 name")
 
 
 @pytest.fixture
 def bucket(s3_server, settings, monkeypatch):
+    """An empty bucket of its own for each test (the S3 server serves the whole session)."""
+    name = f"achyk-media-test-{uuid4().hex[:12]}"
     credentials = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing", "region_name": "us-east-1"}
     for name, value in (("AWS_ACCESS_KEY_ID", "testing"), ("AWS_SECRET_ACCESS_KEY", "testing")):
         monkeypatch.setenv(name, value)
     s3 = boto3.client("s3", endpoint_url=s3_server, **credentials)
-    s3.create_bucket(Bucket=BUCKET)
+    s3.create_bucket(Bucket=name)
     settings.STORAGES = {
         **settings.STORAGES,
         "default": {
             "BACKEND": "storages.backends.s3.S3Storage",
             "OPTIONS": {
-                "bucket_name": BUCKET, "endpoint_url": s3_server, "region_name": "us-east-1",
+                "bucket_name": name, "endpoint_url": s3_server, "region_name": "us-east-1",
                 "access_key": "testing", "secret_key": "testing", "location": "media",
                 "default_acl": None, "querystring_auth": True, "signature_version": "s3v4", "file_overwrite": False,
             },
         },
     }  # fmt: skip
-    return s3
+    return Bucket(s3, name)
 
 
-def stored_keys(s3):
-    return [item["Key"] for item in s3.list_objects_v2(Bucket=BUCKET).get("Contents", [])]
+def stored_keys(bucket):
+    return [item["Key"] for item in bucket.s3.list_objects_v2(Bucket=bucket.name).get("Contents", [])]
 
 
 def make_document(title, content, collection=None):

@@ -7,6 +7,7 @@ objects succeed (where Wagtail lets an editor without publishing rights do them 
 refusals come from the permissions, not from a broken setup.
 """
 
+import copy
 from datetime import timedelta
 from io import BytesIO
 
@@ -25,11 +26,14 @@ from institutions.models import InstitutionPage, ProgrammePage
 from selfassessment.models import SelfAssessmentReport
 from selfassessment.prefill import create_report
 
-from .factories import ProgrammePageFactory
+from .conftest import make_home
+from .factories import InstitutionIndexPageFactory, ProgrammePageFactory
 from .form_data import institution_form_data, programme_form_data
-from .roles_setup import editors_of
+from .roles_setup import editors_of, make_people, make_two_institutions
+from .shared_rows import rolled_back_at_the_end
 
-pytestmark = pytest.mark.django_db
+# One worker runs the whole module, so its sides are made once (make test: --dist loadgroup).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("roles-access")]
 
 
 @pytest.fixture(autouse=True)
@@ -48,9 +52,26 @@ def png_bytes():
     return buffer.getvalue()
 
 
+@pytest.fixture(scope="module")
+def shared_sides(django_db_setup, django_db_blocker):
+    """The sides, made once for the module (tests/shared_rows.py); each test runs in a savepoint inside
+    its transaction, so what a test writes is undone. Made per test, they cost more than most tests."""
+    with rolled_back_at_the_end(django_db_blocker):
+        with django_db_blocker.unblock():
+            two_institutions = make_two_institutions(InstitutionIndexPageFactory(parent=make_home()))
+            result = make_sides(two_institutions, make_people(two_institutions))
+        yield result
+
+
 @pytest.fixture
-def sides(two_institutions, people):
-    """Per institution: its pages, an old revision, a draft its editor owns, a document and an image."""
+def sides(shared_sides, db):
+    """Per institution: its pages, an old revision, a draft its editor owns, a document and an image.
+    Each test gets its own copy of the objects (as Django's setUpTestData gives), so what one test
+    changes on them in memory never reaches the next."""
+    return copy.deepcopy(shared_sides)
+
+
+def make_sides(two_institutions, people):
     result = {}
     for label, institution, editor in (("A", two_institutions[0], people["editor_a"]),
                                        ("B", two_institutions[1], people["editor_b"])):

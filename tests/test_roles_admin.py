@@ -22,9 +22,11 @@ from .accreditation_factories import AccreditationDecisionPageFactory, DecisionI
 from .factories import InstitutionPageFactory
 from .roles_setup import approver_user, editors_of, make_user, ministry_user
 from .selfassessment_helpers import complete
+from .shared_institutions import directory, home, two_institutions, two_institutions_rows  # noqa: F401 - fixtures
 from .users import english_admin
 
-pytestmark = pytest.mark.django_db
+# One worker runs the whole module, so its institutions are made once (make test: --dist loadgroup).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("roles-admin")]
 
 
 def home_html(client, user):

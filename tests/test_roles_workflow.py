@@ -13,8 +13,10 @@ from institutions.models import InstitutionPage
 from .factories import ProgrammePageFactory
 from .form_data import institution_form_data
 from .roles_setup import area_of, ministry_user
+from .shared_institutions import directory, home, two_institutions, two_institutions_rows  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.django_db
+# One worker runs the whole module, so its institutions are made once (make test: --dist loadgroup).
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("roles-workflow")]
 
 
 def edit(client, page, **extra):

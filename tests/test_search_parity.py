@@ -4,10 +4,12 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from django.http import QueryDict
 from django.test import RequestFactory
 from django.utils import translation
 
+from institutions.models import InstitutionPage
 from search.engines.database import DatabaseEngine
 from search.engines.elasticsearch import ElasticsearchEngine
 from search.query import parse_query
@@ -24,7 +26,9 @@ from .factories import (
     QualificationFactory,
     RegionFactory,
 )
-from .conftest import language_of, locale_of
+from .conftest import OSMEM_NODE_CLASS, language_of, locale_of, make_home
+from .factories import InstitutionIndexPageFactory
+from .shared_rows import rolled_back_at_the_end
 
 
 REPORT_YEAR = date.today().year - 1
@@ -32,6 +36,10 @@ REPORT_YEAR = date.today().year - 1
 
 @pytest.fixture
 def country(directory):
+    return make_country(directory)
+
+
+def make_country(directory):
     bishkek = RegionFactory(name="Бишкек шаары", slug="bishkek")
     osh = RegionFactory(name="Ош облусу", slug="osh")
     issyk_kul = RegionFactory(name="Ысык-Көл облусу", slug="issyk-kul")
@@ -91,6 +99,30 @@ def both_indexed(country, elasticsearch):
     return country
 
 
+@pytest.fixture(scope="class")
+def indexed_country_rows(request, django_db_setup, django_db_blocker, osmem_server):
+    """The country in both engines, made and indexed once for a test class whose tests only search
+    (tests/shared_rows.py); the page ids by name. The osmem clone and the settings pointing at it
+    (as the `elasticsearch` fixture sets them) last as long as the class."""
+    assert request.cls, f"{request.node.name}: use indexed_country in a test class"
+    clone = osmem_server.clone()
+    elasticsearch = {"ELASTICSEARCH_URL": clone.url, "ELASTICSEARCH_NODE_CLASS": OSMEM_NODE_CLASS,
+                     "ELASTICSEARCH_TIMEOUT": 5.0}
+    try:
+        with override_settings(**elasticsearch), rolled_back_at_the_end(django_db_blocker):
+            with django_db_blocker.unblock():
+                pages = make_country(InstitutionIndexPageFactory(parent=make_home()))
+                call_command("rebuild_search_index", verbosity=0)
+            yield {name: page.pk for name, page in pages.items()}
+    finally:
+        clone.close()
+
+
+@pytest.fixture
+def indexed_country(indexed_country_rows, db):
+    return {name: InstitutionPage.objects.get(pk=pk) for name, pk in indexed_country_rows.items()}
+
+
 PARITY_QUERIES = [
     # Cyrillic
     ("q=Бишкек гимназия", "gymnasium"),
@@ -147,20 +179,6 @@ def facet_counts(result):
     return {name: [(v.value, v.count) for v in values] for name, values in result.facets.items()}
 
 
-@pytest.mark.parametrize("qs, expected_first", PARITY_QUERIES, ids=[q for q, _ in PARITY_QUERIES])
-def test_both_engines_agree(both_indexed, qs, expected_first):
-    database = run(DatabaseEngine(), qs)
-    elasticsearch = run(ElasticsearchEngine(), qs)
-    assert elasticsearch.engine == "elasticsearch"
-    assert database.hits and elasticsearch.hits, qs
-    assert elasticsearch.hits[0].page.pk == database.hits[0].page.pk, qs
-    if expected_first:
-        assert database.hits[0].page.pk == both_indexed[expected_first].pk
-    assert facet_counts(elasticsearch) == facet_counts(database)
-    assert elasticsearch.total == database.total
-    assert [h.distance_km for h in elasticsearch.hits[:1]] == [h.distance_km for h in database.hits[:1]]
-
-
 # Autocomplete ------------------------------------------------------------------------------------
 
 
@@ -193,13 +211,30 @@ def test_autocomplete_caps_the_query_and_survives_nonsense(country):
     assert autocomplete("")["suggestions"] == []
 
 
-def test_report_published_filter_and_its_counts_on_both_engines(both_indexed):
-    with_report = {both_indexed["gymnasium"].pk, both_indexed["medical"].pk}
-    for engine in (DatabaseEngine(), ElasticsearchEngine()):
-        everything = run(engine, "")
-        assert dict(facet_counts(everything)["report"]) == {str(REPORT_YEAR): 2, str(REPORT_YEAR - 1): 1}
-        filtered = run(engine, f"report={REPORT_YEAR}")
-        assert {hit.page.pk for hit in filtered.hits} == with_report, engine
-    # A year without published reports is not a known value: the note says so and nothing is filtered.
-    query = parse_query(QueryDict(f"report={REPORT_YEAR - 5}"), vocabulary_for(locale_of("ky")).known_values())
-    assert "report" not in query.filters and query.notes
+@pytest.mark.xdist_group("search-parity")  # one worker, one set-up (make test: --dist loadgroup)
+class TestBothEnginesOnOneCountry:
+    """Questions to both engines over one country, made and indexed once for the class."""
+
+    @pytest.mark.parametrize("qs, expected_first", PARITY_QUERIES, ids=[q for q, _ in PARITY_QUERIES])
+    def test_both_engines_agree(self, indexed_country, qs, expected_first):
+        database = run(DatabaseEngine(), qs)
+        elasticsearch = run(ElasticsearchEngine(), qs)
+        assert elasticsearch.engine == "elasticsearch"
+        assert database.hits and elasticsearch.hits, qs
+        assert elasticsearch.hits[0].page.pk == database.hits[0].page.pk, qs
+        if expected_first:
+            assert database.hits[0].page.pk == indexed_country[expected_first].pk
+        assert facet_counts(elasticsearch) == facet_counts(database)
+        assert elasticsearch.total == database.total
+        assert [h.distance_km for h in elasticsearch.hits[:1]] == [h.distance_km for h in database.hits[:1]]
+
+    def test_report_published_filter_and_its_counts_on_both_engines(self, indexed_country):
+        with_report = {indexed_country["gymnasium"].pk, indexed_country["medical"].pk}
+        for engine in (DatabaseEngine(), ElasticsearchEngine()):
+            everything = run(engine, "")
+            assert dict(facet_counts(everything)["report"]) == {str(REPORT_YEAR): 2, str(REPORT_YEAR - 1): 1}
+            filtered = run(engine, f"report={REPORT_YEAR}")
+            assert {hit.page.pk for hit in filtered.hits} == with_report, engine
+        # A year without published reports is not a known value: the note says so and nothing is filtered.
+        query = parse_query(QueryDict(f"report={REPORT_YEAR - 5}"), vocabulary_for(locale_of("ky")).known_values())
+        assert "report" not in query.filters and query.notes

@@ -15,10 +15,14 @@ from selfassessment.prefill import create_report
 
 from .roles_setup import editors_of, ministry_user
 from .selfassessment_helpers import complete
+from .shared_institutions import directory, home, two_institutions, two_institutions_rows  # noqa: F401 - fixtures
 from .test_selfassessment_report import edit_data
 from .users import make_user
 
 YEAR = 2025
+
+# One worker runs the whole module, so its institutions are made once (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("selfassessment-access")
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ from django.core import mail
 from .conftest import RESULTS
 from .demo_site import _live_server_helper, base_rows, demo_site, offline_tiles  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.browser
+# One worker runs the whole module, so its demo_site is loaded once (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-alerts_status_screens")]
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from axe_playwright_python.sync_playwright import Axe
 from ..public_pages import every_page
 from .demo_site import _live_server_helper, base_rows, demo_site, offline_tiles  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.browser
+# One worker runs the whole module, so its demo_site is loaded once (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-frontend_accessibility")]
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ from institutions.models import InstitutionPage
 
 from .demo_site import _live_server_helper, base_rows, demo_site, offline_tiles  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.browser
+# One worker runs the whole module, so its demo_site is loaded once (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-frontend_flows")]
 
 WIDTHS = [360, 768, 1280]
 

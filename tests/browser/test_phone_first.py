@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from .demo_site import _live_server_helper, base_rows, demo_site, offline_tiles  # noqa: F401 - fixtures
 from .test_frontend_accessibility import describe
 
-pytestmark = pytest.mark.browser
+# One worker runs the whole module, so its demo_site is loaded once (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-phone_first")]
 
 LANGUAGES = ["ky", "ru", "en"]
 PHONE = {"width": 360, "height": 640}

@@ -6,7 +6,8 @@ import pytest
 
 from .demo_site import _live_server_helper, base_rows, demo_site, offline_tiles  # noqa: F401 - fixtures
 
-pytestmark = pytest.mark.browser
+# One worker runs the whole module, so its demo_site is loaded once (make test: --dist loadgroup).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser-reports_glossary")]
 
 WIDTHS = [360, 1280]
 LANGUAGES = ["ky", "ru", "en"]
