@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site
 
+from core import upkeep
 from glossary.seed import load_glossary
 from institutions.disclosures import DISCLOSURES
 from institutions.models import (
@@ -336,7 +337,7 @@ def translate_page_tree(home, directory):
 
 @transaction.atomic
 def load_demo_data(progress=None, limit=None, translations=True):
-    with upkeep_deferred():
+    with upkeep_deferred(), upkeep.batched():
         return _load(progress, limit, translations)
 
 

@@ -61,7 +61,7 @@ def translate(instance, strings_by_locale):
     source, created = TranslationSource.get_or_create_from_instance(instance)
     if not created:
         source.update_from_db()
-    segments = None
+    segments = original = None
     for locale, strings in strings_by_locale.items():
         translation, new = Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
         if new:
@@ -76,7 +76,8 @@ def translate(instance, strings_by_locale):
         parent = instance.get_parent()
         translated_parent = None if parent.is_root() else parent.specific.get_translation_or_none(locale)
         if translated_parent is not None and not _translated(source, locale):
-            _add_translation(source, locale, translated_parent)
+            original = original or source.as_instance()
+            _add_translation(source, original, locale, translated_parent)
             continue
         # save_target(publish=True) defers publishing to transaction.on_commit with the page object
         # as it was before its children were added; publishing that later resets the tree's child
@@ -104,12 +105,11 @@ def _translated(source, locale):
     ).exists()
 
 
-def _add_translation(source, locale, translated_parent):
+def _add_translation(source, original, locale, translated_parent):
     """A first translation made as wagtail-localize's create_or_update_translation makes it (a copy
     of the source for the locale, the translated segments ingested, view restrictions synced), but
     saved once and published at once (demo.publishing) instead of copied, saved, revised and
     published in turn."""
-    original = source.as_instance()
     exclude = original.default_exclude_fields_in_copy + original.exclude_fields_in_copy
     attrs = {"locale": locale, "slug": find_available_slug(translated_parent, slugify(original.slug)), "alias_of": None,
              "live_revision": None, "latest_revision": None}

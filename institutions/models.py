@@ -138,6 +138,10 @@ class InstitutionIndexPage(Page):
         return context
 
 
+# The fields institution_search_names reads from the page itself.
+NAME_FIELDS = {"title", "short_name", "address", "registry_code", "region", "district", "search_names"}
+
+
 class InstitutionPage(Page):
     """One education organization: its identity and every disclosure criteria 1.6 and 4.3 require."""
 
@@ -324,6 +328,10 @@ class InstitutionPage(Page):
     def save(self, *args, **kwargs):
         from search.names import institution_search_names, refresh_translations_search_names
 
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not NAME_FIELDS.intersection(update_fields):
+            # e.g. save_revision's save of the revision pointers: no name changes.
+            return super().save(*args, **kwargs)
         self.search_names = institution_search_names(self)
         result = super().save(*args, **kwargs)
         refresh_translations_search_names(self)
