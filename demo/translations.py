@@ -111,13 +111,14 @@ def _add_translation(source, original, locale, translated_parent):
     saved once and published at once (demo.publishing) instead of copied, saved, revised and
     published in turn."""
     exclude = original.default_exclude_fields_in_copy + original.exclude_fields_in_copy
-    attrs = {"locale": locale, "slug": find_available_slug(translated_parent, slugify(original.slug)), "alias_of": None,
-             "live_revision": None, "latest_revision": None}
+    attrs = {"locale": locale, "alias_of": None, "live_revision": None, "latest_revision": None}
     page, children = _copy(original, exclude_fields=exclude, update_attrs=attrs)
     for child in children.values():
         if isinstance(child, TranslatableMixin):
             child.locale = locale
     ingest_segments(original, page, source.locale, locale, source._get_segments_for_translation(locale, fallback=True))
+    # The slug is a segment too: made valid once ingested, as wagtail-localize does.
+    page.slug = find_available_slug(translated_parent, slugify(page.slug))
     add_published(translated_parent, page)
     _copy_m2m_relations(original, page, exclude_fields=exclude, update_attrs=attrs)
     source.sync_view_restrictions(original, page)
