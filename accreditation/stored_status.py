@@ -11,8 +11,11 @@ decision in the source language). Bulk writers call refresh() for everything.
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 
-from core import content_version
+from core import content_version, upkeep
 from institutions.models import InstitutionPage
+
+
+BATCH = "accreditation.stored"  # core.upkeep: a bulk load refreshes each institution once
 
 
 def refresh(translation_keys=None):
@@ -67,12 +70,12 @@ def _keys_of_decision(decision):
 def _on_decision_saved(sender, instance, raw=False, **kwargs):
     # Publishing and unpublishing save the page; so do factories and code that add live pages.
     if not raw:
-        refresh(_keys_of_decision(instance))
+        upkeep.run_or_batch(BATCH, refresh, _keys_of_decision(instance))
 
 
 def _on_institution_saved(sender, instance, raw=False, **kwargs):
     if not raw:
-        refresh([instance.translation_key])  # a new language version gets its row
+        upkeep.run_or_batch(BATCH, refresh, [instance.translation_key])  # a new language version gets its row
 
 
 def _before_decision_deleted(sender, instance, **kwargs):

@@ -20,6 +20,7 @@ from accreditation.models import (
 )
 from institutions.models import InstitutionPage, ProgrammePage
 
+from .publishing import add_published
 from .translations import translate
 
 REGISTER = {"ky": "Аккредитация боюнча чечимдер", "ru": "Решения об аккредитации", "en": "Accreditation decisions"}
@@ -93,8 +94,7 @@ def demo_pdf(title, filename, text):
 def ensure_index(model, home, slug, titles, translate_into):
     page = model.objects.child_of(home).first()
     if page is None:
-        page = home.add_child(instance=model(title=titles["ky"], slug=slug, locale=home.locale))
-        page.save_revision().publish()
+        page = add_published(home, model(title=titles["ky"], slug=slug, locale=home.locale))
     translate(page, {locale: {titles["ky"]: titles[language]} for language, locale in (translate_into or {}).items()})
     return page
 
@@ -153,8 +153,9 @@ def load_decisions(home, records, translate_into=None, today=None):
             programmes = list(ProgrammePage.objects.child_of(institution).order_by("path")[:2])
         decision.programmes = programmes
         if created:
-            register.add_child(instance=decision)
-        decision.save_revision().publish()
+            add_published(register, decision)
+        else:
+            decision.save_revision().publish()
         decision = AccreditationDecisionPage.objects.get(pk=decision.pk)
         sync_report(decision, submitted, record)
         translate(decision, {
@@ -194,11 +195,11 @@ def load_ministry_documents(home, order, translate_into=None):
     }
     page = MinistryDocumentPage.objects.child_of(index).filter(slug=order["slug"]).first()
     if page is None:
-        page = index.add_child(instance=MinistryDocumentPage(slug=order["slug"], locale=index.locale, **fields))
+        page = add_published(index, MinistryDocumentPage(slug=order["slug"], locale=index.locale, **fields))
     else:
         for key, value in fields.items():
             setattr(page, key, value)
-    page.save_revision().publish()
+        page.save_revision().publish()
     strings_by_locale = {}
     for language, locale in (translate_into or {}).items():
         strings = {order["title"]["ky"]: order["title"][language]}

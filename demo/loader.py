@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from wagtail.images.models import Image
 from wagtail.models import Collection, Locale, Page, Site
 
+from core import upkeep
 from glossary.seed import load_glossary
 from institutions.disclosures import DISCLOSURES
 from institutions.models import (
@@ -33,6 +34,7 @@ from taxonomy.models import District, InstitutionType, InstructionLanguage, Qual
 from .decisions import load_decisions, load_ministry_documents
 from .deferred import upkeep_deferred
 from .emblems import emblem_png
+from .publishing import add_published
 from .reports import load_reports
 from .translations import DIRECTORY, HOME, PROGRAMME_TEXTS, TARGET_LANGUAGES, institution_strings, programme_strings, translate
 
@@ -120,8 +122,7 @@ def ensure_page_tree():
         for placeholder in root.get_children().filter(slug="home").exclude(content_type__model="homepage"):
             Site.objects.filter(root_page=placeholder).update(root_page=root)
             placeholder.delete()
-        home = root.add_child(instance=HomePage(title=HOME_TITLE, slug="home", intro=HOME_INTRO, locale=locale))
-        home.save_revision().publish()
+        home = add_published(root, HomePage(title=HOME_TITLE, slug="home", intro=HOME_INTRO, locale=locale))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Achyk Bilim")
@@ -130,8 +131,7 @@ def ensure_page_tree():
         site.save()
     directory = InstitutionIndexPage.objects.child_of(home).first()
     if directory is None:
-        directory = home.add_child(instance=InstitutionIndexPage(title=DIRECTORY_TITLE, slug="institutions", locale=locale))
-        directory.save_revision().publish()
+        directory = add_published(home, InstitutionIndexPage(title=DIRECTORY_TITLE, slug="institutions", locale=locale))
     return home, directory
 
 
@@ -252,8 +252,9 @@ def upsert_institution(directory, record, texts, classifiers, collection, transl
     page.staff_statistics = staff_rows(record)
     page.languages.set([classifiers["languages"][code] for code in record["languages"]])
     if created:
-        directory.add_child(instance=page)
-    save_and_publish(page)
+        add_published(directory, page)
+    else:
+        save_and_publish(page)
     # Publishing saved fresh licence rows; programmes must point at those, not the in-memory copies.
     page = InstitutionPage.objects.get(pk=page.pk)
     programmes = upsert_programmes(page, record, classifiers)
@@ -305,8 +306,9 @@ def upsert_programmes(institution, record, classifiers, language=DEFAULT_LANGUAG
             ProgrammeEnrolment(year=int(year), learners=count) for year, count in sorted(programme["learners"].items())
         ]
         if created:
-            institution.add_child(instance=page)
-        save_and_publish(page)
+            add_published(institution, page)
+        else:
+            save_and_publish(page)
         pages.append((page, programme))
     return pages
 
@@ -335,7 +337,7 @@ def translate_page_tree(home, directory):
 
 @transaction.atomic
 def load_demo_data(progress=None, limit=None, translations=True):
-    with upkeep_deferred():
+    with upkeep_deferred(), upkeep.batched():
         return _load(progress, limit, translations)
 
 

@@ -83,6 +83,10 @@ class InstitutionIndexPage(Page):
         return context
 
 
+# The fields institution_search_names reads from the page itself.
+NAME_FIELDS = {"title", "short_name", "address", "registry_code", "region", "district", "search_names"}
+
+
 class InstitutionPage(ViewRestrictionsFromPaths, Page):
     """One education organization: its identity and every disclosure criteria 1.6 and 4.3 require."""
 
@@ -268,6 +272,10 @@ class InstitutionPage(ViewRestrictionsFromPaths, Page):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and not NAME_FIELDS.intersection(update_fields):
+            # e.g. save_revision's save of the revision pointers: no name changes.
+            return super().save(*args, **kwargs)
         self.search_names = search_hooks.search_names(self)
         result = super().save(*args, **kwargs)
         search_hooks.refresh_translations(self)

@@ -4,6 +4,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from core import upkeep
 from institutions.models import InstitutionPage
 
 from .groups import MINISTRY_PAGE_MODELS, roles_follow, sync_institution, sync_ministry_page
@@ -14,15 +15,33 @@ def institution_created(sender, instance, created, raw=False, **kwargs):
     # A new institution, or a new translation of one (wagtail-localize creates a page per language):
     # the institution's one editors group must cover it.
     if created and not raw:
-        sync_institution(instance)
+        upkeep.run_or_batch("roles.created", sync_institutions, [instance.pk])
 
 
 @receiver(page_published, sender=InstitutionPage)
 def institution_published(sender, instance, **kwargs):
     # A published rename renames the group; a new district moves the page to that district's review.
     # Most publishes change neither: a few reads tell, and nothing is written.
-    if not roles_follow(instance):
-        sync_institution(instance)
+    upkeep.run_or_batch("roles.published", sync_changed_institutions, [instance.pk])
+
+
+def _one_page_per_institution(pks):
+    """Pages of these ids, one per institution (its language versions share one group and review)."""
+    pages = {}
+    for page in InstitutionPage.objects.filter(pk__in=pks).order_by("path"):
+        pages.setdefault(page.translation_key, page)
+    return pages.values()
+
+
+def sync_institutions(pks):
+    for page in _one_page_per_institution(pks):
+        sync_institution(page)
+
+
+def sync_changed_institutions(pks):
+    for page in _one_page_per_institution(pks):
+        if not roles_follow(page):
+            sync_institution(page)
 
 
 def ministry_page_created(sender, instance, created, raw=False, **kwargs):

@@ -4,6 +4,7 @@ commit would list the page being deleted)."""
 
 from django.db import transaction
 
+from core import upkeep
 from institutions.models import InstitutionPage
 
 from .compute import affected_by
@@ -15,5 +16,9 @@ def on_published(sender, instance, **kwargs):
     if not isinstance(specific, InstitutionPage):
         return
     # Read now: an unpublish may be part of a deletion, and the row is gone by the commit.
-    affected = sorted(affected_by(specific))
+    upkeep.run_or_batch("similar.lists", _refresh_on_commit, affected_by(specific))
+
+
+def _refresh_on_commit(institution_ids):
+    affected = sorted(institution_ids)
     transaction.on_commit(lambda: refresh_similar_lists.enqueue(affected))

@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from accreditation.models import (
     AccreditationDecisionPage,
@@ -169,3 +170,39 @@ def test_demo_decisions(client, demo_site):
         assert expected in html
         home = client.get(f"/{language}/").content.decode()
         assert order.url in home
+
+
+def test_demo_pages_are_published_with_a_revision_and_linked_translations(demo_site):
+    source = InstitutionPage.objects.filter(locale__language_code="ky").exclude(logo=None).order_by("pk").first()
+    pages = [source.get_translation(_locale(language)) for language in ("ky", "ru", "en")]
+    programmes = ProgrammePage.objects.filter(translation_key=ProgrammePage.objects.child_of(source).first().translation_key)
+    for page in [*pages, *programmes]:
+        assert page.live and not page.has_unpublished_changes
+        assert page.live_revision_id == page.latest_revision_id
+        assert page.live_revision.as_object().title == page.title
+        assert page.first_published_at and page.last_published_at
+    assert {p.locale.language_code for p in programmes} == {"ky", "ru", "en"}
+    assert {p.get_parent().specific.locale.language_code for p in programmes} == {"ky", "ru", "en"}
+    assert pages[1].licences.count() == source.licences.count()
+    assert {page.logo_id for page in pages} == {source.logo_id}
+
+
+def test_an_editors_later_edit_of_a_demo_page_syncs_to_its_translations(demo_site, django_capture_on_commit_callbacks):
+    source = InstitutionPage.objects.filter(locale__language_code="ky").order_by("pk").first()
+    source.head_name = "Жаңы жетекчи"
+    source.save_revision().publish()
+    # What "Sync translated pages" does in the admin: the source is read again, the new string is
+    # translated, and each translation is updated and published.
+    translation_source = TranslationSource.objects.get(object_id=source.translation_key, locale=source.locale)
+    translation_source.update_from_db()
+    russian = _locale("ru")
+    segment = translation_source.stringsegment_set.get(context__path="head_name")
+    StringTranslation.objects.create(
+        translation_of=segment.string, locale=russian, context=segment.context, data="Новый руководитель"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        Translation.objects.get(source=translation_source, target_locale=russian).save_target(publish=True)
+    page = source.get_translation(russian)
+    assert page.head_name == "Новый руководитель"
+    assert page.title != source.title  # the other fields keep their Russian text
+    assert page.live and not page.has_unpublished_changes

@@ -14,6 +14,15 @@ def refresh_institution_score(pk):
         reindex_pending()
 
 
+@retried_task(attempts=3, retry_after_seconds=30)
+def refresh_institution_scores(pks):
+    """refresh_institution_score for many institutions at once (after a bulk load)."""
+    from institutions.models import InstitutionPage
+
+    if refresh_scores(InstitutionPage.objects.filter(pk__in=pks)):
+        reindex_pending()
+
+
 @retried_task(attempts=3, retry_after_seconds=300)
 def refresh_due_transparency_scores():
     """The scores that turned by date (run daily by refresh_transparency_scores, or on demand)."""
