@@ -12,7 +12,7 @@ from glossary import lookup
 from glossary.models import GlossaryTerm
 from glossary.seed import load_glossary
 from glossary.terms import TERMS
-from pages import content_version
+from core import content_version
 from roles.groups import ensure_ministry_group
 
 from .accreditation_factories import (
