@@ -17,8 +17,6 @@ def refresh_institution_score(pk):
 @retried_task(attempts=3, retry_after_seconds=30)
 def refresh_institution_scores(pks):
     """refresh_institution_score for many institutions at once (after a bulk load)."""
-    from institutions.models import InstitutionPage
-
     if refresh_scores(InstitutionPage.objects.filter(pk__in=pks)):
         reindex_pending()
 
