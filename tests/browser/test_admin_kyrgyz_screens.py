@@ -10,6 +10,7 @@ import re
 from io import BytesIO
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from PIL import Image
 from wagtail.documents.models import Document
