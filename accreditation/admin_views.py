@@ -59,18 +59,25 @@ def can_review(user, decision, roles=None):
     """The reviewers of the institution's district (or region, without a district), the ministry and
     superusers accept or return a report. An editor never reviews their own institution's report."""
     roles = roles or roles_of(user)
-    return decision.institution is not None and (roles.superuser or roles.ministry or roles.reviews(decision.institution))
+    return decision.institution is not None and (
+        roles.superuser or roles.ministry or roles.reviews(decision.institution)
+    )
 
 
 class ReviewForm(forms.Form):
     ACCEPT, RETURN = "accept", "return"
     action = forms.ChoiceField(
-        label=gettext_lazy("Decision"), widget=forms.RadioSelect,
-        choices=[(ACCEPT, gettext_lazy("Accept: the report becomes public")),
-                 (RETURN, gettext_lazy("Return to the institution for changes"))],
+        label=gettext_lazy("Decision"),
+        widget=forms.RadioSelect,
+        choices=[
+            (ACCEPT, gettext_lazy("Accept: the report becomes public")),
+            (RETURN, gettext_lazy("Return to the institution for changes")),
+        ],
     )
     comment = forms.CharField(
-        label=gettext_lazy("Comment for the institution"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=gettext_lazy("Comment for the institution"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
     def clean(self):
@@ -147,9 +154,11 @@ def latest_reports(translation_keys):
     """The newest report on each decision (any language version), by the decision's translation key.
     `translation_keys` is a subquery, so the ministry's list of every decision stays one query."""
     latest = {}
-    reports = RemediationReport.objects.filter(decision__translation_key__in=translation_keys).select_related(
-        "decision"
-    ).order_by("-submitted_at", "-pk")
+    reports = (
+        RemediationReport.objects.filter(decision__translation_key__in=translation_keys)
+        .select_related("decision")
+        .order_by("-submitted_at", "-pk")
+    )
     for report in reports:
         latest.setdefault(report.decision.translation_key, report)
     return latest
@@ -184,13 +193,17 @@ def submit_report(request, decision_id):
                 decision=decision, document=document, note=form.cleaned_data["note"], submitted_by=request.user
             )
         messages.success(
-            request, _("The remediation report was submitted. It becomes public once the district's reviewer accepts it.")
+            request,
+            _("The remediation report was submitted. It becomes public once the district's reviewer accepts it."),
         )
         return redirect("accreditation_remediation")
     return TemplateResponse(
-        request, "accreditation/admin/submit_report.html",
+        request,
+        "accreditation/admin/submit_report.html",
         {
-            "form": form, "decision": decision, "status": decision.remediation_status(),
+            "form": form,
+            "decision": decision,
+            "status": decision.remediation_status(),
             "reports": decision.all_remediation_reports(),
         },
     )
@@ -198,7 +211,8 @@ def submit_report(request, decision_id):
 
 def review_report(request, report_id):
     report = get_object_or_404(
-        RemediationReport.objects.select_related("decision", "document", "submitted_by"), pk=report_id,
+        RemediationReport.objects.select_related("decision", "document", "submitted_by"),
+        pk=report_id,
     )
     decision = AccreditationDecisionPage.objects.live().filter(pk=report.decision_id).first()
     if decision is None or not can_review(request.user, decision):
@@ -212,9 +226,11 @@ def review_report(request, report_id):
         with transaction.atomic():
             # Locked and checked again, so two reviewers answering at once cannot both win; save() (not
             # update()) so the content version moves on and cached public pages show the change.
-            current = RemediationReport.objects.select_for_update().filter(
-                pk=report.pk, review_state=RemediationReport.Review.SUBMITTED
-            ).first()
+            current = (
+                RemediationReport.objects.select_for_update()
+                .filter(pk=report.pk, review_state=RemediationReport.Review.SUBMITTED)
+                .first()
+            )
             updated = current is not None
             if updated:
                 current.review_state = (
@@ -232,6 +248,7 @@ def review_report(request, report_id):
             messages.success(request, _("The report was returned to the institution with your comment."))
         return redirect("accreditation_remediation")
     return TemplateResponse(
-        request, "accreditation/admin/review_report.html",
+        request,
+        "accreditation/admin/review_report.html",
         {"form": form, "report": report, "decision": decision, "status": decision.remediation_status()},
     )

@@ -72,9 +72,9 @@ def reports_awaiting_review(institutions=None):
 def accreditation_expiry_deadlines(institution, today):
     """Deadline source for the editors' dashboard: the institution's accreditation, when it ends within
     90 days (a new accreditation must be applied for)."""
-    expiring = expiring_accreditations(today, institutions=InstitutionPage.objects.filter(
-        translation_key=institution.translation_key
-    )).first()
+    expiring = expiring_accreditations(
+        today, institutions=InstitutionPage.objects.filter(translation_key=institution.translation_key)
+    ).first()
     if expiring is None:
         return []
     return [Deadline(_("Accreditation ends"), expiring.accreditation_until)]
@@ -91,14 +91,16 @@ def remediation_deadlines(institution, today):
         status = decision.remediation_status(today)
         if status not in (Remediation.PENDING, Remediation.OVERDUE, Remediation.UNDER_REVIEW):
             continue
-        deadlines.append(Deadline(
-            _("Remediation report for decision No. %(number)s") % {"number": decision.number},
-            decision.remediation_due,
-            # Submitted and waiting for the reviewer: the institution's part is done for now.
-            note=_("Submitted, waiting for review") if status == Remediation.UNDER_REVIEW else "",
-            url=reverse("accreditation_remediation_submit", args=[decision.pk]),
-            done=status == Remediation.UNDER_REVIEW,
-        ))
+        deadlines.append(
+            Deadline(
+                _("Remediation report for decision No. %(number)s") % {"number": decision.number},
+                decision.remediation_due,
+                # Submitted and waiting for the reviewer: the institution's part is done for now.
+                note=_("Submitted, waiting for review") if status == Remediation.UNDER_REVIEW else "",
+                url=reverse("accreditation_remediation_submit", args=[decision.pk]),
+                done=status == Remediation.UNDER_REVIEW,
+            )
+        )
     return deadlines
 
 
@@ -141,7 +143,9 @@ def accreditation_sections(today, institutions=None):
     return [
         section(_("Accreditations expiring within 90 days"), "dated", expiring, _("No accreditation expires soon.")),
         section(
-            _("Remediation reports waiting for review"), "deadlines", awaiting,
+            _("Remediation reports waiting for review"),
+            "deadlines",
+            awaiting,
             _("No remediation report is waiting for review."),
         ),
         section(_("Overdue remediation reports"), "dated", overdue, _("No remediation report is overdue.")),

@@ -11,10 +11,10 @@ from django.core.paginator import Paginator
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core import content_version
 from core.downloads import FORMATS, Export
 from core.downloads import download_response as file_response
 from core.visibility import visible
-from core import content_version
 from taxonomy.models import District, Region
 
 from .dates import EXPIRING_SOON_DAYS
@@ -115,11 +115,10 @@ def register_context(request, index_page, today=None):
     paginator = Paginator(selection.decisions, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     if request.GET.get("page") and str(page.number) != request.GET.get("page"):
-        selection.notes.append(_("There is no such page of results; showing page %(number)s.") % {"number": page.number})
-    rows = [
-        {"decision": decision, "remediation": decision.remediation_status(today)}
-        for decision in page.object_list
-    ]
+        selection.notes.append(
+            _("There is no such page of results; showing page %(number)s.") % {"number": page.number}
+        )
+    rows = [{"decision": decision, "remediation": decision.remediation_status(today)} for decision in page.object_list]
     params = dict(selection.filters)
 
     def url_with(**changes):
@@ -163,9 +162,22 @@ def one_version_each(decisions, locale_id):
 # Plain column names, the same in every language and in every format (CSV and XLSX headers, JSON
 # keys), so scripts can rely on them; as in the directory downloads (api.downloads).
 COLUMNS = (
-    "id", "number", "decision_date", "institution_id", "institution", "region", "district",
-    "latitude", "longitude", "kind", "outcome", "valid_from", "valid_until", "remediation_due",
-    "remediation", "url",
+    "id",
+    "number",
+    "decision_date",
+    "institution_id",
+    "institution",
+    "region",
+    "district",
+    "latitude",
+    "longitude",
+    "kind",
+    "outcome",
+    "valid_from",
+    "valid_until",
+    "remediation_due",
+    "remediation",
+    "url",
 )
 
 
@@ -222,7 +234,10 @@ def download_response(fmt, selection, request=None):
         return Export({"decisions": (COLUMNS, rows)}, meta=meta)
 
     key = content_version.cache_key(
-        "register-download", language, request.build_absolute_uri("/") if request else "",
-        sorted(selection.filters.items()), [str(note) for note in selection.notes],
+        "register-download",
+        language,
+        request.build_absolute_uri("/") if request else "",
+        sorted(selection.filters.items()),
+        [str(note) for note in selection.notes],
     )
     return file_response(fmt, filename, build, cache_key=key)

@@ -25,6 +25,7 @@ from institutions.models import InstitutionPage
 
 class AccreditationStatus(models.TextChoices):
     """Status codes (used in URLs and search facets) and their labels, in one place."""
+
     ACCREDITED = "accredited", _("Accredited")
     CONDITIONAL = "conditional", _("Accredited with conditions")
     REFUSED = "refused", _("Accreditation refused")
@@ -34,11 +35,21 @@ class AccreditationStatus(models.TextChoices):
 
 # What each status means for a learner, in one sentence (every badge shows it), and its glossary term.
 MEANINGS = {
-    AccreditationStatus.ACCREDITED: _("The state has checked this organization: its diplomas and certificates are recognized."),
-    AccreditationStatus.CONDITIONAL: _("Its diplomas are recognized, but it must remove named shortcomings by a set date."),
-    AccreditationStatus.REFUSED: _("It did not pass the state's check: ask how this affects your diploma before you enrol."),
-    AccreditationStatus.EXPIRED: _("Its accreditation has run out: ask whether a new decision is on the way before you enrol."),
-    AccreditationStatus.NONE: _("No accreditation decision has been published yet: ask the organization about its status."),
+    AccreditationStatus.ACCREDITED: _(
+        "The state has checked this organization: its diplomas and certificates are recognized."
+    ),
+    AccreditationStatus.CONDITIONAL: _(
+        "Its diplomas are recognized, but it must remove named shortcomings by a set date."
+    ),
+    AccreditationStatus.REFUSED: _(
+        "It did not pass the state's check: ask how this affects your diploma before you enrol."
+    ),
+    AccreditationStatus.EXPIRED: _(
+        "Its accreditation has run out: ask whether a new decision is on the way before you enrol."
+    ),
+    AccreditationStatus.NONE: _(
+        "No accreditation decision has been published yet: ask the organization about its status."
+    ),
 }
 GLOSSARY_SLUGS = {
     AccreditationStatus.ACCREDITED: "accredited",
@@ -116,14 +127,18 @@ def source_institutional_decisions():
     from. A decision in a private section (a view restriction) does not decide the public status."""
     from .models import AccreditationDecisionPage as Decision
 
-    return Decision.objects.live().public().filter(
-        kind=Decision.Kind.INSTITUTIONAL, locale__language_code=settings.LANGUAGE_CODE
+    return (
+        Decision.objects.live()
+        .public()
+        .filter(kind=Decision.Kind.INSTITUTIONAL, locale__language_code=settings.LANGUAGE_CODE)
     )
 
 
 def institutional_decisions_of(translation_key):
-    return source_institutional_decisions().filter(institution__translation_key=translation_key).order_by(
-        "-decision_date", "-pk"
+    return (
+        source_institutional_decisions()
+        .filter(institution__translation_key=translation_key)
+        .order_by("-decision_date", "-pk")
     )
 
 
@@ -164,9 +179,7 @@ def statuses_for(institutions, today=None) -> dict:
     rows = annotate_accreditation(InstitutionPage.objects.filter(pk__in=pks), today).values_list(
         "pk", "accreditation_status", "accreditation_until"
     )
-    return {
-        pk: Status(code, until if code != AccreditationStatus.REFUSED else None) for pk, code, until in rows
-    }
+    return {pk: Status(code, until if code != AccreditationStatus.REFUSED else None) for pk, code, until in rows}
 
 
 def filter_by_status(queryset, code, today=None):

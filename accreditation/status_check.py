@@ -57,7 +57,8 @@ def plain_words(status):
     until = _date(status.until)
     return {
         AccreditationStatus.ACCREDITED: _("This institution is accredited until %(date)s.") % {"date": until},
-        AccreditationStatus.CONDITIONAL: _("This institution is accredited with conditions until %(date)s.") % {"date": until},
+        AccreditationStatus.CONDITIONAL: _("This institution is accredited with conditions until %(date)s.")
+        % {"date": until},
         AccreditationStatus.REFUSED: _("Accreditation of this institution was refused."),
         AccreditationStatus.EXPIRED: _("The accreditation of this institution expired on %(date)s.") % {"date": until},
         AccreditationStatus.NONE: _("This institution has no accreditation decision yet."),
@@ -67,11 +68,19 @@ def plain_words(status):
 def badge_svg(institution, language):
     with translation.override(language):
         status = status_for(institution)
-        until = _("until %(date)s") % {"date": formats.date_format(status.until, "SHORT_DATE_FORMAT")} if (
-            status.until and status.code != AccreditationStatus.EXPIRED) else ""
+        until = (
+            _("until %(date)s") % {"date": formats.date_format(status.until, "SHORT_DATE_FORMAT")}
+            if (status.until and status.code != AccreditationStatus.EXPIRED)
+            else ""
+        )
         context = {
-            "institution": institution, "status": status, "label": str(status.label), "until": until,
-            "colour": BADGE_COLOURS[status.code], "width": BADGE_SIZE[0], "height": BADGE_SIZE[1],
+            "institution": institution,
+            "status": status,
+            "label": str(status.label),
+            "until": until,
+            "colour": BADGE_COLOURS[status.code],
+            "width": BADGE_SIZE[0],
+            "height": BADGE_SIZE[1],
         }
         return render_to_string("accreditation/badge.svg", context)
 
@@ -86,10 +95,14 @@ def notice_pdf(institution, language, today=None):
     with translation.override(language):
         status = status_for(institution, today)
         context = {
-            "institution": institution, "status": status, "sentence": plain_words(status),
-            "printed": _date(today or date.today()), "profile_url": profile_url,
+            "institution": institution,
+            "status": status,
+            "sentence": plain_words(status),
+            "printed": _date(today or date.today()),
+            "profile_url": profile_url,
             "qr": qr_data_uri(profile_url),
-            "font_regular": (FONT_DIR / "DejaVuSans.ttf").as_uri(), "font_bold": (FONT_DIR / "DejaVuSans-Bold.ttf").as_uri(),
+            "font_regular": (FONT_DIR / "DejaVuSans.ttf").as_uri(),
+            "font_bold": (FONT_DIR / "DejaVuSans-Bold.ttf").as_uri(),
             "language": language,
         }
         html = render_to_string("accreditation/notice_pdf.html", context)

@@ -10,8 +10,9 @@ from . import status_check
 @require_GET
 def badge(request, pk):
     institution = status_check.public_institution(pk, translation.get_language())
-    response = HttpResponse(status_check.badge_svg(institution, translation.get_language()),
-                            content_type="image/svg+xml; charset=utf-8")
+    response = HttpResponse(
+        status_check.badge_svg(institution, translation.get_language()), content_type="image/svg+xml; charset=utf-8"
+    )
     # Live, but a site embedding it on every page view should not ask us every time.
     response["Cache-Control"] = "public, max-age=300"
     # An image embedded on other websites: no script can run in it, and it may be shown cross-origin.

@@ -14,7 +14,6 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from core import content_version, upkeep
 from institutions.models import InstitutionPage
 
-
 BATCH = "accreditation.stored"  # core.upkeep: a bulk load refreshes each institution once
 
 
@@ -45,8 +44,9 @@ def refresh(translation_keys=None):
         stored._raw_delete(stored.db)
         StoredAccreditation.objects.bulk_create(
             [
-                StoredAccreditation(institution_id=pk, decision_id=latest[key][0], outcome=latest[key][1],
-                                    valid_until=latest[key][2])
+                StoredAccreditation(
+                    institution_id=pk, decision_id=latest[key][0], outcome=latest[key][1], valid_until=latest[key][2]
+                )
                 for pk, key in pages.values_list("pk", "translation_key")
                 if key in latest
             ],
@@ -60,10 +60,14 @@ def _keys_of_decision(decision):
     from .models import StoredAccreditation
 
     keys = set(
-        StoredAccreditation.objects.filter(decision_id=decision.pk).values_list("institution__translation_key", flat=True)
+        StoredAccreditation.objects.filter(decision_id=decision.pk).values_list(
+            "institution__translation_key", flat=True
+        )
     )
     if decision.institution_id:
-        keys.update(InstitutionPage.objects.filter(pk=decision.institution_id).values_list("translation_key", flat=True))
+        keys.update(
+            InstitutionPage.objects.filter(pk=decision.institution_id).values_list("translation_key", flat=True)
+        )
     return keys
 
 
@@ -110,7 +114,9 @@ def connect():
     from .models import AccreditationDecisionPage as Decision
 
     post_save.connect(_on_decision_saved, sender=Decision, dispatch_uid="accreditation.stored.decision-saved")
-    post_save.connect(_on_institution_saved, sender=InstitutionPage, dispatch_uid="accreditation.stored.institution-saved")
+    post_save.connect(
+        _on_institution_saved, sender=InstitutionPage, dispatch_uid="accreditation.stored.institution-saved"
+    )
     pre_delete.connect(_before_decision_deleted, sender=Decision, dispatch_uid="accreditation.stored.pre-delete")
     post_delete.connect(_after_decision_deleted, sender=Decision, dispatch_uid="accreditation.stored.post-delete")
     for name, signal in (("saved", post_save), ("deleted", post_delete)):

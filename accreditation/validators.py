@@ -13,9 +13,7 @@ def pdf_error(document):
     if document is None:
         return None
     if (document.file_extension or "").lower() != "pdf":
-        return _("The commission's conclusion must be a PDF file; “%(name)s” is not.") % {
-            "name": document.filename
-        }
+        return _("The commission's conclusion must be a PDF file; “%(name)s” is not.") % {"name": document.filename}
     try:
         with document.open_file() as handle:
             head = handle.read(len(PDF_MAGIC))
@@ -41,7 +39,9 @@ def programme_errors(institution, programmes):
     """A message naming the programmes that do not belong to the decision's institution, or None."""
     if institution is None:
         return None
-    foreign = [p for p in programmes if p.institution is None or p.institution.translation_key != institution.translation_key]
+    foreign = [
+        p for p in programmes if p.institution is None or p.institution.translation_key != institution.translation_key
+    ]
     if not foreign:
         return None
     return _("These programmes belong to another institution: %(names)s.") % {

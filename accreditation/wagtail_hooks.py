@@ -19,8 +19,14 @@ from .models import AccreditationDecisionPage
 def remediation_urls():
     return [
         path("remediation/", admin_views.remediation_index, name="accreditation_remediation"),
-        path("remediation/<int:decision_id>/report/", admin_views.submit_report, name="accreditation_remediation_submit"),
-        path("remediation/reports/<int:report_id>/review/", admin_views.review_report, name="accreditation_remediation_review"),
+        path(
+            "remediation/<int:decision_id>/report/", admin_views.submit_report, name="accreditation_remediation_submit"
+        ),
+        path(
+            "remediation/reports/<int:report_id>/review/",
+            admin_views.review_report,
+            name="accreditation_remediation_review",
+        ),
     ]
 
 
@@ -98,6 +104,7 @@ def remediation_for_report(institution, year):
     done = "\n".join(report.note.strip() for report in decision.remediation_reports() if report.note.strip())
     with translation.override(settings.LANGUAGE_CODE):
         source = _("Decision No. %(number)s of %(date)s.") % {
-            "number": decision.number, "date": f"{decision.decision_date:%d.%m.%Y}",
+            "number": decision.number,
+            "date": f"{decision.decision_date:%d.%m.%Y}",
         }
     return f"{source} {shortcomings}", done

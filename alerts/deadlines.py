@@ -39,11 +39,14 @@ def check(today=None):
         kind = events.EXPIRED if row.valid_until < today else events.EXPIRING
         found.append((kind, row.decision_id, f"{kind}:{row.decision.translation_key}:{row.valid_until}"))
     decisions = with_remediation_flags(visible(_source(AccreditationDecisionPage.objects.all()))).filter(
-        remediation_due__lt=today, remediation_due__gte=today - timedelta(days=RECENT_DAYS),
+        remediation_due__lt=today,
+        remediation_due__gte=today - timedelta(days=RECENT_DAYS),
     )
     for decision in decisions:
         if decision.remediation_status(today) == AccreditationDecisionPage.Remediation.OVERDUE:
-            found.append((events.OVERDUE, decision.pk, f"overdue:{decision.translation_key}:{decision.remediation_due}"))
+            found.append(
+                (events.OVERDUE, decision.pk, f"overdue:{decision.translation_key}:{decision.remediation_due}")
+            )
     announced = sent = 0
     for kind, object_id, key in found:
         if events.subject(kind, object_id) is not None and events.remember(key):

@@ -28,8 +28,11 @@ def link(name, subscription, purpose):
 
 
 def _message(subscription, subject, template, context, unsubscribe=True):
-    context = {**context, "subscription": subscription,
-               "following": targets.describe(subscription.target, subscription.target_key, subscription.language)}
+    context = {
+        **context,
+        "subscription": subscription,
+        "following": targets.describe(subscription.target, subscription.target_key, subscription.language),
+    }
     headers = {}
     if unsubscribe:
         url = link("alerts-unsubscribe", subscription, UNSUBSCRIBE)
@@ -45,8 +48,11 @@ def send_confirmation(subscription):
     with translation.override(subscription.language):
         subject = _("Confirm your alerts from Achyk Bilim")
         message = _message(
-            subscription, subject, "alerts/email/confirm.txt",
-            {"confirm_url": link("alerts-confirm", subscription, CONFIRM)}, unsubscribe=False,
+            subscription,
+            subject,
+            "alerts/email/confirm.txt",
+            {"confirm_url": link("alerts-confirm", subscription, CONFIRM)},
+            unsubscribe=False,
         )
     message.send()
 

@@ -96,13 +96,16 @@ def render(kind, object_id, language, today=None):
             decision = in_language(item, language)
             url = absolute(decision.url) or url
             text = _("Accreditation decision No. %(number)s of %(date)s: %(outcome)s.") % {
-                "number": item.number, "date": _date(item.decision_date), "outcome": item.get_outcome_display(),
+                "number": item.number,
+                "date": _date(item.decision_date),
+                "outcome": item.get_outcome_display(),
             }
             if item.valid_until and item.outcome != AccreditationDecisionPage.Outcome.REFUSED:
                 text += " " + _("Valid until %(date)s.") % {"date": _date(item.valid_until)}
         elif kind == EXPIRING:
             text = _("Its accreditation is valid until %(date)s: it ends in %(days)s days.") % {
-                "date": _date(item.valid_until), "days": (item.valid_until - today).days,
+                "date": _date(item.valid_until),
+                "days": (item.valid_until - today).days,
             }
         elif kind == EXPIRED:
             text = _("Its accreditation expired on %(date)s.") % {"date": _date(item.valid_until)}

@@ -8,7 +8,9 @@ from .models import Subscription
 class FollowForm(forms.Form):
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
     frequency = forms.ChoiceField(
-        label=_("How often"), choices=Subscription.Frequency.choices, initial=Subscription.Frequency.IMMEDIATE,
+        label=_("How often"),
+        choices=Subscription.Frequency.choices,
+        initial=Subscription.Frequency.IMMEDIATE,
         widget=forms.RadioSelect,
     )
     follow = forms.CharField(label=_("Follow"), max_length=40)

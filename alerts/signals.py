@@ -26,8 +26,10 @@ def announce_decision(decision_id):
     if events.subject(events.DECISION, decision.pk) is None:
         return 0  # not public: not announced, and not remembered, so it is news once it is public
     # What a follower is told; a re-publish that changes none of it is not announced again.
-    key = (f"decision:{decision.translation_key}:{decision.number}:{decision.decision_date}:{decision.outcome}:"
-           f"{decision.valid_until}")
+    key = (
+        f"decision:{decision.translation_key}:{decision.number}:{decision.decision_date}:{decision.outcome}:"
+        f"{decision.valid_until}"
+    )
     if not events.remember(key):
         return 0
     return announce(events.DECISION, decision.pk)
@@ -58,5 +60,7 @@ def _on_report_saved(sender, instance, raw=False, **kwargs):
 
 
 def connect():
-    page_published.connect(_on_page_published, sender=AccreditationDecisionPage, dispatch_uid="alerts.decision-published")
+    page_published.connect(
+        _on_page_published, sender=AccreditationDecisionPage, dispatch_uid="alerts.decision-published"
+    )
     post_save.connect(_on_report_saved, sender=SelfAssessmentReport, dispatch_uid="alerts.report-saved")

@@ -11,7 +11,12 @@ from taxonomy.models import District, InstitutionType, Region
 from .models import Subscription
 
 Target = Subscription.Target
-MODELS = {Target.INSTITUTION: InstitutionPage, Target.REGION: Region, Target.DISTRICT: District, Target.TYPE: InstitutionType}
+MODELS = {
+    Target.INSTITUTION: InstitutionPage,
+    Target.REGION: Region,
+    Target.DISTRICT: District,
+    Target.TYPE: InstitutionType,
+}
 # The most specific first: an address that follows an institution and its region gets one e-mail,
 # with the institution's unsubscribe link.
 SPECIFICITY = [Target.INSTITUTION, Target.DISTRICT, Target.REGION, Target.TYPE]
@@ -46,9 +51,11 @@ def name_in(target, key, language):
     """The followed item's name in a language (the Kyrgyz one when it has no translation); None when
     it is gone or no longer public."""
     items = _queryset(target).filter(translation_key=key)
-    item = items.filter(locale__language_code=language).first() or items.filter(
-        locale__language_code=settings.LANGUAGE_CODE
-    ).first() or items.first()
+    item = (
+        items.filter(locale__language_code=language).first()
+        or items.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        or items.first()
+    )
     if item is None:
         return None
     return item.title if target == Target.INSTITUTION else item.name

@@ -16,7 +16,9 @@ CONFIRM_MAX_AGE = 7 * 24 * 3600  # a confirmation link works for a week; the dai
 
 
 def _digest(subscription):
-    return salted_hmac("alerts.subscription", f"{subscription.email}|{subscription.created_at.isoformat()}").hexdigest()[:20]
+    return salted_hmac(
+        "alerts.subscription", f"{subscription.email}|{subscription.created_at.isoformat()}"
+    ).hexdigest()[:20]
 
 
 def make_token(subscription, purpose):

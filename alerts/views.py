@@ -28,8 +28,13 @@ def _form_page(request, form, status=200, note=""):
     follow = form["follow"].value() or ""
     found = targets.parse(follow)
     choices, _selected = targets.area_choices(request.LANGUAGE_CODE)
-    context = {"form": form, "note": note, "follow_value": follow, "follow_choices": None if found else choices,
-               "following": targets.describe(found[0], found[1].translation_key, request.LANGUAGE_CODE) if found else ""}
+    context = {
+        "form": form,
+        "note": note,
+        "follow_value": follow,
+        "follow_choices": None if found else choices,
+        "following": targets.describe(found[0], found[1].translation_key, request.LANGUAGE_CODE) if found else "",
+    }
     return render(request, "alerts/follow.html", context, status=status)
 
 
@@ -40,8 +45,11 @@ def _message(request, heading, text, status=200, action=None, button=""):
 
 def _bad_link(request):
     return _message(
-        request, _("This link does not work"),
-        _("The link is incomplete, altered or older than a week. Sign up again on the institution's page or the directory."),
+        request,
+        _("This link does not work"),
+        _(
+            "The link is incomplete, altered or older than a week. Sign up again on the institution's page or the directory."
+        ),
         status=400,
     )
 
@@ -57,12 +65,16 @@ def follow(request):
     email = form.cleaned_data["email"]
     if too_many_signups(request, email):
         return _form_page(
-            request, form, status=429,
+            request,
+            form,
+            status=429,
             note=_("Too many sign-ups from this address or this connection. Please try again in an hour."),
         )
     target, item = form.cleaned_data["follow"]
     subscription, _created = Subscription.objects.get_or_create(
-        email=email, target=target, target_key=item.translation_key,
+        email=email,
+        target=target,
+        target_key=item.translation_key,
         defaults={"language": request.LANGUAGE_CODE, "frequency": form.cleaned_data["frequency"]},
     )
     if subscription.confirmed_at is None:  # a confirmed one is left as it is, and the answer is the same
@@ -73,12 +85,20 @@ def follow(request):
             send_confirmation(subscription)
         except OSError:  # smtplib's errors included: the mail server is down or refused
             logger.exception("Alerts: the confirmation mail to a new subscriber failed")
-            return _form_page(request, form, status=503,
-                              note=_("The confirmation e-mail could not be sent just now. Please try again later."))
+            return _form_page(
+                request,
+                form,
+                status=503,
+                note=_("The confirmation e-mail could not be sent just now. Please try again later."),
+            )
     return _message(
-        request, _("Check your inbox"),
-        _("We sent a confirmation link to %(email)s. Nothing is sent before you open it; without it, the "
-          "address is deleted within a week.") % {"email": email},
+        request,
+        _("Check your inbox"),
+        _(
+            "We sent a confirmation link to %(email)s. Nothing is sent before you open it; without it, the "
+            "address is deleted within a week."
+        )
+        % {"email": email},
     )
 
 
@@ -94,15 +114,21 @@ def confirm(request, token):
     following = targets.describe(subscription.target, subscription.target_key, request.LANGUAGE_CODE)
     if request.method == "GET" and subscription.confirmed_at is None:
         # A button, not a GET that confirms: mail scanners open links by themselves.
-        return _message(request, _("Confirm your alerts"), _("Receive e-mail alerts about %(following)s.") % {
-            "following": following}, action=request.path, button=_("Confirm"))
+        return _message(
+            request,
+            _("Confirm your alerts"),
+            _("Receive e-mail alerts about %(following)s.") % {"following": following},
+            action=request.path,
+            button=_("Confirm"),
+        )
     if subscription.confirmed_at is None:
         subscription.confirmed_at = timezone.now()
         subscription.save(update_fields=["confirmed_at"])
     return _message(
-        request, _("Alerts confirmed"),
-        _("You will receive e-mail alerts about %(following)s. Every message has a link to stop them.") % {
-            "following": following},
+        request,
+        _("Alerts confirmed"),
+        _("You will receive e-mail alerts about %(following)s. Every message has a link to stop them.")
+        % {"following": following},
     )
 
 
@@ -118,7 +144,12 @@ def unsubscribe(request, token):
         return _message(request, _("Unsubscribed"), done)
     if request.method == "GET":
         following = targets.describe(subscription.target, subscription.target_key, request.LANGUAGE_CODE)
-        return _message(request, _("Stop these alerts?"), _("Stop e-mail alerts about %(following)s.") % {
-            "following": following}, action=request.path, button=_("Unsubscribe"))
+        return _message(
+            request,
+            _("Stop these alerts?"),
+            _("Stop e-mail alerts about %(following)s.") % {"following": following},
+            action=request.path,
+            button=_("Unsubscribe"),
+        )
     subscription.delete()  # a real delete: the address is not kept
     return _message(request, _("Unsubscribed"), done)

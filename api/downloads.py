@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale
 
 from accreditation.status import Status, statuses_for
+from core import content_version
 from core.downloads import FORMATS, Export, download_response
 from institutions.models import InstitutionPage
-from core import content_version
 from search.query import parse_query
 from search.vocabulary import vocabulary_for
 from transparency.history import HISTORY_COLUMNS, history_rows
@@ -22,9 +22,27 @@ from .selection import MAX_DOWNLOAD_ROWS, whole_selection
 
 # Plain column names, the same in every language, so scripts can rely on them.
 COLUMNS = (
-    "id", "name", "short_name", "registry_code", "type", "ownership", "region", "district", "address",
-    "latitude", "longitude", "phones", "fax", "email", "website", "year_founded", "head_name",
-    "transparency_score", "accreditation_status", "accredited_until", "url",
+    "id",
+    "name",
+    "short_name",
+    "registry_code",
+    "type",
+    "ownership",
+    "region",
+    "district",
+    "address",
+    "latitude",
+    "longitude",
+    "phones",
+    "fax",
+    "email",
+    "website",
+    "year_founded",
+    "head_name",
+    "transparency_score",
+    "accreditation_status",
+    "accredited_until",
+    "url",
 )
 
 
@@ -54,14 +72,20 @@ def directory_download(request):
         return Export(
             {"institutions": (COLUMNS, rows), "history": (HISTORY_COLUMNS, history_rows(pages))},
             csv_table="institutions",
-            meta=meta, name_suffix=cut, cacheable=not result.fallback_reason
+            meta=meta,
+            name_suffix=cut,
+            cacheable=not result.fallback_reason,
         )
 
     # The query as the search reads it (the accepted filters, cleaned words, notes on dropped values),
     # so a reordered or irrelevant parameter is served from the cache.
     query = parse_query(request.GET, vocabulary_for(locale).known_values())
     key = content_version.cache_key(
-        "directory-download", locale.pk, request.build_absolute_uri("/"), query.text, query.signature(),
+        "directory-download",
+        locale.pk,
+        request.build_absolute_uri("/"),
+        query.text,
+        query.signature(),
         [str(note) for note in query.notes],
     )
     return download_response(download, filename, build, cache_key=key)
@@ -74,29 +98,31 @@ def directory_rows(request, pages):
     rows = []
     for page in pages:
         status = statuses.get(page.pk, Status("none"))
-        rows.append((
-            str(page.translation_key),
-            page.title,
-            page.short_name,
-            page.registry_code,
-            page.institution_type.name,
-            str(page.get_ownership_display()),
-            page.region.name,
-            page.district.name if page.district else "",
-            page.address,
-            None if page.latitude is None else float(page.latitude),
-            None if page.longitude is None else float(page.longitude),
-            page.phones,
-            page.fax,
-            page.email,
-            page.website,
-            page.year_founded,
-            page.head_name,
-            scores.get(page.id),
-            str(status.label),
-            status.until.isoformat() if status.until else None,
-            page.get_full_url(request),
-        ))
+        rows.append(
+            (
+                str(page.translation_key),
+                page.title,
+                page.short_name,
+                page.registry_code,
+                page.institution_type.name,
+                str(page.get_ownership_display()),
+                page.region.name,
+                page.district.name if page.district else "",
+                page.address,
+                None if page.latitude is None else float(page.latitude),
+                None if page.longitude is None else float(page.longitude),
+                page.phones,
+                page.fax,
+                page.email,
+                page.website,
+                page.year_founded,
+                page.head_name,
+                scores.get(page.id),
+                str(status.label),
+                status.until.isoformat() if status.until else None,
+                page.get_full_url(request),
+            )
+        )
     return rows
 
 

@@ -53,9 +53,7 @@ def bad_parameters(request, exc):
     for error in exc.errors:
         where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("query", "path"))
         errors.append(f"{where}: {error.get('msg', '')}" if where else error.get("msg", ""))
-    return api.create_response(
-        request, {"detail": _("Invalid parameters."), "errors": errors}, status=400
-    )
+    return api.create_response(request, {"detail": _("Invalid parameters."), "errors": errors}, status=400)
 
 
 def _version_in(versions, language):
@@ -101,9 +99,8 @@ def get_institution(request, institution_id: UUID, params: Query[schemas.Languag
     """One institution with everything it publishes; in Kyrgyz when it has no version in the language asked for."""
     language = _language(request, params)
     with translation.override(language):
-        versions = (
-            visible(InstitutionPage.objects.filter(translation_key=institution_id))
-            .select_related("locale", "region", "district", "institution_type")
+        versions = visible(InstitutionPage.objects.filter(translation_key=institution_id)).select_related(
+            "locale", "region", "district", "institution_type"
         )
         page = _version_in(versions, language)
         if page is None:

@@ -40,8 +40,7 @@ def institution_summaries(request, pages):
     scores = scores_by_id(InstitutionPage.objects.filter(id__in=[page.id for page in pages]))
     statuses = statuses_for(pages) if pages else {}
     return [
-        institution_summary(request, page, scores.get(page.id), statuses.get(page.pk, Status("none")))
-        for page in pages
+        institution_summary(request, page, scores.get(page.id), statuses.get(page.pk, Status("none"))) for page in pages
     ]
 
 
@@ -169,7 +168,8 @@ def programme_record(request, programme):
         "learning_outcomes": _html(programme.learning_outcomes),
         "assessment": _html(programme.assessment),
         "learners_by_year": [
-            {"year": row.year, "learners": row.learners} for row in sorted(programme.enrolments.all(), key=lambda r: r.year)
+            {"year": row.year, "learners": row.learners}
+            for row in sorted(programme.enrolments.all(), key=lambda r: r.year)
         ],
         "url": programme.get_full_url(request),
     }

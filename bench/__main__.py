@@ -43,11 +43,11 @@ from django_tasks_db.models import DBTaskResult
 
 from accreditation.models import AccreditationDecisionPage, DecisionIndexPage
 from bench.page_weight import page_weight, report
+from core import content_version
 from demo.generator import generate_decisions, generate_institutions
 from demo.loader import ensure_page_tree, load_classifiers
 from demo.planner import update_planner_statistics
 from institutions.models import InstitutionLicence, InstitutionPage, ProgrammePage
-from core import content_version
 
 SEARCH_MIX = [
     "",
@@ -129,15 +129,23 @@ def enlarge(institution, register, programmes=12, licences=20, decisions=10):
     for _ in range(programmes - ProgrammePage.objects.child_of(institution).count()):
         institution.add_child(instance=ProgrammePage(title="Кошумча программа", slug=f"extra-{time.time_ns()}"))
     for n in range(licences - institution.licences.count()):
-        InstitutionLicence.objects.create(institution=institution, number=f"L-{n}", issued_on=date(2020, 1, 1),
-                                          issuer="Билим берүү министрлиги")
+        InstitutionLicence.objects.create(
+            institution=institution, number=f"L-{n}", issued_on=date(2020, 1, 1), issuer="Билим берүү министрлиги"
+        )
     have = AccreditationDecisionPage.objects.filter(institution=institution).count()
     for n in range(decisions - have):
-        decision = register.add_child(instance=AccreditationDecisionPage(
-            title=f"Чечим {n}", slug=f"extra-decision-{time.time_ns()}", number=f"X-{n}",
-            decision_date=date(2015 + n, 6, 1), institution=institution, outcome="accredited",
-            valid_from=date(2015 + n, 6, 1), valid_until=date(2020 + n, 6, 1),
-        ))
+        decision = register.add_child(
+            instance=AccreditationDecisionPage(
+                title=f"Чечим {n}",
+                slug=f"extra-decision-{time.time_ns()}",
+                number=f"X-{n}",
+                decision_date=date(2015 + n, 6, 1),
+                institution=institution,
+                outcome="accredited",
+                valid_from=date(2015 + n, 6, 1),
+                valid_until=date(2020 + n, 6, 1),
+            )
+        )
         decision.save_revision().publish()
 
 
@@ -162,8 +170,14 @@ def rebuild_row():
         if server:
             server.close()
     where = "osmem-server" if server else "Elasticsearch"
-    return (f"index rebuild, {InstitutionPage.objects.live().count()} pages ({where}), s", seconds, seconds, "", "",
-            "< 60 s")
+    return (
+        f"index rebuild, {InstitutionPage.objects.live().count()} pages ({where}), s",
+        seconds,
+        seconds,
+        "",
+        "",
+        "< 60 s",
+    )
 
 
 def after_change():
@@ -198,8 +212,15 @@ def bakerydemo_cold(repeat):
         return None
     python = os.environ.get("BAKERYDEMO_PYTHON") or str(Path(folder) / ".venv" / "bin" / "python")
     env = {key: value for key, value in os.environ.items() if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
-    done = subprocess.run([python, str(BAKERYDEMO_SCRIPT), str(repeat)], cwd=folder, env=env, capture_output=True,
-                          text=True, timeout=900, check=False)
+    done = subprocess.run(
+        [python, str(BAKERYDEMO_SCRIPT), str(repeat)],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     if done.returncode:
         raise SystemExit(f"bakerydemo failed ({python}):\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -214,8 +235,15 @@ def publish_cost(repeat=5):
     queued as in production (times, query counts, the writes that must not repeat: content version updates
     and workflow assignments); then the worker's run of what it queued (search index, similar lists...)."""
     pk = InstitutionPage.objects.filter(live=True).order_by("id").values_list("pk", flat=True).first()
-    cost = {"institutions": InstitutionPage.objects.count(), "times": [], "queries": [], "version_updates": [],
-            "workflow_writes": [], "worker_times": [], "worker_queries": []}
+    cost = {
+        "institutions": InstitutionPage.objects.count(),
+        "times": [],
+        "queries": [],
+        "version_updates": [],
+        "workflow_writes": [],
+        "worker_times": [],
+        "worker_queries": [],
+    }
     with override_settings(TASKS=QUEUED_TASKS):
         # The refreshes the page timings queued: each cold request found the cache (and its "at most
         # hourly" note) empty. Dropped, not run: the generated scores are current.
@@ -240,7 +268,9 @@ def publish_cost(repeat=5):
             sql = [query["sql"] for query in captured.captured_queries]
             cost["queries"].append(len(sql))
             cost["version_updates"].append(sum('UPDATE "pages_contentversion"' in q for q in sql))
-            cost["workflow_writes"].append(sum("wagtailcore_workflowpage" in q and not q.startswith("SELECT") for q in sql))
+            cost["workflow_writes"].append(
+                sum("wagtailcore_workflowpage" in q and not q.startswith("SELECT") for q in sql)
+            )
             connection.queries_log.clear()
             with CaptureQueriesContext(connection) as worker:
                 started = time.perf_counter()
@@ -256,12 +286,19 @@ def small_database_env(count):
     database = settings.DATABASES["default"]
     if connection.vendor == "postgresql":
         name = f"{database['NAME']}_{count}"
-        with psycopg.connect(host=database["HOST"], port=database["PORT"] or 5432, user=database["USER"],
-                             password=database["PASSWORD"], dbname="postgres", autocommit=True) as server:
+        with psycopg.connect(
+            host=database["HOST"],
+            port=database["PORT"] or 5432,
+            user=database["USER"],
+            password=database["PASSWORD"],
+            dbname="postgres",
+            autocommit=True,
+        ) as server:
             if not server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
                 server.execute(f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = (f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:"
-                               f"{database['PORT'] or 5432}/{name}")
+        env["DATABASE_URL"] = (
+            f"postgres://{database['USER']}:{database['PASSWORD']}@{database['HOST']}:{database['PORT'] or 5432}/{name}"
+        )
     else:
         main_file = Path(database["NAME"])
         env["BENCH_DATABASE"] = str(main_file.with_name(f"{main_file.stem}-{count}{main_file.suffix}"))
@@ -270,8 +307,14 @@ def small_database_env(count):
 
 def publish_cost_at(count):
     """publish_cost() in a bench process on a database of `count` institutions."""
-    done = subprocess.run([sys.executable, "-m", "bench", "--institutions", str(count), "--publish-only"],
-                          env=small_database_env(count), capture_output=True, text=True, timeout=1800, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--institutions", str(count), "--publish-only"],
+        env=small_database_env(count),
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
     if done.returncode:
         raise SystemExit(f"publish benchmark at {count} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -308,16 +351,21 @@ def side_by_side(client, directory, profiles, runs, repeat):
         row["search_p50"], row["search_p95"] = statistics.median(search), percentile(search, 0.95)
         row["search_cpu_p95"] = percentile(search_cpu, 0.95)
         results.append(row)
-        print(f"  run {run + 1}: load {row['load']:.1f}, profile cold {row['profile']:.1f} ms"
-              + (f", bakerydemo {row['bakery']:.1f} ms" if bakery else "") + f", search cold p95 {row['search_p95']:.1f} ms",
-              flush=True)
+        print(
+            f"  run {run + 1}: load {row['load']:.1f}, profile cold {row['profile']:.1f} ms"
+            + (f", bakerydemo {row['bakery']:.1f} ms" if bakery else "")
+            + f", search cold p95 {row['search_p95']:.1f} ms",
+            flush=True,
+        )
     return results
 
 
 def print_side_by_side(results):
     print()
-    print(f"cold figures over {len(results)} runs, {connection.vendor} (median of each run; spread min–max;"
-          " load = 1-minute load average at the run's start)")
+    print(
+        f"cold figures over {len(results)} runs, {connection.vendor} (median of each run; spread min–max;"
+        " load = 1-minute load average at the run's start)"
+    )
     header = f"{'run':>4} {'load':>5} {'profile':>8} {'CPU':>6} {'q':>3} {'big':>8} {'q':>3} {'changed':>8} {'q':>3}"
     has_bakery = "bakery" in results[0]
     if has_bakery:
@@ -325,40 +373,60 @@ def print_side_by_side(results):
     header += f" {'search p50':>11} {'search p95':>11} {'CPU p95':>8}"
     print(header)
     for n, row in enumerate(results, 1):
-        line = (f"{n:>4} {row['load']:5.1f} {row['profile']:8.1f} {row['profile_cpu']:6.1f} {row['profile_queries']:>3}"
-                f" {row['big']:8.1f} {row['big_queries']:>3} {row['after_change']:8.1f} {row['after_change_queries']:>3}")
+        line = (
+            f"{n:>4} {row['load']:5.1f} {row['profile']:8.1f} {row['profile_cpu']:6.1f} {row['profile_queries']:>3}"
+            f" {row['big']:8.1f} {row['big_queries']:>3} {row['after_change']:8.1f} {row['after_change_queries']:>3}"
+        )
         if has_bakery:
-            line += (f" {row['bakery']:8.1f} {row['bakery_cpu']:6.1f} {row['bakery_queries']:>3}"
-                     f" {row['profile'] / row['bakery']:6.2f} {row['profile_cpu'] / row['bakery_cpu']:6.2f}")
+            line += (
+                f" {row['bakery']:8.1f} {row['bakery_cpu']:6.1f} {row['bakery_queries']:>3}"
+                f" {row['profile'] / row['bakery']:6.2f} {row['profile_cpu'] / row['bakery_cpu']:6.2f}"
+            )
         line += f" {row['search_p50']:11.1f} {row['search_p95']:11.1f} {row['search_cpu_p95']:8.1f}"
         print(line)
     print(f"profile cold median, ms: {spread([row['profile'] for row in results])}   (target: < 40 on PostgreSQL)")
-    print(f"profile cold queries:    {sorted({row['profile_queries'] for row in results})} small,"
-          f" {sorted({row['big_queries'] for row in results})} big   (target: constant, < 20)")
-    print(f"directory search mix cold p95, ms: {spread([row['search_p95'] for row in results])}"
-          "   (target: < 100 on SQLite, < 120 on PostgreSQL, every run)")
-    print(f"  the same, CPU time of this process, p95, ms: {spread([row['search_cpu_p95'] for row in results])}"
-          " (SQLite runs in this process; PostgreSQL's own time is not in it)")
+    print(
+        f"profile cold queries:    {sorted({row['profile_queries'] for row in results})} small,"
+        f" {sorted({row['big_queries'] for row in results})} big   (target: constant, < 20)"
+    )
+    print(
+        f"directory search mix cold p95, ms: {spread([row['search_p95'] for row in results])}"
+        "   (target: < 100 on SQLite, < 120 on PostgreSQL, every run)"
+    )
+    print(
+        f"  the same, CPU time of this process, p95, ms: {spread([row['search_cpu_p95'] for row in results])}"
+        " (SQLite runs in this process; PostgreSQL's own time is not in it)"
+    )
     if has_bakery:
         ratios = [row["profile"] / row["bakery"] for row in results]
-        print(f"bakerydemo blog page cold median, ms: {spread([row['bakery'] for row in results])}"
-              f" ({results[0]['bakery_url']}, {results[0]['bakery_versions']})")
-        print(f"ratio profile / bakerydemo: {spread(ratios)}   (target: <= 0.7);"
-              f" by CPU time: {spread([row['profile_cpu'] / row['bakery_cpu'] for row in results])}")
+        print(
+            f"bakerydemo blog page cold median, ms: {spread([row['bakery'] for row in results])}"
+            f" ({results[0]['bakery_url']}, {results[0]['bakery_versions']})"
+        )
+        print(
+            f"ratio profile / bakerydemo: {spread(ratios)}   (target: <= 0.7);"
+            f" by CPU time: {spread([row['profile_cpu'] / row['bakery_cpu'] for row in results])}"
+        )
     print("'changed': the profile right after a change (content version moved: nothing cached, nothing kept).")
 
 
 def print_publish(costs):
     print()
-    print("one publish of an institution page (a transaction and what its commit runs, tasks queued as in"
-          " production; median of 5, spread)")
+    print(
+        "one publish of an institution page (a transaction and what its commit runs, tasks queued as in"
+        " production; median of 5, spread)"
+    )
     for cost in costs:
-        print(f"  {cost['institutions']:>5} institutions: {spread(cost['times'])} ms, queries"
-              f" {sorted(set(cost['queries']))}, content version updates {sorted(set(cost['version_updates']))},"
-              f" workflow writes {sorted(set(cost['workflow_writes']))}   (target: <= 150 queries, the same at both sizes)")
+        print(
+            f"  {cost['institutions']:>5} institutions: {spread(cost['times'])} ms, queries"
+            f" {sorted(set(cost['queries']))}, content version updates {sorted(set(cost['version_updates']))},"
+            f" workflow writes {sorted(set(cost['workflow_writes']))}   (target: <= 150 queries, the same at both sizes)"
+        )
         print(f"  {'':>5} (the untimed publish before them: {cost['first_queries']} queries)")
-        print(f"  {'':>5} then the worker's run of the tasks it queued: {spread(cost['worker_times'])} ms, queries"
-              f" {spread(cost['worker_queries'])}")
+        print(
+            f"  {'':>5} then the worker's run of the tasks it queued: {spread(cost['worker_times'])} ms, queries"
+            f" {spread(cost['worker_queries'])}"
+        )
 
 
 def main():
@@ -367,8 +435,11 @@ def main():
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--detail", action="store_true", help="Also print each search's median and query count.")
     parser.add_argument("--runs", type=int, default=3, help="Runs of the cold figures (printed with their spread).")
-    parser.add_argument("--cold-only", action="store_true",
-                        help="Only the cold runs and the publish cost (no warm table, page weight, index rebuild).")
+    parser.add_argument(
+        "--cold-only",
+        action="store_true",
+        help="Only the cold runs and the publish cost (no warm table, page weight, index rebuild).",
+    )
     parser.add_argument("--publish-only", action="store_true", help=argparse.SUPPRESS)  # the 70-institution process
     args = parser.parse_args()
 
@@ -377,8 +448,10 @@ def main():
         print(json.dumps(publish_cost()))
         return 0
     client = Client()
-    print(f"data: {InstitutionPage.objects.count()} institutions, {ProgrammePage.objects.count()} programmes,"
-          f" {AccreditationDecisionPage.objects.count()} decisions")
+    print(
+        f"data: {InstitutionPage.objects.count()} institutions, {ProgrammePage.objects.count()} programmes,"
+        f" {AccreditationDecisionPage.objects.count()} decisions"
+    )
     rows = []
     small = InstitutionPage.objects.filter(programmes__isnull=False).order_by("id").first()
     # A profile with many more programmes, licences and decisions: the query count must not grow.
@@ -419,38 +492,76 @@ def detail_rows(client, directory, register, small, big, rows, args):
             search_times.extend(times)
             if args.detail:
                 cpu = statistics.median(CPU_TIMES[(directory.url + query, cold)])
-                print(f"  {state}: {query or '(no parameters)':55} median {statistics.median(times):7.1f} ms"
-                      f" (CPU {cpu:6.1f} ms), {queries} queries")
-        rows.append((f"directory search mix, {state} (p50 / p95)", statistics.median(search_times),
-                     percentile(search_times, 0.95), "", "", "p95 < 150 ms"))
+                print(
+                    f"  {state}: {query or '(no parameters)':55} median {statistics.median(times):7.1f} ms"
+                    f" (CPU {cpu:6.1f} ms), {queries} queries"
+                )
+        rows.append(
+            (
+                f"directory search mix, {state} (p50 / p95)",
+                statistics.median(search_times),
+                percentile(search_times, 0.95),
+                "",
+                "",
+                "p95 < 150 ms",
+            )
+        )
         search_cpu = [t for query in SEARCH_MIX for t in CPU_TIMES[(directory.url + query, cold)]]
-        rows.append(("  the same, CPU time of the server process", statistics.median(search_cpu),
-                     percentile(search_cpu, 0.95), "", "", ""))
+        rows.append(
+            (
+                "  the same, CPU time of the server process",
+                statistics.median(search_cpu),
+                percentile(search_cpu, 0.95),
+                "",
+                "",
+                "",
+            )
+        )
 
-    for label, url in [("home page", "/ky/"), ("directory, no filters", directory.url),
-                       ("decision register", register.url)]:
+    for label, url in [
+        ("home page", "/ky/"),
+        ("directory, no filters", directory.url),
+        ("decision register", register.url),
+    ]:
         for cold in (False, True):
             times, queries, size = timed(client, url, args.repeat, cold=cold)
             state = "cold" if cold else "warm"
             rows.append((f"{label}, {state}", statistics.median(times), percentile(times, 0.95), queries, size, ""))
 
     for institution in (small, big):
-        sizes = (f"{ProgrammePage.objects.child_of(institution).count()} programmes, "
-                 f"{institution.licences.count()} licences, "
-                 f"{AccreditationDecisionPage.objects.filter(institution=institution).count()} decisions")
+        sizes = (
+            f"{ProgrammePage.objects.child_of(institution).count()} programmes, "
+            f"{institution.licences.count()} licences, "
+            f"{AccreditationDecisionPage.objects.filter(institution=institution).count()} decisions"
+        )
         for cold in (False, True):
             times, queries, size = timed(client, institution.url, args.repeat, cold=cold)
             state = "cold" if cold else "warm"
-            rows.append((f"profile ({sizes}), {state}", statistics.median(times), percentile(times, 0.95),
-                         queries, size, "median < 30 ms, constant queries"))
+            rows.append(
+                (
+                    f"profile ({sizes}), {state}",
+                    statistics.median(times),
+                    percentile(times, 0.95),
+                    queries,
+                    size,
+                    "median < 30 ms, constant queries",
+                )
+            )
             cpu = CPU_TIMES[(institution.url, cold)]
             rows.append(("  the same, CPU time", statistics.median(cpu), percentile(cpu, 0.95), "", "", ""))
 
     # Page weight: HTML, CSS and JS a browser fetches before images (bench/page_weight.py).
     compared = ",".join(str(pk) for pk in InstitutionPage.objects.order_by("id").values_list("id", flat=True)[:3])
     decision = AccreditationDecisionPage.objects.live().filter(institution=big).first()
-    weight_urls = ["/ky/", directory.url + "?q=Bishkek", small.url, "/ky/transparency/", f"/ky/compare/?ids={compared}",
-                   register.url, decision.url]
+    weight_urls = [
+        "/ky/",
+        directory.url + "?q=Bishkek",
+        small.url,
+        "/ky/transparency/",
+        f"/ky/compare/?ids={compared}",
+        register.url,
+        decision.url,
+    ]
     WEIGHTS.extend(page_weight(client, url) for url in weight_urls)
 
 

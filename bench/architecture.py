@@ -70,9 +70,7 @@ def measure():
                 if targets:
                     where = " (AppConfig.ready)" if node in in_ready else ""
                     inner_cross.append(f"{path.relative_to(ROOT)}:{node.lineno} -> {sorted(targets)}{where}")
-    pairs = sorted(
-        {tuple(sorted((a, b))) for a in edges for b in edges[a] if a in edges.get(b, ())}
-    )
+    pairs = sorted({tuple(sorted((a, b))) for a in edges for b in edges[a] if a in edges.get(b, ())})
     cycles = strongly_connected(apps, edges)
     return {
         "mutual_pairs": pairs,

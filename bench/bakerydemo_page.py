@@ -23,7 +23,10 @@ from django.conf import settings
 settings.DEBUG = False
 settings.ALLOWED_HOSTS = ["*"]
 settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+settings.STORAGES = {
+    **settings.STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 import django  # noqa: E402 - after the settings above
 
@@ -53,9 +56,20 @@ def main():
             cpu.append((time.process_time() - started_cpu) * 1000)
         assert response.status_code == 200, (url, response.status_code)
         queries, size = len(captured), len(response.content)
-    print(json.dumps({"url": url, "times": times, "cpu": cpu, "queries": queries, "bytes": size,
-                      "wagtail": __import__("wagtail").__version__, "django": django.get_version(),
-                      "database": connection.vendor}))
+    print(
+        json.dumps(
+            {
+                "url": url,
+                "times": times,
+                "cpu": cpu,
+                "queries": queries,
+                "bytes": size,
+                "wagtail": __import__("wagtail").__version__,
+                "django": django.get_version(),
+                "database": connection.vendor,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def static_file(url):
     """The bytes of a static file from its URL, or None for anything not among our static files."""
     if not url.startswith(settings.STATIC_URL):
         return None
-    path = finders.find(url[len(settings.STATIC_URL):].split("?")[0])
+    path = finders.find(url[len(settings.STATIC_URL) :].split("?")[0])
     if not path:
         return None
     with open(path, "rb") as handle:

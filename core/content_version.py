@@ -129,7 +129,11 @@ def _on_change(sender, **kwargs):
     meta = sender._meta
     if meta.apps is not global_apps:
         return  # a data migration's historical model: the table may not exist yet
-    if meta.app_label in PUBLIC_APPS and meta.model_name not in ADMIN_ONLY_MODELS and meta.model_name != "contentversion":
+    if (
+        meta.app_label in PUBLIC_APPS
+        and meta.model_name not in ADMIN_ONLY_MODELS
+        and meta.model_name != "contentversion"
+    ):
         bump()
 
 

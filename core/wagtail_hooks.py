@@ -36,8 +36,11 @@ def refuse_saving_over_a_newer_revision(request, page):
         newer = page.revisions.all()  # a form that says nothing readable: any other editor's revision counts
     if not newer.exclude(user_id=request.user.pk).exists():
         return None
-    messages.error(request, _(
-        "Someone else saved this page after you opened it, so your changes were NOT saved. The page now shows "
-        "the newest version: make your changes again and save."
-    ))
+    messages.error(
+        request,
+        _(
+            "Someone else saved this page after you opened it, so your changes were NOT saved. The page now shows "
+            "the newest version: make your changes again and save."
+        ),
+    )
     return redirect("wagtailadmin_pages:edit", page.pk)

@@ -100,8 +100,11 @@ def ensure_index(model, home, slug, titles, translate_into):
 
 
 def decision_strings(institution_names, with_remediation, language):
-    strings = {DECISION_TITLE["ky"].format(name=institution_names["ky"]): DECISION_TITLE[language].format(
-        name=institution_names[language])}
+    strings = {
+        DECISION_TITLE["ky"].format(name=institution_names["ky"]): DECISION_TITLE[language].format(
+            name=institution_names[language]
+        )
+    }
     if with_remediation:
         strings[SHORTCOMINGS["ky"]] = SHORTCOMINGS[language]
         strings[RECOMMENDATIONS["ky"]] = RECOMMENDATIONS[language]
@@ -158,10 +161,13 @@ def load_decisions(home, records, translate_into=None, today=None):
             decision.save_revision().publish()
         decision = AccreditationDecisionPage.objects.get(pk=decision.pk)
         sync_report(decision, submitted, record)
-        translate(decision, {
-            locale: decision_strings(record["short_name"], shortcomings, language)
-            for language, locale in (translate_into or {}).items()
-        })
+        translate(
+            decision,
+            {
+                locale: decision_strings(record["short_name"], shortcomings, language)
+                for language, locale in (translate_into or {}).items()
+            },
+        )
     return AccreditationDecisionPage.objects.filter(locale=home.locale).count()
 
 
@@ -177,10 +183,13 @@ def sync_report(decision, submitted, record):
             f"Remediation report: {record['short_name']['en']}",
         )
         RemediationReport.objects.create(
-            decision=decision, document=document, note="Китепкана жаңыланды; сайттагы маалымат толукталды.",
+            decision=decision,
+            document=document,
+            note="Китепкана жаңыланды; сайттагы маалымат толукталды.",
             submitted_at=timezone.now() - timedelta(days=5),
             # The demo shows the public state: the district's reviewer has accepted the report.
-            review_state=RemediationReport.Review.ACCEPTED, reviewed_at=timezone.now() - timedelta(days=2),
+            review_state=RemediationReport.Review.ACCEPTED,
+            reviewed_at=timezone.now() - timedelta(days=2),
         )
 
 

@@ -119,7 +119,14 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
                 continue
             path = _child_path(directory.path, number)
             base = _page_fields(
-                title, slug, path, directory.depth + 1, f"{directory.url_path}{slug}/", locale_id, institution_ct, now,
+                title,
+                slug,
+                path,
+                directory.depth + 1,
+                f"{directory.url_path}{slug}/",
+                locale_id,
+                institution_ct,
+                now,
                 numchild=programmes_per_institution,
             )
             bases.append(base)
@@ -142,18 +149,21 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
                 fields[disclosure.field] = f"<p>{title}: {disclosure.field.replace('_', ' ')}.</p>"
                 fields[disclosure.updated_field] = today - timedelta(days=rng.randint(1, 900))
             fields["search_names"] = institution_search_names(
-                InstitutionPage(title=title, address=fields["address"], registry_code=fields["registry_code"],
-                                short_name=fields["short_name"]),
-                region_names[region.pk], district_names.get(district.pk if district else None, []),
+                InstitutionPage(
+                    title=title,
+                    address=fields["address"],
+                    registry_code=fields["registry_code"],
+                    short_name=fields["short_name"],
+                ),
+                region_names[region.pk],
+                district_names.get(district.pk if district else None, []),
             )
             specifics.append(fields)
             programme_plan.append((path, slug, number))
 
         Page.objects.bulk_create(bases, batch_size=BATCH)
         ids = dict(Page.objects.filter(path__in=[b.path for b in bases]).values_list("path", "pk"))
-        institutions = [
-            InstitutionPage(page_ptr_id=ids[base.path], **fields) for base, fields in zip(bases, specifics)
-        ]
+        institutions = [InstitutionPage(page_ptr_id=ids[base.path], **fields) for base, fields in zip(bases, specifics)]
         _insert_specific(InstitutionPage, institutions)
         InstitutionPage.languages.through.objects.bulk_create(
             [
@@ -165,8 +175,12 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
         )
         StaffStatistic.objects.bulk_create(
             [
-                StaffStatistic(institution_id=ids[b.path], year=year, teaching_staff=rng.randint(10, 120),
-                               support_staff=rng.randint(2, 30))
+                StaffStatistic(
+                    institution_id=ids[b.path],
+                    year=year,
+                    teaching_staff=rng.randint(10, 120),
+                    support_staff=rng.randint(2, 30),
+                )
                 for b in bases
                 for year in range(today.year - 4, today.year + 1)
             ],
@@ -181,8 +195,14 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
                 slug = f"programme-{step}"
                 programme_bases.append(
                     _page_fields(
-                        name, slug, _child_path(inst_path, step), directory.depth + 2,
-                        f"{directory.url_path}{inst_slug}/{slug}/", locale_id, programme_ct, now,
+                        name,
+                        slug,
+                        _child_path(inst_path, step),
+                        directory.depth + 2,
+                        f"{directory.url_path}{inst_slug}/{slug}/",
+                        locale_id,
+                        programme_ct,
+                        now,
                     )
                 )
                 qualification = rng.choice(qualifications)
@@ -197,9 +217,7 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
                     }
                 )
         Page.objects.bulk_create(programme_bases, batch_size=BATCH)
-        programme_ids = dict(
-            Page.objects.filter(path__in=[b.path for b in programme_bases]).values_list("path", "pk")
-        )
+        programme_ids = dict(Page.objects.filter(path__in=[b.path for b in programme_bases]).values_list("path", "pk"))
         _insert_specific(
             ProgrammePage,
             [
@@ -247,8 +265,10 @@ def generate_decisions(register, share=0.7, seed=1, progress=None):
     register = Page.objects.get(pk=register.pk)
     decided = Decision.objects.values_list("institution_id", flat=True)
     institutions = list(
-        InstitutionPage.objects.filter(locale_id=register.locale_id).exclude(pk__in=decided)
-        .order_by("pk").values_list("pk", "title")
+        InstitutionPage.objects.filter(locale_id=register.locale_id)
+        .exclude(pk__in=decided)
+        .order_by("pk")
+        .values_list("pk", "title")
     )
     chosen = [row for row in institutions if rng.random() < share]
     last = register.get_last_child()
@@ -260,16 +280,28 @@ def generate_decisions(register, share=0.7, seed=1, progress=None):
         for pk, title in chosen[start : start + BATCH]:
             slug = f"generated-decision-{step:06d}"
             bases.append(
-                _page_fields(f"Чечим: {title}"[:255], slug, _child_path(register.path, step), register.depth + 1,
-                             f"{register.url_path}{slug}/", register.locale_id, decision_ct, now)
+                _page_fields(
+                    f"Чечим: {title}"[:255],
+                    slug,
+                    _child_path(register.path, step),
+                    register.depth + 1,
+                    f"{register.url_path}{slug}/",
+                    register.locale_id,
+                    decision_ct,
+                    now,
+                )
             )
             decided_on = today - timedelta(days=rng.randint(30, 6 * 365))
             outcome = rng.choice(outcomes)
             valid = outcome != Decision.Outcome.REFUSED
             specifics.append(
                 {
-                    "number": f"G-{step}", "decision_date": decided_on, "institution_id": pk,
-                    "institution_name": title[:255], "kind": Decision.Kind.INSTITUTIONAL, "outcome": outcome,
+                    "number": f"G-{step}",
+                    "decision_date": decided_on,
+                    "institution_id": pk,
+                    "institution_name": title[:255],
+                    "kind": Decision.Kind.INSTITUTIONAL,
+                    "outcome": outcome,
                     "valid_from": decided_on if valid else None,
                     "valid_until": decided_on + timedelta(days=5 * 365) if valid else None,
                     "remediation_due": remediation_due(decided_on),

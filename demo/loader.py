@@ -36,7 +36,15 @@ from .deferred import upkeep_deferred
 from .emblems import emblem_png
 from .publishing import add_published
 from .reports import load_reports
-from .translations import DIRECTORY, HOME, PROGRAMME_TEXTS, TARGET_LANGUAGES, institution_strings, programme_strings, translate
+from .translations import (
+    DIRECTORY,
+    HOME,
+    PROGRAMME_TEXTS,
+    TARGET_LANGUAGES,
+    institution_strings,
+    programme_strings,
+    translate,
+)
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEFAULT_LANGUAGE = "ky"
@@ -125,7 +133,9 @@ def ensure_page_tree():
         home = add_published(root, HomePage(title=HOME_TITLE, slug="home", intro=HOME_INTRO, locale=locale))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Achyk Bilim")
+        Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Achyk Bilim"
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()
@@ -208,7 +218,9 @@ def staff_rows(record):
     rows = []
     for year in STAFF_YEARS:
         teachers = max(5, teachers + rng.randint(-4, 6))
-        rows.append(StaffStatistic(year=year, teaching_staff=teachers, support_staff=max(2, teachers // rng.randint(3, 6))))
+        rows.append(
+            StaffStatistic(year=year, teaching_staff=teachers, support_staff=max(2, teachers // rng.randint(3, 6)))
+        )
     return rows
 
 
@@ -259,11 +271,14 @@ def upsert_institution(directory, record, texts, classifiers, collection, transl
     page = InstitutionPage.objects.get(pk=page.pk)
     programmes = upsert_programmes(page, record, classifiers)
     if translate_into:
-        translate(page, {locale: institution_strings(record, texts, language) for language, locale in translate_into.items()})
+        translate(
+            page, {locale: institution_strings(record, texts, language) for language, locale in translate_into.items()}
+        )
         for programme_page, programme in programmes:
-            translate(programme_page, {
-                locale: programme_strings(programme, language) for language, locale in translate_into.items()
-            })
+            translate(
+                programme_page,
+                {locale: programme_strings(programme, language) for language, locale in translate_into.items()},
+            )
     return created
 
 
@@ -325,13 +340,20 @@ def programme_texts(programme, record, language):
 
 def translate_page_tree(home, directory):
     all_locales = locales()
-    translate(home, {
-        all_locales[language]: {HOME[DEFAULT_LANGUAGE][0]: HOME[language][0], HOME[DEFAULT_LANGUAGE][1]: HOME[language][1]}
-        for language in TARGET_LANGUAGES
-    })
-    translate(directory, {
-        all_locales[language]: {DIRECTORY[DEFAULT_LANGUAGE]: DIRECTORY[language]} for language in TARGET_LANGUAGES
-    })
+    translate(
+        home,
+        {
+            all_locales[language]: {
+                HOME[DEFAULT_LANGUAGE][0]: HOME[language][0],
+                HOME[DEFAULT_LANGUAGE][1]: HOME[language][1],
+            }
+            for language in TARGET_LANGUAGES
+        },
+    )
+    translate(
+        directory,
+        {all_locales[language]: {DIRECTORY[DEFAULT_LANGUAGE]: DIRECTORY[language]} for language in TARGET_LANGUAGES},
+    )
     return {language: all_locales[language] for language in TARGET_LANGUAGES}
 
 

@@ -20,15 +20,21 @@ from .publishing import add_published
 TARGET_LANGUAGES = ("ru", "en")
 
 HOME = {
-    "ky": ("Ачык билим: билим берүү уюмдары жөнүндө ачык маалымат",
-           "Кыргыз Республикасынын мектептери, лицейлери, колледждери жана жогорку окуу жайлары "
-           "өздөрү жөнүндө жарыялаган маалымат бир жерде."),
-    "ru": ("Ачык Билим: открытая информация об образовательных организациях",
-           "Сведения, которые школы, лицеи, колледжи и вузы Кыргызской Республики публикуют о себе, "
-           "собраны в одном месте."),
-    "en": ("Achyk Bilim: open information on education organizations",
-           "What the schools, lyceums, colleges and universities of the Kyrgyz Republic publish about "
-           "themselves, in one place."),
+    "ky": (
+        "Ачык билим: билим берүү уюмдары жөнүндө ачык маалымат",
+        "Кыргыз Республикасынын мектептери, лицейлери, колледждери жана жогорку окуу жайлары "
+        "өздөрү жөнүндө жарыялаган маалымат бир жерде.",
+    ),
+    "ru": (
+        "Ачык Билим: открытая информация об образовательных организациях",
+        "Сведения, которые школы, лицеи, колледжи и вузы Кыргызской Республики публикуют о себе, "
+        "собраны в одном месте.",
+    ),
+    "en": (
+        "Achyk Bilim: open information on education organizations",
+        "What the schools, lyceums, colleges and universities of the Kyrgyz Republic publish about "
+        "themselves, in one place.",
+    ),
 }
 DIRECTORY = {"ky": "Билим берүү уюмдары", "ru": "Образовательные организации", "en": "Education organizations"}
 
@@ -63,7 +69,9 @@ def translate(instance, strings_by_locale):
         source.update_from_db()
     segments = original = None
     for locale, strings in strings_by_locale.items():
-        translation, new = Translation.objects.get_or_create(source=source, target_locale=locale, defaults={"enabled": True})
+        translation, new = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
         if new:
             if segments is None:
                 segments = list(StringSegment.objects.filter(source=source).select_related("string"))
@@ -94,15 +102,21 @@ def _store_strings(segments, locale, strings):
         if target and (segment.string_id, segment.context_id) not in seen:
             seen.add((segment.string_id, segment.context_id))
             StringTranslation.objects.create(
-                translation_of=segment.string, locale=locale, context_id=segment.context_id, data=target,
-                updated_at=now, translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                translation_of=segment.string,
+                locale=locale,
+                context_id=segment.context_id,
+                data=target,
+                updated_at=now,
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
             )
 
 
 def _translated(source, locale):
-    return source.specific_content_type.model_class().objects.filter(
-        translation_key=source.object_id, locale=locale
-    ).exists()
+    return (
+        source.specific_content_type.model_class()
+        .objects.filter(translation_key=source.object_id, locale=locale)
+        .exists()
+    )
 
 
 def _add_translation(source, original, locale, translated_parent):
@@ -130,7 +144,13 @@ def _pairs(values, language):
 
 
 def institution_strings(record, texts, language):
-    names = [record["name"], record["short_name"], record["address"], record["founding_history"], record["head"]["name"]]
+    names = [
+        record["name"],
+        record["short_name"],
+        record["address"],
+        record["founding_history"],
+        record["head"]["name"],
+    ]
     strings = _pairs(names, language)
     short = record["short_name"]
     for disclosure in DISCLOSURES:

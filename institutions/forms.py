@@ -62,9 +62,7 @@ def _reject_repeated_years(formset, table_label):
     if formset is None:
         return
     rows = [
-        form
-        for form in formset.forms
-        if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        form for form in formset.forms if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
     ]
     counts = Counter(form.cleaned_data.get("year") for form in rows)
     for form in rows:

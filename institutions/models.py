@@ -1,6 +1,5 @@
 """Institution profiles, their programmes, and the directory that lists them."""
 
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -98,7 +97,10 @@ class InstitutionPage(ViewRestrictionsFromPaths, Page):
 
     # Identity. The page title is the official full name.
     registry_code = models.CharField(
-        _("registry code"), max_length=40, blank=True, db_index=True,
+        _("registry code"),
+        max_length=40,
+        blank=True,
+        db_index=True,
         help_text=_("The institution's code in the ministry's registry."),
     )
     short_name = models.CharField(_("short name"), max_length=120, blank=True)
@@ -108,7 +110,11 @@ class InstitutionPage(ViewRestrictionsFromPaths, Page):
     ownership = models.CharField(_("ownership"), max_length=20, choices=Ownership.choices, default=Ownership.STATE)
     region = models.ForeignKey("taxonomy.Region", on_delete=models.PROTECT, related_name="+", verbose_name=_("region"))
     district = models.ForeignKey(
-        "taxonomy.District", on_delete=models.PROTECT, related_name="+", null=True, blank=True,
+        "taxonomy.District",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
         verbose_name=_("district"),
         help_text=_("Leave empty for a city without districts."),
     )
@@ -120,18 +126,25 @@ class InstitutionPage(ViewRestrictionsFromPaths, Page):
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=[validate_longitude]
     )
     phones = models.CharField(
-        _("phones"), max_length=120, blank=True, validators=[validate_phone_list],
+        _("phones"),
+        max_length=120,
+        blank=True,
+        validators=[validate_phone_list],
         help_text=_("Separate several numbers with commas."),
     )
     fax = models.CharField(_("fax"), max_length=40, blank=True, validators=[validate_phone])
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     year_founded = models.PositiveSmallIntegerField(
-        _("year founded"), null=True, blank=True,
+        _("year founded"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1800), validate_year_not_in_future],
     )
     founding_history = models.TextField(
-        _("short founding history"), blank=True, validators=[validate_founding_history],
+        _("short founding history"),
+        blank=True,
+        validators=[validate_founding_history],
         help_text=_("At most 10 sentences."),
     )
     head_name = models.CharField(_("head's full name"), max_length=160, blank=True)
@@ -141,11 +154,19 @@ class InstitutionPage(ViewRestrictionsFromPaths, Page):
         "taxonomy.InstructionLanguage", blank=True, related_name="+", verbose_name=_("languages of instruction")
     )
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("logo"),
     )
     photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("photo"),
     )
 
@@ -154,13 +175,21 @@ class InstitutionPage(ViewRestrictionsFromPaths, Page):
     mission_updated = models.DateField(_("mission updated on"), null=True, blank=True)
     strategic_plan = RichTextField(_("strategic plan"), blank=True, features=TEXT_FEATURES)
     strategic_plan_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("strategic plan document"),
     )
     strategic_plan_updated = models.DateField(_("strategic plan updated on"), null=True, blank=True)
     current_plan = RichTextField(_("current plan"), blank=True, features=TEXT_FEATURES)
     current_plan_document = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("current plan document"),
     )
     current_plan_updated = models.DateField(_("current plan updated on"), null=True, blank=True)
@@ -172,9 +201,7 @@ class InstitutionPage(ViewRestrictionsFromPaths, Page):
     quality_system_updated = models.DateField(_("quality system updated on"), null=True, blank=True)
     qualifications_awarded = RichTextField(_("qualifications awarded"), blank=True, features=TEXT_FEATURES)
     qualifications_awarded_updated = models.DateField(_("qualifications updated on"), null=True, blank=True)
-    learning_forms = RichTextField(
-        _("forms and means of learning and teaching"), blank=True, features=TEXT_FEATURES
-    )
+    learning_forms = RichTextField(_("forms and means of learning and teaching"), blank=True, features=TEXT_FEATURES)
     learning_forms_updated = models.DateField(_("forms of learning updated on"), null=True, blank=True)
     assessment_procedures = RichTextField(_("assessment procedures"), blank=True, features=TEXT_FEATURES)
     assessment_procedures_updated = models.DateField(_("assessment procedures updated on"), null=True, blank=True)
@@ -356,7 +383,11 @@ class InstitutionLicence(TranslatableMixin, Orderable):
     issuer = models.CharField(_("issued by"), max_length=255)
     programmes = models.TextField(_("programmes covered"), blank=True)
     scan = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("scan"),
     )
 
@@ -429,7 +460,11 @@ class ProgrammePage(ViewRestrictionsFromPaths, Page):
     )
     code = models.CharField(_("programme code"), max_length=40, blank=True)
     qualification = models.ForeignKey(
-        "taxonomy.Qualification", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "taxonomy.Qualification",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("qualification"),
     )
     form_of_study = models.CharField(
@@ -439,14 +474,22 @@ class ProgrammePage(ViewRestrictionsFromPaths, Page):
         _("duration (months)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(120)]
     )
     language = models.ForeignKey(
-        "taxonomy.InstructionLanguage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "taxonomy.InstructionLanguage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("language of instruction"),
     )
     learning_outcomes = RichTextField(_("learning outcomes"), blank=True, features=TEXT_FEATURES)
     assessment = RichTextField(_("assessment"), blank=True, features=TEXT_FEATURES)
     passing_score = models.PositiveSmallIntegerField(_("passing score"), null=True, blank=True)
     licence = models.ForeignKey(
-        InstitutionLicence, null=True, blank=True, on_delete=models.SET_NULL, related_name="programme_pages",
+        InstitutionLicence,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="programme_pages",
         verbose_name=_("licence"),
     )
 

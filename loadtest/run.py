@@ -260,7 +260,9 @@ def check_targets(users, rows):
     by_name = {row.name: row for row in rows}
     total = by_name["all"]
     if users <= 50:
-        checks = [(f"0 failed requests ({total.failures + total.deliberate_503})", total.failures + total.deliberate_503 == 0)]
+        checks = [
+            (f"0 failed requests ({total.failures + total.deliberate_503})", total.failures + total.deliberate_503 == 0)
+        ]
         for name in (*targets.PROFILE_TYPES, *targets.SEARCH_TYPES):
             if name in by_name:
                 checks.append((f"{name} p95 < 150 ms ({by_name[name].p95:.0f})", by_name[name].p95 < 150))
@@ -291,7 +293,9 @@ def saturation_table(rates, users, seconds):
     for basis, values in (("measured", {k: v[0] for k, v in rates.items()}), ("on idle cores", capacity)):
         if values.get("MixFlat"):
             ratios = ", ".join(
-                f"{LABELS[name]} {values['MixFlat'] / values[name]:.2f}×" for name in SATURATION_USERS[:3] if values.get(name)
+                f"{LABELS[name]} {values['MixFlat'] / values[name]:.2f}×"
+                for name in SATURATION_USERS[:3]
+                if values.get(name)
             )
             lines.append(f"- {basis}: {ratios}")
     lines.append("")

@@ -13,7 +13,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 from pathlib import PurePosixPath
 
 import django
@@ -63,6 +63,7 @@ def _safe_listing(storage=default_storage):
 
 # The database.
 
+
 def _dump_database(target_dir):
     """The database into target_dir; returns the file's name inside the archive."""
     vendor = connection.vendor
@@ -88,8 +89,11 @@ def _pg_env_and_args():
     settings = connection.settings_dict
     env = dict(os.environ)
     args = []
-    for option, key, _variable in (("--host", "HOST", "PGHOST"), ("--port", "PORT", "PGPORT"),
-                                  ("--username", "USER", "PGUSER")):
+    for option, key, _variable in (
+        ("--host", "HOST", "PGHOST"),
+        ("--port", "PORT", "PGPORT"),
+        ("--username", "USER", "PGUSER"),
+    ):
         if settings.get(key):
             args += [option, str(settings[key])]
     if settings.get("PASSWORD"):
@@ -100,8 +104,10 @@ def _pg_env_and_args():
 def _run_pg(command):
     program = command[0]
     if shutil.which(program) is None:
-        raise BackupError(f"{program} is not installed: install PostgreSQL's client programs "
-                          f"(Debian: apt-get install postgresql-client).")
+        raise BackupError(
+            f"{program} is not installed: install PostgreSQL's client programs "
+            f"(Debian: apt-get install postgresql-client)."
+        )
     env, args = _pg_env_and_args()
     result = subprocess.run(command + args, env=env, capture_output=True, text=True)
     if result.returncode != 0:
@@ -127,14 +133,19 @@ def _load_database(path, vendor):
 
 # Backup.
 
+
 def create_backup(output_dir, include_renditions=True, now=None):
     """Write backup-YYYYMMDD-HHMMSS.tar.gz into output_dir; returns (path, manifest)."""
     now = now or datetime.now(UTC)
     os.makedirs(output_dir, exist_ok=True)
     path = os.path.join(output_dir, f"backup-{now:%Y%m%d-%H%M%S}.tar.gz")
     manifest = {
-        "created_at": now.isoformat(), "database_vendor": connection.vendor,
-        "django": django.get_version(), "wagtail": wagtail.__version__, "database": None, "files": [],
+        "created_at": now.isoformat(),
+        "database_vendor": connection.vendor,
+        "django": django.get_version(),
+        "wagtail": wagtail.__version__,
+        "database": None,
+        "files": [],
     }
     with tempfile.TemporaryDirectory() as work, tarfile.open(path + ".part", "w:gz") as archive:
         name = _dump_database(work)
@@ -164,6 +175,7 @@ def create_backup(output_dir, include_renditions=True, now=None):
 
 
 # Restore.
+
 
 def read_manifest(archive):
     try:
@@ -197,7 +209,9 @@ def verify_archive(path):
             seen.add(member.name)
         missing = set(expected) - seen
         if missing:
-            raise BackupError(f"The archive lacks {len(missing)} file(s) its manifest lists, e.g. {sorted(missing)[0]}.")
+            raise BackupError(
+                f"The archive lacks {len(missing)} file(s) its manifest lists, e.g. {sorted(missing)[0]}."
+            )
     return manifest
 
 
@@ -206,7 +220,11 @@ def database_has_content():
     tables = connection.introspection.table_names()
     if "wagtailcore_page" not in tables:
         return False
-    return Page.objects.filter(depth__gt=1).exclude(content_type__model="page", content_type__app_label="wagtailcore").exists()
+    return (
+        Page.objects.filter(depth__gt=1)
+        .exclude(content_type__model="page", content_type__app_label="wagtailcore")
+        .exists()
+    )
 
 
 def restore_backup(path, force=False):
@@ -214,11 +232,15 @@ def restore_backup(path, force=False):
     manifest = verify_archive(path)
     if not force:
         if database_has_content():
-            raise BackupError("The database already has pages. Restore into an empty database, or pass --force "
-                              "to replace everything in it.")
+            raise BackupError(
+                "The database already has pages. Restore into an empty database, or pass --force "
+                "to replace everything in it."
+            )
         if _safe_listing():
-            raise BackupError("The file storage already has files. Restore into an empty storage, or pass --force "
-                              "to overwrite files of the same name.")
+            raise BackupError(
+                "The file storage already has files. Restore into an empty storage, or pass --force "
+                "to overwrite files of the same name."
+            )
     with tempfile.TemporaryDirectory() as work, tarfile.open(path, "r:gz") as archive:
         name = manifest["database"]["path"]
         archive.extract(name, work, filter="data")
@@ -241,7 +263,10 @@ def counts():
     if "wagtailcore_page" not in connection.introspection.table_names():
         return {"files": len(_safe_listing()), "database tables": 0}
     return {
-        "pages": Page.objects.count(), "revisions": Revision.objects.count(),
-        "documents": get_document_model().objects.count(), "images": get_image_model().objects.count(),
-        "self-assessment reports": SelfAssessmentReport.objects.count(), "files": len(_safe_listing()),
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "images": get_image_model().objects.count(),
+        "self-assessment reports": SelfAssessmentReport.objects.count(),
+        "files": len(_safe_listing()),
     }

@@ -8,8 +8,8 @@ import os
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.template import loader
 from django.http import HttpResponse
+from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -19,14 +19,24 @@ LANGUAGE_CODES = ("ky", "ru", "en")
 RETRY_AFTER_SECONDS = 120
 
 MESSAGES = {
-    500: (_("Something went wrong on our side"),
-          _("The page could not be shown because of an error on the site. It has been recorded; please try "
-            "again in a few minutes.")),
-    507: (_("The file could not be saved"),
-          _("The server has no room for files right now. Nothing was changed; please try again later.")),
-    503: (_("The site is being serviced"),
-          _("The site is briefly unavailable for maintenance. Please come back in a few minutes; nothing you "
-            "saved is lost.")),
+    500: (
+        _("Something went wrong on our side"),
+        _(
+            "The page could not be shown because of an error on the site. It has been recorded; please try "
+            "again in a few minutes."
+        ),
+    ),
+    507: (
+        _("The file could not be saved"),
+        _("The server has no room for files right now. Nothing was changed; please try again later."),
+    ),
+    503: (
+        _("The site is being serviced"),
+        _(
+            "The site is briefly unavailable for maintenance. Please come back in a few minutes; nothing you "
+            "saved is lost."
+        ),
+    ),
 }
 
 
@@ -43,11 +53,23 @@ def error_response(status, path, request_id=None):
     for code in [language] if language else LANGUAGE_CODES:
         with translation.override(code):
             title, text = MESSAGES[status]
-            versions.append({"code": code, "title": str(title), "text": str(text),
-                             "reference": str(_("Reference")), "home": str(_("Home page"))})
-    body = loader.render_to_string(f"{status}.html", {
-        "versions": versions, "language": language or "ky", "request_id": request_id,
-    })
+            versions.append(
+                {
+                    "code": code,
+                    "title": str(title),
+                    "text": str(text),
+                    "reference": str(_("Reference")),
+                    "home": str(_("Home page")),
+                }
+            )
+    body = loader.render_to_string(
+        f"{status}.html",
+        {
+            "versions": versions,
+            "language": language or "ky",
+            "request_id": request_id,
+        },
+    )
     response = HttpResponse(body, status=status, content_type="text/html; charset=utf-8")
     if status == 503:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -68,5 +68,7 @@ class HomePage(Page):
             "latest_documents": documents.order_by("-date", "-pk")[:5],
             # Lazy: not looked up when the template's cached fragment is fresh.
             "decision_index": SimpleLazyObject(lambda: visible(DecisionIndexPage.objects.child_of(self)).first()),
-            "document_index": SimpleLazyObject(lambda: visible(MinistryDocumentIndexPage.objects.child_of(self)).first()),
+            "document_index": SimpleLazyObject(
+                lambda: visible(MinistryDocumentIndexPage.objects.child_of(self)).first()
+            ),
         }

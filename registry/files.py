@@ -38,8 +38,12 @@ def read_registry_file(name: str, content: bytes) -> RegistryFile:
 
 def _csv_rows(content):
     if b"\x00" in content:
-        raise RegistryFileError(_("The CSV file contains NUL bytes (it is not text, or it is saved as UTF-16); save it again as "
-              "CSV in UTF-8."))
+        raise RegistryFileError(
+            _(
+                "The CSV file contains NUL bytes (it is not text, or it is saved as UTF-16); save it again as "
+                "CSV in UTF-8."
+            )
+        )
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -55,8 +59,10 @@ def _csv_rows(content):
 def _csv_error(number):
     # csv.Error: a value over csv.field_size_limit() (131,072 characters), a quote left open at the end…
     return RegistryFileError(
-        _("The CSV file cannot be read after row %(row)d: a value is too long (over %(max)d characters) or a "
-          "quote is not closed. Check the file in a spreadsheet program and save it again as CSV.")
+        _(
+            "The CSV file cannot be read after row %(row)d: a value is too long (over %(max)d characters) or a "
+            "quote is not closed. Check the file in a spreadsheet program and save it again as CSV."
+        )
         % {"row": number, "max": csv.field_size_limit()}
     )
 
@@ -66,7 +72,9 @@ def _open_xlsx(content):
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         workbook.worksheets[0]  # noqa: B018 - a workbook without sheets fails here, with the same message
     except Exception:  # noqa: BLE001 - any unreadable workbook gets the same clear message
-        raise RegistryFileError(_("The XLSX file cannot be opened; save it again from a spreadsheet program.")) from None
+        raise RegistryFileError(
+            _("The XLSX file cannot be opened; save it again from a spreadsheet program.")
+        ) from None
     return workbook
 
 

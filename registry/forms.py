@@ -12,7 +12,8 @@ class RegistryUploadForm(forms.Form):
         validators=[FileExtensionValidator(["csv", "xlsx"])],
     )
     skip_invalid = forms.BooleanField(
-        label=_("Write the valid rows even if some rows are invalid"), required=False,
+        label=_("Write the valid rows even if some rows are invalid"),
+        required=False,
     )
 
     def clean_file(self):

@@ -156,7 +156,8 @@ def _check_row(line, cells, places) -> RowReport:
         if column in cells:
             if len(cells[column]) > MAX_LENGTHS[column]:
                 errors.append(
-                    _("“%(column)s” is longer than %(max)d characters.") % {"column": column, "max": MAX_LENGTHS[column]}
+                    _("“%(column)s” is longer than %(max)d characters.")
+                    % {"column": column, "max": MAX_LENGTHS[column]}
                 )
             values[field_name] = cells[column]
     if len(row.code) > InstitutionPage._meta.get_field("registry_code").max_length:
@@ -328,7 +329,9 @@ def _write(row, page, directory, taken):
 
 
 def _model_values(values):
-    return {name: value for name, value in values.items() if value is not None or name not in ("region", "institution_type")}
+    return {
+        name: value for name, value in values.items() if value is not None or name not in ("region", "institution_type")
+    }
 
 
 def _free_slug(row, taken):

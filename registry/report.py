@@ -8,7 +8,10 @@ def report_lines(report):
     for row in report.rows:
         if row.errors:
             for error in row.errors:
-                lines.append(_("Row %(line)d (%(code)s): %(error)s") % {"line": row.line, "code": row.code or "—", "error": error})
+                lines.append(
+                    _("Row %(line)d (%(code)s): %(error)s")
+                    % {"line": row.line, "code": row.code or "—", "error": error}
+                )
     counts = report.summary()
     lines.append(
         _("%(create)d to create, %(update)d to update, %(unchanged)d unchanged, %(invalid)d invalid.") % counts

@@ -73,7 +73,9 @@ def bulk_action(request, app_label, model_name, action):
     if any(not bulk.check_perm(obj) for obj in objects):
         raise PermissionDenied
     if isinstance(bulk, MoveBulkAction) and request.method == "POST" and request.POST.get("chooser"):
-        destination = Page.objects.filter(pk=request.POST["chooser"]).first() if request.POST["chooser"].isdigit() else None
+        destination = (
+            Page.objects.filter(pk=request.POST["chooser"]).first() if request.POST["chooser"].isdigit() else None
+        )
         if destination is None or any(
             not page.permissions_for_user(request.user).can_move_to(destination) for page in objects
         ):
@@ -149,9 +151,7 @@ def published_title_columns(columns):
     replaced = []
     for column in columns:
         if type(column) is chooser.PageTitleColumn:
-            column = PublishedTitleColumn(
-                column.name, label=column.label, is_multiple_choice=column.is_multiple_choice
-            )
+            column = PublishedTitleColumn(column.name, label=column.label, is_multiple_choice=column.is_multiple_choice)
         elif type(column) is chooser.ParentPageColumn:
             column = PublishedParentTitleColumn(column.name, label=column.label)
         replaced.append(column)

@@ -15,4 +15,3 @@ class RolesConfig(AppConfig):
 
         # Every place that shows a group by str() shows it in the reader's language.
         Group.__str__ = group_str
-

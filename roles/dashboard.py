@@ -69,9 +69,10 @@ def pending_task_states(tasks):
     pages = Page.objects.in_bulk(
         [int(s.workflow_state.object_id) for s in states if s.workflow_state.base_content_type_id == page_type.pk]
     )
-    areas = {area.workflow_id: area for area in ReviewArea.objects.filter(
-        workflow__in={s.workflow_state.workflow_id for s in states}
-    )}
+    areas = {
+        area.workflow_id: area
+        for area in ReviewArea.objects.filter(workflow__in={s.workflow_state.workflow_id for s in states})
+    }
     return [
         {
             "page": pages[int(s.workflow_state.object_id)],

@@ -36,7 +36,7 @@ def display_name(name):
         return str(NAMES[name])
     for prefix, label in PREFIXED:
         if name.startswith(prefix):
-            return label % {"name": name[len(prefix):]}
+            return label % {"name": name[len(prefix) :]}
     return name
 
 

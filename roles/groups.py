@@ -47,25 +47,34 @@ MINISTRY_PAGE_PERMISSIONS = ["add_page", "bulk_delete_page", "change_page", "loc
 # "publish" on the root would let them publish an institution's page past its district's review.
 APPROVER_PAGE_PERMISSIONS = ["change_page", "publish_page"]
 EDITOR_COLLECTION_PERMISSIONS = [
-    ("wagtaildocs", "add_document"), ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
-    ("wagtailimages", "add_image"), ("wagtailimages", "change_image"), ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
 ]
 MINISTRY_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
-    ("wagtaildocs", "delete_document"), ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtailimages", "delete_image"),
 ]
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 # Model-level permissions of the ministry: the classifiers and glossary (snippets), invitations, translations.
-MINISTRY_MODEL_PERMISSIONS = [
-    ADMIN_ACCESS,
-    ("roles", "invite_editor"),
-    ("registry", "import_institutions"),  # the registry import in the admin
-    ("auth", "view_group"),  # sees the group audit entries (roles.audit) in Site history
-    ("wagtail_localize", "submit_translation"),
-] + [
-    ("taxonomy", f"{action}_{model}")
-    for model in ("region", "district", "institutiontype", "qualification")
-    for action in ("add", "change", "delete", "view")
-] + [("glossary", f"{action}_glossaryterm") for action in ("add", "change", "delete", "view")]  # plain words
+MINISTRY_MODEL_PERMISSIONS = (
+    [
+        ADMIN_ACCESS,
+        ("roles", "invite_editor"),
+        ("registry", "import_institutions"),  # the registry import in the admin
+        ("auth", "view_group"),  # sees the group audit entries (roles.audit) in Site history
+        ("wagtail_localize", "submit_translation"),
+    ]
+    + [
+        ("taxonomy", f"{action}_{model}")
+        for model in ("region", "district", "institutiontype", "qualification")
+        for action in ("add", "change", "delete", "view")
+    ]
+    + [("glossary", f"{action}_glossaryterm") for action in ("add", "change", "delete", "view")]
+)  # plain words
 
 
 def permission(app_label, codename):
@@ -237,7 +246,9 @@ def ensure_institution_editors(institution):
     if created:
         group = Group.objects.create(name=unique_group_name(name))
         collection = root_collection().add_child(name=source.title[:255])
-        role = InstitutionEditors.objects.create(institution_key=source.translation_key, group=group, collection=collection)
+        role = InstitutionEditors.objects.create(
+            institution_key=source.translation_key, group=group, collection=collection
+        )
     else:
         rename_group(role.group, name, changes)
         if role.collection.name != source.title[:255]:
@@ -362,9 +373,11 @@ def roles_follow(institution):
     Most publishes change neither, and then there is nothing to sync."""
     from .workflows import workflow_of
 
-    role = InstitutionEditors.objects.select_related("collection").filter(
-        institution_key=institution.translation_key
-    ).first()
+    role = (
+        InstitutionEditors.objects.select_related("collection")
+        .filter(institution_key=institution.translation_key)
+        .first()
+    )
     pages = translations_of(institution)
     if role is None or not pages or role.collection.name != pages[0].title[:255]:
         return False

@@ -50,7 +50,10 @@ def set_password_link(user) -> str:
     """Wagtail's own password reset form, reached with Django's one-time token."""
     path = reverse(
         "wagtailadmin_password_reset_confirm",
-        kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)), "token": default_token_generator.make_token(user)},
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
     )
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
@@ -79,14 +82,18 @@ def invite_editor(email, institution, name="", invited_by=None, send=True) -> In
     else:
         if oversees(user):
             raise InvitationError(
-                _("%(email)s belongs to a district reviewer or a ministry user, who cannot also edit an "
-                  "institution; invite another address.")
+                _(
+                    "%(email)s belongs to a district reviewer or a ministry user, who cannot also edit an "
+                    "institution; invite another address."
+                )
                 % {"email": email}
             )
         other = InstitutionEditors.objects.filter(group__user=user).exclude(pk=role.pk).first()
         if other is not None:
             raise InvitationError(
-                _("%(email)s already edits another institution (%(institution)s); an editor belongs to one institution.")
+                _(
+                    "%(email)s already edits another institution (%(institution)s); an editor belongs to one institution."
+                )
                 % {"email": email, "institution": getattr(other.institution(), "title", other.group.name)}
             )
     # The membership change is logged by roles.audit (m2m_changed); the invitation itself here.
@@ -105,7 +112,12 @@ def invite_editor(email, institution, name="", invited_by=None, send=True) -> In
                 "You have been invited to edit the page of %(institution)s on %(site)s.\n\n"
                 "Set your password here (the link works once):\n%(link)s\n\nYour login: %(username)s"
             )
-            % {"institution": source.title, "site": settings.WAGTAIL_SITE_NAME, "link": link, "username": user.username},
+            % {
+                "institution": source.title,
+                "site": settings.WAGTAIL_SITE_NAME,
+                "link": link,
+                "username": user.username,
+            },
             from_email=None,
             recipient_list=[email],
         )

@@ -15,6 +15,7 @@ from institutions.models import InstitutionPage
 
 class InstitutionEditors(models.Model):
     """The editors group and the collection of documents and images of one institution (all its languages)."""
+
     institution_key = models.UUIDField(_("institution translation key"), unique=True)
     group = models.OneToOneField(Group, on_delete=models.CASCADE, related_name="institution_editors")
     collection = models.ForeignKey(Collection, on_delete=models.PROTECT, related_name="+")
@@ -34,7 +35,11 @@ class InstitutionEditors(models.Model):
         """The editors row of an institution page in any language, or None."""
         if institution is None:
             return None
-        return cls.objects.select_related("group", "collection").filter(institution_key=institution.translation_key).first()
+        return (
+            cls.objects.select_related("group", "collection")
+            .filter(institution_key=institution.translation_key)
+            .first()
+        )
 
     def institution(self):
         """The institution page in the default language (or any language if that one is gone)."""
@@ -44,6 +49,7 @@ class InstitutionEditors(models.Model):
 
 class ReviewArea(models.Model):
     """A district, or a region without districts (Osh city): one reviewers group and one workflow."""
+
     # "district:<translation key>" or "region:<translation key>"
     key = models.CharField(max_length=60, unique=True)
     name = models.CharField(_("name"), max_length=160)

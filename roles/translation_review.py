@@ -26,7 +26,9 @@ def submit_translation(request, translation_id):
         raise PermissionDenied
     workflow = page.get_workflow()
     if workflow is None or page.workflow_in_progress:
-        messages.error(request, _("This page cannot be submitted for review now: it has no review, or is in review already."))
+        messages.error(
+            request, _("This page cannot be submitted for review now: it has no review, or is in review already.")
+        )
         return redirect("wagtailadmin_pages:edit", page.pk)
     try:
         translation.save_target(user=request.user, publish=False)

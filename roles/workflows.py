@@ -69,4 +69,3 @@ def ensure_ministry_workflow(page):
     workflow = ensure_group_approval_workflow(MINISTRY_WORKFLOW_NAME, group, workflow)
     assign_workflow(page, workflow)
     return workflow
-

@@ -81,9 +81,7 @@ def directory_context(request, locale):
         "place_filters": offered,
         "compare": compare,
         "clear_filters_query": _query_string({**({"q": query.text} if query.text else {}), **carry}),
-        "sort_options": [
-            (value, label) for value, label in SORT_LABELS.items() if value != "distance" or query.near
-        ],
+        "sort_options": [(value, label) for value, label in SORT_LABELS.items() if value != "distance" or query.near],
         "hidden_params": {k: v for k, v in page_params.items() if k not in ("sort",)},
         "previous_url": "?" + urlencode({**page_params, "page": result.page - 1}) if result.has_previous else "",
         "next_url": "?" + urlencode({**page_params, "page": result.page + 1}) if result.has_next else "",

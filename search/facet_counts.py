@@ -66,7 +66,9 @@ def facet_counts(matched):
         f" GROUP BY p.{qualification_column}"
     )
     sql = (
-        "WITH m (id, region, district, kind, ownership, score, status) AS (" + matched_sql + ") "
+        "WITH m (id, region, district, kind, ownership, score, status) AS ("
+        + matched_sql
+        + ") "
         + " UNION ALL ".join(branches)
     )
     with connection.cursor() as cursor:

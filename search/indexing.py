@@ -5,7 +5,7 @@ to it in one atomic request and deletes the old index, so searches never see an 
 """
 
 import logging
-from datetime import datetime, UTC
+from datetime import UTC, datetime
 
 from elasticsearch import NotFoundError, helpers
 
@@ -111,9 +111,7 @@ def update_institution(page_id):
         remove_institution(page_id)
         return
     # require_alias: never let a write auto-create an index under the alias's name.
-    client.index(
-        index=alias_name(), id=page.pk, document=document_source(page), refresh="wait_for", require_alias=True
-    )
+    client.index(index=alias_name(), id=page.pk, document=document_source(page), refresh="wait_for", require_alias=True)
 
 
 def reindex_institutions(page_ids, chunk_size=200, timeout=None):

@@ -119,7 +119,6 @@ def on_report_changed(sender, instance, raw=False, **kwargs):
 def connect():
     from wagtail.models import PageViewRestriction
 
-
     page_published.connect(on_published_or_moved, dispatch_uid="search.index.published")
     post_page_move.connect(on_published_or_moved, dispatch_uid="search.index.moved")
     page_unpublished.connect(on_unpublished, dispatch_uid="search.index.unpublished")
@@ -131,4 +130,6 @@ def connect():
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(on_report_changed, sender=SelfAssessmentReport, dispatch_uid=f"search.index.report-{name}")
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
-        signal.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search.index.restriction-{name}")
+        signal.connect(
+            on_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search.index.restriction-{name}"
+        )

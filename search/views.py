@@ -35,9 +35,9 @@ def suggest(request):
         if engine == "database":
             ids = _database_ids(text, locale)
     pages = {p.pk: p for p in visible(InstitutionPage.objects.filter(pk__in=ids), locale)}
-    suggestions = [
-        {"title": pages[pk].title, "url": pages[pk].get_url(request)} for pk in ids if pk in pages
-    ][:MAX_SUGGESTIONS]
+    suggestions = [{"title": pages[pk].title, "url": pages[pk].get_url(request)} for pk in ids if pk in pages][
+        :MAX_SUGGESTIONS
+    ]
     return JsonResponse({"suggestions": suggestions, "engine": engine})
 
 

@@ -8,8 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accreditation.status import AccreditationStatus
-from institutions.models import InstitutionPage
 from core import content_version
+from institutions.models import InstitutionPage
 from selfassessment.published import published_years
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
 from transparency.stored_scores import SCORE_BANDS, band_label
@@ -48,12 +48,10 @@ def _build_vocabulary(locale) -> Vocabulary:
     vocabulary.add("type", InstitutionType.objects.filter(locale=locale).values_list("id", "slug", "name"))
     vocabulary.add("ownership", [(value, value, str(label)) for value, label in InstitutionPage.Ownership.choices])
     vocabulary.add("language", [(lang.id, lang.code, str(lang)) for lang in InstructionLanguage.objects.all()])
-    vocabulary.add(
-        "qualification", Qualification.objects.filter(locale=locale).values_list("id", "code", "name")
-    )
+    vocabulary.add("qualification", Qualification.objects.filter(locale=locale).values_list("id", "code", "name"))
     vocabulary.add("status", [(code, code, str(label)) for code, label in AccreditationStatus.choices])
     vocabulary.add("transparency", [(band, band, band_label(band)) for band in SCORE_BANDS])
-    vocabulary.add("report", [
-        (year, str(year), _("Report published for %(year)s") % {"year": year}) for year in published_years()
-    ])
+    vocabulary.add(
+        "report", [(year, str(year), _("Report published for %(year)s") % {"year": year}) for year in published_years()]
+    )
     return vocabulary

@@ -108,7 +108,9 @@ def ministry_report_sections(today):
         for page in with_report[:REPORTS_LISTED]
     ]
     heading = _("Self-assessment %(year)s: %(count)s of %(total)s institutions have a report") % {
-        "year": today.year, "count": len(with_report), "total": total,
+        "year": today.year,
+        "count": len(with_report),
+        "total": total,
     }
     result = section(heading, "reports", rows, _("No institution has a report for this year yet."))
     if len(with_report) > REPORTS_LISTED:

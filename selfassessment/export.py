@@ -15,9 +15,7 @@ FONT_DIR = Path(settings.BASE_DIR) / "assets" / "fonts"
 def report_content(report, language):
     """Everything both exports print, in the order of the template."""
     t = lambda key: label(key, language)  # noqa: E731
-    assessments = list(
-        report.assessments.select_related("criterion__standard").prefetch_related("documents")
-    )
+    assessments = list(report.assessments.select_related("criterion__standard").prefetch_related("documents"))
     summaries = {s.standard_id: s for s in report.standard_summaries.all()}
     standards = []
     for assessment in assessments:
@@ -46,18 +44,50 @@ def report_content(report, language):
     return {
         "report": report,
         "language": language,
-        "labels": {key: t(key) for key in (
-            "title", "name_caption", "kind", "year", "section1", "founding", "head", "licences", "staff",
-            "learners", "accreditation", "contacts", "section2", "col_criteria", "col_results",
-            "col_evidence", "strengths", "weaknesses", "section3", "chair", "members", "confirmation",
-            "head_signature", "teaching_staff", "support_staff", "year_col", "programme", "learners_col",
-            "not_given", "remediation", "remediation_named", "remediation_done",
-        )},
+        "labels": {
+            key: t(key)
+            for key in (
+                "title",
+                "name_caption",
+                "kind",
+                "year",
+                "section1",
+                "founding",
+                "head",
+                "licences",
+                "staff",
+                "learners",
+                "accreditation",
+                "contacts",
+                "section2",
+                "col_criteria",
+                "col_results",
+                "col_evidence",
+                "strengths",
+                "weaknesses",
+                "section3",
+                "chair",
+                "members",
+                "confirmation",
+                "head_signature",
+                "teaching_staff",
+                "support_staff",
+                "year_col",
+                "programme",
+                "learners_col",
+                "not_given",
+                "remediation",
+                "remediation_named",
+                "remediation_done",
+            )
+        },
         "kind": report.organization_kind(language),
         "remediation": {
             "shortcomings": report.remediation_shortcomings.strip(),
             "done": report.remediation_done.strip(),
-        } if (report.remediation_shortcomings.strip() or report.remediation_done.strip()) else None,
+        }
+        if (report.remediation_shortcomings.strip() or report.remediation_done.strip())
+        else None,
         "head": head,
         "contacts": contacts,
         "licences": report.licence_list(),
@@ -74,6 +104,7 @@ def filename(report, language, extension):
 
 
 # DOCX ------------------------------------------------------------------------------------------------
+
 
 def build_docx(report, language) -> bytes:
     from docx import Document
@@ -101,7 +132,7 @@ def build_docx(report, language) -> bytes:
     centered(c["report"].institution_name, bold=True)
     centered(labels["name_caption"], size=9)
     centered(c["kind"], bold=True)
-    centered(f'{labels["year"]}: {c["report"].year}')
+    centered(f"{labels['year']}: {c['report'].year}")
 
     # 1. Introduction.
     doc.add_heading(labels["section1"], level=1)
@@ -119,7 +150,9 @@ def build_docx(report, language) -> bytes:
     doc.add_paragraph(labels["staff"], style="List Bullet").runs[0].bold = True
     if c["staff_years"]:
         table = doc.add_table(rows=1, cols=3, style="Table Grid")
-        for cell, text in zip(table.rows[0].cells, (labels["year_col"], labels["teaching_staff"], labels["support_staff"])):
+        for cell, text in zip(
+            table.rows[0].cells, (labels["year_col"], labels["teaching_staff"], labels["support_staff"])
+        ):
             cell.text = text
         for row in c["staff_years"]:
             cells = table.add_row().cells
@@ -138,8 +171,11 @@ def build_docx(report, language) -> bytes:
     item(labels["accreditation"], report.earlier_accreditation)
     if c["remediation"]:
         doc.add_paragraph(labels["remediation"], style="List Bullet").runs[0].bold = True
-        for key, text in (("remediation_named", c["remediation"]["shortcomings"]), ("remediation_done", c["remediation"]["done"])):
-            doc.add_paragraph(f'{labels[key]}: {text or not_given}')
+        for key, text in (
+            ("remediation_named", c["remediation"]["shortcomings"]),
+            ("remediation_done", c["remediation"]["done"]),
+        ):
+            doc.add_paragraph(f"{labels[key]}: {text or not_given}")
     item(labels["contacts"], c["contacts"])
 
     # 2. The three-column table, one block per standard.
@@ -152,10 +188,10 @@ def build_docx(report, language) -> bytes:
         cells = table.add_row().cells
         merged = cells[0].merge(cells[2])
         merged.text = ""
-        merged.paragraphs[0].add_run(f'{standard["standard"].code}. {standard["name"]}').bold = True
+        merged.paragraphs[0].add_run(f"{standard['standard'].code}. {standard['name']}").bold = True
         for row in standard["rows"]:
             cells = table.add_row().cells
-            cells[0].text = f'{row["code"]} {row["text"]}'
+            cells[0].text = f"{row['code']} {row['text']}"
             cells[1].text = "\n".join(v for v in (row["result"], row["comment"]) if v)
             cells[2].text = "\n".join(row["evidence"])
         for key in ("strengths", "weaknesses"):
@@ -168,15 +204,17 @@ def build_docx(report, language) -> bytes:
     # 3. Conclusion and signatures.
     doc.add_heading(labels["section3"], level=1)
     doc.add_paragraph(c["conclusion"])
-    doc.add_paragraph(f'{labels["chair"]} {report.commission_chair or "___________________________"}')
+    doc.add_paragraph(f"{labels['chair']} {report.commission_chair or '___________________________'}")
     members = c["members"] or ["___________________________"]
-    doc.add_paragraph(f'{labels["members"]} {members[0]}')
+    doc.add_paragraph(f"{labels['members']} {members[0]}")
     for member in members[1:]:
         doc.add_paragraph(member).paragraph_format.left_indent = Pt(130)
     doc.add_paragraph()
     doc.add_paragraph(labels["confirmation"])
-    signed = ", ".join(v for v in (report.confirmed_by, report.confirmed_on and report.confirmed_on.strftime("%d.%m.%Y")) if v)
-    doc.add_paragraph(f'{labels["head_signature"]} {signed} ___________________________')
+    signed = ", ".join(
+        v for v in (report.confirmed_by, report.confirmed_on and report.confirmed_on.strftime("%d.%m.%Y")) if v
+    )
+    doc.add_paragraph(f"{labels['head_signature']} {signed} ___________________________")
 
     out = io.BytesIO()
     doc.save(out)
@@ -184,6 +222,7 @@ def build_docx(report, language) -> bytes:
 
 
 # PDF -------------------------------------------------------------------------------------------------
+
 
 def build_pdf(report, language) -> bytes:
     from weasyprint import HTML

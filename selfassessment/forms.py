@@ -45,7 +45,9 @@ def evidence_documents(report):
 class CreateReportForm(forms.Form):
     institution = forms.ModelChoiceField(label=_("Institution"), queryset=None)
     year = forms.IntegerField(
-        label=_("Year"), min_value=2000, validators=[validate_year_not_in_future],
+        label=_("Year"),
+        min_value=2000,
+        validators=[validate_year_not_in_future],
         initial=lambda: date.today().year,
     )
 
@@ -78,11 +80,26 @@ class ReportForm(forms.ModelForm):
     class Meta:
         model = SelfAssessmentReport
         fields = [
-            "institution_name", "founding_history", "head_name", "head_phone", "head_email", "licences",
-            "earlier_accreditation", "remediation_shortcomings", "remediation_done",
-            "address", "phones", "fax", "email", "website",
-            "conclusion", "commission_chair", "commission_members",
-            "confirmed_by", "confirmed_on", "confirmation_statement",
+            "institution_name",
+            "founding_history",
+            "head_name",
+            "head_phone",
+            "head_email",
+            "licences",
+            "earlier_accreditation",
+            "remediation_shortcomings",
+            "remediation_done",
+            "address",
+            "phones",
+            "fax",
+            "email",
+            "website",
+            "conclusion",
+            "commission_chair",
+            "commission_members",
+            "confirmed_by",
+            "confirmed_on",
+            "confirmation_statement",
         ]
         widgets = {
             "founding_history": forms.Textarea(attrs={"rows": 5}),
@@ -129,17 +146,32 @@ class AssessmentForm(forms.ModelForm):
 
 
 StaffFormSet = inlineformset_factory(
-    SelfAssessmentReport, ReportStaffYear, fields=["year", "teaching_staff", "support_staff"],
-    extra=1, can_delete=True,
+    SelfAssessmentReport,
+    ReportStaffYear,
+    fields=["year", "teaching_staff", "support_staff"],
+    extra=1,
+    can_delete=True,
 )
 LearnersFormSet = inlineformset_factory(
-    SelfAssessmentReport, ReportProgrammeLearners, fields=["programme", "learners"], extra=1, can_delete=True,
+    SelfAssessmentReport,
+    ReportProgrammeLearners,
+    fields=["programme", "learners"],
+    extra=1,
+    can_delete=True,
 )
 AssessmentFormSet = inlineformset_factory(
-    SelfAssessmentReport, CriterionAssessment, form=AssessmentForm, extra=0, can_delete=False,
+    SelfAssessmentReport,
+    CriterionAssessment,
+    form=AssessmentForm,
+    extra=0,
+    can_delete=False,
 )
 StandardFormSet = inlineformset_factory(
-    SelfAssessmentReport, StandardAssessment, fields=["strengths", "weaknesses"], extra=0, can_delete=False,
+    SelfAssessmentReport,
+    StandardAssessment,
+    fields=["strengths", "weaknesses"],
+    extra=0,
+    can_delete=False,
     widgets={"strengths": forms.Textarea(attrs={"rows": 2}), "weaknesses": forms.Textarea(attrs={"rows": 2})},
 )
 
@@ -173,7 +205,9 @@ class ReportForms:
         self.staff = StaffFormSet(data, instance=report, prefix="staff")
         self.learners = LearnersFormSet(data, instance=report, prefix="learners")
         self.assessments = AssessmentFormSet(
-            data, instance=report, prefix="criteria",
+            data,
+            instance=report,
+            prefix="criteria",
             form_kwargs={"documents": evidence_documents(report), "choices_cache": {}},
             queryset=report.assessments.select_related("criterion__standard").prefetch_related("documents"),
         )

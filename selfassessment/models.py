@@ -89,7 +89,9 @@ class SelfAssessmentReport(models.Model):
 
     # The Kyrgyz (default-locale) page: translations share its report.
     institution = models.ForeignKey(
-        "institutions.InstitutionPage", on_delete=models.CASCADE, related_name="self_assessment_reports",
+        "institutions.InstitutionPage",
+        on_delete=models.CASCADE,
+        related_name="self_assessment_reports",
         verbose_name=_("institution"),
     )
     year = models.PositiveSmallIntegerField(
@@ -97,21 +99,25 @@ class SelfAssessmentReport(models.Model):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     published = models.BooleanField(
-        _("published on the profile"), default=False,
+        _("published on the profile"),
+        default=False,
         help_text=_("Only an accepted report can be published."),
     )
 
     # Section 1: introduction, pre-filled from the profile when the report is created.
     institution_name = models.CharField(_("full name of the education organization"), max_length=255)
     founding_history = models.TextField(
-        _("short founding history"), blank=True, validators=[validate_founding_history],
+        _("short founding history"),
+        blank=True,
+        validators=[validate_founding_history],
         help_text=_("At most 10 sentences."),
     )
     head_name = models.CharField(_("head's full name"), max_length=160, blank=True)
     head_phone = models.CharField(_("head's phone"), max_length=40, blank=True, validators=[validate_phone])
     head_email = models.EmailField(_("head's e-mail"), blank=True)
-    licences = models.TextField(_("licences for the educational programmes"), blank=True,
-                                help_text=_("One licence per line."))
+    licences = models.TextField(
+        _("licences for the educational programmes"), blank=True, help_text=_("One licence per line.")
+    )
     # Free text for now: filled by the accreditation app through the
     # "selfassessment_earlier_accreditation" hook when it is installed (see prefill.py).
     earlier_accreditation = models.TextField(

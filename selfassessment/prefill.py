@@ -80,8 +80,9 @@ def create_report(institution, year) -> SelfAssessmentReport:
     )
     staff = institution.staff_statistics.filter(year__lte=year).order_by("-year")[:STAFF_YEARS]
     ReportStaffYear.objects.bulk_create(
-        ReportStaffYear(report=report, year=row.year, teaching_staff=row.teaching_staff,
-                        support_staff=row.support_staff)
+        ReportStaffYear(
+            report=report, year=row.year, teaching_staff=row.teaching_staff, support_staff=row.support_staff
+        )
         for row in sorted(staff, key=lambda row: row.year)
     )
     ReportProgrammeLearners.objects.bulk_create(
@@ -111,8 +112,7 @@ def ensure_rows(report):
     """One assessment per criterion and one summary per standard (criteria added later included)."""
     have = set(report.assessments.values_list("criterion_id", flat=True))
     CriterionAssessment.objects.bulk_create(
-        CriterionAssessment(report=report, criterion=criterion)
-        for criterion in Criterion.objects.exclude(pk__in=have)
+        CriterionAssessment(report=report, criterion=criterion) for criterion in Criterion.objects.exclude(pk__in=have)
     )
     have = set(report.standard_summaries.values_list("standard_id", flat=True))
     StandardAssessment.objects.bulk_create(

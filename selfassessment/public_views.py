@@ -38,13 +38,17 @@ def report_page(request, pk):
         return HttpResponseNotAllowed(["GET", "HEAD"])
     report = get_object_or_404(published_reports(), pk=pk)
     language = text_language()
-    return TemplateResponse(request, "selfassessment/report_page.html", {
-        "report": report,
-        "content": report_content(report, language),
-        "profile": profile_in_language(report.institution),
-        "pdf_language": language,
-        "compare_choices": _same_year_choices(report),
-    })
+    return TemplateResponse(
+        request,
+        "selfassessment/report_page.html",
+        {
+            "report": report,
+            "content": report_content(report, language),
+            "profile": profile_in_language(report.institution),
+            "pdf_language": language,
+            "compare_choices": _same_year_choices(report),
+        },
+    )
 
 
 def _requested_ids(request):
@@ -79,7 +83,11 @@ def compare(request):
         problems.append(_("The two reports are for different years; compare them with care."))
     language = text_language()
     columns = [
-        {"report": report, "profile": profile_in_language(report.institution), "content": report_content(report, language)}
+        {
+            "report": report,
+            "profile": profile_in_language(report.institution),
+            "content": report_content(report, language),
+        }
         for report in reports
     ]
     rows = []
@@ -95,19 +103,32 @@ def compare(request):
         for criterion in Criterion.objects.select_related("standard"):
             if criterion.standard.code != current:
                 current = criterion.standard.code
-                rows.append({"standard": criterion.standard, "name": criterion.standard.name_in(language),
-                             "summaries": [s.get(current) for s in summaries]})
-            rows.append({"criterion": criterion, "text": criterion.text_in(language),
-                         "cells": [cells.get(criterion.code) for cells in by_code]})
+                rows.append(
+                    {
+                        "standard": criterion.standard,
+                        "name": criterion.standard.name_in(language),
+                        "summaries": [s.get(current) for s in summaries],
+                    }
+                )
+            rows.append(
+                {
+                    "criterion": criterion,
+                    "text": criterion.text_in(language),
+                    "cells": [cells.get(criterion.code) for cells in by_code],
+                }
+            )
     year = reports[0].year if reports else None
     choices = published_reports().order_by("-year", "institution_name")
     if year:
         choices = choices.filter(year=year)
-    return TemplateResponse(request, "selfassessment/compare.html", {
-        "columns": columns,
-        "rows": rows,
-        "problems": problems,
-        "choices": choices[:MAX_CHOICES],
-        "chosen": [report.pk for report in reports] + [None] * (MAX_COMPARED - len(reports)),
-    })
-
+    return TemplateResponse(
+        request,
+        "selfassessment/compare.html",
+        {
+            "columns": columns,
+            "rows": rows,
+            "problems": problems,
+            "choices": choices[:MAX_CHOICES],
+            "chosen": [report.pk for report in reports] + [None] * (MAX_COMPARED - len(reports)),
+        },
+    )

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.db.models import F
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -34,9 +34,15 @@ def forbidden_as_403(view):
         try:
             return view(request, *args, **kwargs)
         except PermissionDenied:
-            return TemplateResponse(request, "selfassessment/admin/forbidden.html", {
-                "page_title": _("Self-assessment reports"), "header_icon": "doc-full",
-            }, status=403)
+            return TemplateResponse(
+                request,
+                "selfassessment/admin/forbidden.html",
+                {
+                    "page_title": _("Self-assessment reports"),
+                    "header_icon": "doc-full",
+                },
+                status=403,
+            )
 
     return wrapped
 
@@ -58,12 +64,16 @@ def index(request):
     roles = roles_of(request.user)
     reports = visible_reports(request.user, SelfAssessmentReport.objects.all())
     rows = [{"report": report, "access": report_access(request.user, report, roles)} for report in reports]
-    return TemplateResponse(request, "selfassessment/admin/index.html", {
-        "page_title": _("Self-assessment reports"),
-        "header_icon": "doc-full",
-        "rows": rows,
-        "can_create": bool(editable_institutions(request.user)),
-    })
+    return TemplateResponse(
+        request,
+        "selfassessment/admin/index.html",
+        {
+            "page_title": _("Self-assessment reports"),
+            "header_icon": "doc-full",
+            "rows": rows,
+            "can_create": bool(editable_institutions(request.user)),
+        },
+    )
 
 
 @forbidden_as_403
@@ -80,11 +90,15 @@ def create(request):
         report = create_report(institution, form.cleaned_data["year"])
         messages.success(request, _("The report was created from the institution's profile; check and complete it."))
         return redirect("selfassessment:edit", report.pk)
-    return TemplateResponse(request, "selfassessment/admin/create.html", {
-        "page_title": _("New self-assessment report"),
-        "header_icon": "doc-full",
-        "form": form,
-    })
+    return TemplateResponse(
+        request,
+        "selfassessment/admin/create.html",
+        {
+            "page_title": _("New self-assessment report"),
+            "header_icon": "doc-full",
+            "form": form,
+        },
+    )
 
 
 @forbidden_as_403
@@ -149,36 +163,48 @@ class StaleReport(Exception):
 
 def _conflict(request, report, access, forms):
     """Keep the other editor's save; show this editor's typing again so they can bring it over."""
-    messages.error(request, _(
-        "Someone else saved this report after you opened it. Your changes were NOT saved: they are shown "
-        "below. Open the report in a new tab to see the saved version, bring your changes over and save again."
-    ))
+    messages.error(
+        request,
+        _(
+            "Someone else saved this report after you opened it. Your changes were NOT saved: they are shown "
+            "below. Open the report in a new tab to see the saved version, bring your changes over and save again."
+        ),
+    )
     report.refresh_from_db(fields=["version"])
     return _edit_page(request, report, access, forms, status=409)
 
 
 def _edit_page(request, report, access, forms, status=200):
-    return TemplateResponse(request, "selfassessment/admin/edit.html", {
-        "page_title": str(report),
-        "header_icon": "doc-full",
-        "report": report,
-        "access": access,
-        "forms": forms,
-        "missing": workflow.missing_criteria(report),
-        "export_languages": EXPORT_LANGUAGES,
-        "sections": SECTIONS,
-    }, status=status)
+    return TemplateResponse(
+        request,
+        "selfassessment/admin/edit.html",
+        {
+            "page_title": str(report),
+            "header_icon": "doc-full",
+            "report": report,
+            "access": access,
+            "forms": forms,
+            "missing": workflow.missing_criteria(report),
+            "export_languages": EXPORT_LANGUAGES,
+            "sections": SECTIONS,
+        },
+        status=status,
+    )
 
 
 def _read_only(request, report, access):
-    return TemplateResponse(request, "selfassessment/admin/view.html", {
-        "page_title": str(report),
-        "header_icon": "doc-full",
-        "report": report,
-        "access": access,
-        "content": report_content(report, text_language()),
-        "export_languages": EXPORT_LANGUAGES,
-    })
+    return TemplateResponse(
+        request,
+        "selfassessment/admin/view.html",
+        {
+            "page_title": str(report),
+            "header_icon": "doc-full",
+            "report": report,
+            "access": access,
+            "content": report_content(report, text_language()),
+            "export_languages": EXPORT_LANGUAGES,
+        },
+    )
 
 
 @forbidden_as_403
@@ -195,8 +221,12 @@ def review(request, pk):
             messages.success(request, _("The report was returned to the institution with your comments."))
         elif action in ("publish", "unpublish"):
             workflow.set_published(report, action == "publish")
-            messages.success(request, _("The report is shown on the institution's profile.") if action == "publish"
-                             else _("The report is no longer shown on the profile."))
+            messages.success(
+                request,
+                _("The report is shown on the institution's profile.")
+                if action == "publish"
+                else _("The report is no longer shown on the profile."),
+            )
         else:
             messages.error(request, _("Unknown action."))
     except workflow.TransitionRefused as refused:
@@ -236,7 +266,10 @@ def public_pdf(request, pk, language):
         raise Http404
     report = get_object_or_404(
         visible(SelfAssessmentReport.objects.select_related("institution")),
-        pk=pk, published=True, status=SelfAssessmentReport.Status.ACCEPTED, institution__live=True,
+        pk=pk,
+        published=True,
+        status=SelfAssessmentReport.Status.ACCEPTED,
+        institution__live=True,
     )
     # A PDF takes WeasyPrint a second or more: public hits are served from the cache until the report changes.
     key = f"selfassessment-pdf:{report.pk}:{language}:{report.updated_at.timestamp()}"
@@ -247,4 +280,3 @@ def public_pdf(request, pk, language):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{filename(report, language, "pdf")}"'
     return response
-

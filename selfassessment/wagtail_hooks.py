@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_urls
 from roles.membership import roles_of
+
+from . import admin_urls
 
 
 @hooks.register("register_admin_urls")

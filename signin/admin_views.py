@@ -30,6 +30,7 @@ def sign_in_failures(request):
         request.GET.get("p")
     )
     return TemplateResponse(
-        request, "signin/admin/failures.html",
+        request,
+        "signin/admin/failures.html",
         {"locked": locked, "failures": failures, "limit": settings.AXES_FAILURE_LIMIT},
     )

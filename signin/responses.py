@@ -29,7 +29,8 @@ def locked_out(request, original_response=None, credentials=None):
             "Too many failed attempts to sign in. For your security, signing in is blocked for %(minutes)s minutes. "
             "Try again later, or ask the ministry's administrator to unlock it.",
             minutes,
-        ) % {"minutes": minutes},
+        )
+        % {"minutes": minutes},
     )
 
 

@@ -39,10 +39,17 @@ def too_many_reset_requests(request):
     """Counts this password-reset request; True when the e-mail address or the client has asked too often."""
     address = request.POST.get("email", "").strip().lower()
     per_address = is_ratelimited(
-        request, group=RESET_PER_ADDRESS, key=lambda group, request: address,
-        rate=settings.PASSWORD_RESET_ADDRESS_RATE, increment=True,
+        request,
+        group=RESET_PER_ADDRESS,
+        key=lambda group, request: address,
+        rate=settings.PASSWORD_RESET_ADDRESS_RATE,
+        increment=True,
     )
     per_client = is_ratelimited(
-        request, group=RESET_PER_CLIENT, key=client_address, rate=settings.PASSWORD_RESET_CLIENT_RATE, increment=True,
+        request,
+        group=RESET_PER_CLIENT,
+        key=client_address,
+        rate=settings.PASSWORD_RESET_CLIENT_RATE,
+        increment=True,
     )
     return per_address or per_client

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 import numpy as np
 from django.db import transaction
 
+from core import content_version
 from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammeEnrolment, ProgrammePage, StaffStatistic
-from core import content_version
 from search.geo import EARTH_RADIUS_KM
 
 from .models import SimilarInstitution
@@ -66,7 +66,13 @@ def load_tables(institution_ids=None):
         pages = pages.filter(locale_id__in=locales)
     rows = list(
         pages.values_list(
-            "id", "locale_id", "institution_type_id", "region_id", "district_id", "latitude", "longitude",
+            "id",
+            "locale_id",
+            "institution_type_id",
+            "region_id",
+            "district_id",
+            "latitude",
+            "longitude",
             "stored_score__score",
         )
     )
@@ -74,10 +80,9 @@ def load_tables(institution_ids=None):
     staff = _latest_staff(ids)
     learners = _latest_learners(ids)
     qualifications = defaultdict(set)
-    for institution_id, qualification_id in (
-        visible(ProgrammePage.objects.filter(institution_id__in=pages.values("id"), qualification__isnull=False))
-        .values_list("institution_id", "qualification_id")
-    ):
+    for institution_id, qualification_id in visible(
+        ProgrammePage.objects.filter(institution_id__in=pages.values("id"), qualification__isnull=False)
+    ).values_list("institution_id", "qualification_id"):
         qualifications[institution_id].add(qualification_id)
 
     by_locale = defaultdict(list)
@@ -180,7 +185,11 @@ def rank_block(table, rows, cols):
     # The LISTED best (argpartition: no full sort of thousands), then those few in order: best
     # first, among equals the lower id.
     k = min(LISTED, len(cols))
-    top = np.argpartition(-total, k - 1, axis=1)[:, :k] if k < len(cols) else np.tile(np.arange(len(cols)), (len(rows), 1))
+    top = (
+        np.argpartition(-total, k - 1, axis=1)[:, :k]
+        if k < len(cols)
+        else np.tile(np.arange(len(cols)), (len(rows), 1))
+    )
     top_totals = np.take_along_axis(total, top, axis=1)
     order = np.take_along_axis(top, np.lexsort((t.ids[cols][top], -top_totals), axis=1), axis=1)
     parts = {

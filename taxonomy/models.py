@@ -14,11 +14,19 @@ class Region(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(_("slug"), max_length=60)
     centre_latitude = models.DecimalField(
-        _("centre latitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        _("centre latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
         validators=[validate_latitude],
     )
     centre_longitude = models.DecimalField(
-        _("centre longitude"), max_digits=8, decimal_places=5, null=True, blank=True,
+        _("centre longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
         validators=[validate_longitude],
     )
     sort_order = models.PositiveSmallIntegerField(_("sort order"), default=0)
@@ -30,6 +38,7 @@ class Region(TranslatableMixin, models.Model):
         FieldPanel("centre_longitude"),
         FieldPanel("sort_order"),
     ]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("region")
         verbose_name_plural = _("regions")
@@ -50,6 +59,7 @@ class District(TranslatableMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=60)
 
     panels = [FieldPanel("region"), FieldPanel("name"), FieldPanel("slug")]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("district")
         verbose_name_plural = _("districts")

@@ -86,14 +86,28 @@ def world(directory):
         parent=directory, title=title, district=district, institution_type=kind, **kw
     )
     pages = {
-        "gymnasium": make("Бишкек шаарындагы №61 гимназия-мектеби", lenin, school,
-                          latitude="42.870000", longitude="74.590000", address="Киев көчөсү, 10, Бишкек ш."),
-        "college": make("Бишкек курулуш колледжи", lenin, college, ownership="private",
-                        latitude="42.880000", longitude="74.610000"),
-        "suzak": make("Сузак айылындагы Т. Сатылганов атындагы орто мектеби", suzak, school,
-                      latitude="40.900000", longitude="72.950000", mission="<p>Т. Сатылгановдун мурасын сактайбыз.</p>"),
-        "ja_college": make("Жалал-Абад педагогикалык колледжи", suzak, college,
-                           latitude="40.930000", longitude="73.000000"),
+        "gymnasium": make(
+            "Бишкек шаарындагы №61 гимназия-мектеби",
+            lenin,
+            school,
+            latitude="42.870000",
+            longitude="74.590000",
+            address="Киев көчөсү, 10, Бишкек ш.",
+        ),
+        "college": make(
+            "Бишкек курулуш колледжи", lenin, college, ownership="private", latitude="42.880000", longitude="74.610000"
+        ),
+        "suzak": make(
+            "Сузак айылындагы Т. Сатылганов атындагы орто мектеби",
+            suzak,
+            school,
+            latitude="40.900000",
+            longitude="72.950000",
+            mission="<p>Т. Сатылгановдун мурасын сактайбыз.</p>",
+        ),
+        "ja_college": make(
+            "Жалал-Абад педагогикалык колледжи", suzak, college, latitude="40.930000", longitude="73.000000"
+        ),
     }
     ProgrammePageFactory(parent=pages["college"], qualification=programmer)
     pages["gymnasium"].languages.set([language_of("ky"), language_of("ru")])

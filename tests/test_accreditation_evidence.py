@@ -60,7 +60,9 @@ def test_a_decision_made_today_records_the_live_revision(register, history):
 
 def test_changing_the_date_records_the_other_revision(register, history):
     institution, first, second = history
-    decision = AccreditationDecisionPageFactory(parent=register, institution=institution, decision_date=date(2025, 2, 1))
+    decision = AccreditationDecisionPageFactory(
+        parent=register, institution=institution, decision_date=date(2025, 2, 1)
+    )
     assert decision.evidence_revision == first
     decision.decision_date = date(2025, 4, 1)
     decision.save()
@@ -69,7 +71,9 @@ def test_changing_the_date_records_the_other_revision(register, history):
 
 def test_evidence_page_shows_what_was_published_then(client, register, history):
     institution, _first, _second = history
-    decision = AccreditationDecisionPageFactory(parent=register, institution=institution, decision_date=date(2025, 2, 1))
+    decision = AccreditationDecisionPageFactory(
+        parent=register, institution=institution, decision_date=date(2025, 2, 1)
+    )
     page = client.get(decision.url).content.decode()
     assert f'href="{decision.url}evidence/"' in page
     response = client.get(decision.url + "evidence/")
@@ -83,7 +87,9 @@ def test_evidence_page_shows_what_was_published_then(client, register, history):
 
 def test_evidence_page_says_when_nothing_was_recorded(client, register, history):
     institution, _first, _second = history
-    decision = AccreditationDecisionPageFactory(parent=register, institution=institution, decision_date=date(2024, 6, 1))
+    decision = AccreditationDecisionPageFactory(
+        parent=register, institution=institution, decision_date=date(2024, 6, 1)
+    )
     response = client.get(decision.url + "evidence/")
     assert response.status_code == 200
     html = response.content.decode()
@@ -96,7 +102,9 @@ def test_the_language_links_of_the_evidence_page_lead_to_the_evidence_in_that_la
     from wagtail.models import Locale
 
     institution, _first, _second = history
-    decision = AccreditationDecisionPageFactory(parent=register, institution=institution, decision_date=date(2025, 2, 1))
+    decision = AccreditationDecisionPageFactory(
+        parent=register, institution=institution, decision_date=date(2025, 2, 1)
+    )
     russian = Locale.objects.get(language_code="ru")
     institution.copy_for_translation(russian, copy_parents=True).save_revision().publish()
     decision_ru = decision.copy_for_translation(russian, copy_parents=True)

@@ -27,10 +27,17 @@ def decisions(directory, home):
     in_talas = InstitutionPageFactory(parent=directory, title="Талас колледжи", district=talas)
     elsewhere = InstitutionPageFactory(parent=directory, title="Ош мектеби")
     return {
-        "talas": AccreditationDecisionPageFactory(parent=register, institution=in_talas, number="10/T", decision_date=date(2025, 4, 1)),
+        "talas": AccreditationDecisionPageFactory(
+            parent=register, institution=in_talas, number="10/T", decision_date=date(2025, 4, 1)
+        ),
         "osh": AccreditationDecisionPageFactory(
-            parent=register, institution=elsewhere, number="11/O", decision_date=date(2025, 5, 1),
-            outcome=AccreditationDecisionPage.Outcome.REFUSED, valid_from=None, valid_until=None,
+            parent=register,
+            institution=elsewhere,
+            number="11/O",
+            decision_date=date(2025, 5, 1),
+            outcome=AccreditationDecisionPage.Outcome.REFUSED,
+            valid_from=None,
+            valid_until=None,
         ),
     }
 
@@ -140,7 +147,8 @@ def test_one_feed_object_serves_overlapping_requests(rf, decisions, monkeypatch)
     first.visitor, second.visitor = "first", "second"
     page_get_url = AccreditationDecisionPage.get_url
     monkeypatch.setattr(
-        AccreditationDecisionPage, "get_url",
+        AccreditationDecisionPage,
+        "get_url",
         lambda page, request=None, current_site=None: f"/{request.visitor}{page_get_url(page, request)}",
     )
     original_items, overlapped = DecisionFeed.items, {}
@@ -157,4 +165,6 @@ def test_one_feed_object_serves_overlapping_requests(rf, decisions, monkeypatch)
         response = feed(first)
     links = [entry.link for entry in feedparser.parse(response.content).entries]
     assert len(links) == 2 and all(link.startswith("http://testserver/first/") for link in links)
-    assert all(e.link.startswith("http://testserver/second/") for e in feedparser.parse(overlapped["response"].content).entries)
+    assert all(
+        e.link.startswith("http://testserver/second/") for e in feedparser.parse(overlapped["response"].content).entries
+    )

@@ -61,12 +61,20 @@ def test_profile_shows_status_until_and_timeline_newest_first(client, directory,
     institution = InstitutionPageFactory(parent=directory)
     conclusion = make_document("korutunduu.pdf", title="Эксперттик комиссиянын корутундусу")
     old = AccreditationDecisionPageFactory(
-        parent=register, institution=institution, number="11/A", outcome=Outcome.CONDITIONAL,
-        decision_date=date(2019, 3, 1), valid_until=date(2021, 3, 1),
+        parent=register,
+        institution=institution,
+        number="11/A",
+        outcome=Outcome.CONDITIONAL,
+        decision_date=date(2019, 3, 1),
+        valid_until=date(2021, 3, 1),
     )
     new = AccreditationDecisionPageFactory(
-        parent=register, institution=institution, number="99/B", conclusion=conclusion,
-        decision_date=date.today() - timedelta(days=20), valid_until=date(2031, 5, 31),
+        parent=register,
+        institution=institution,
+        number="99/B",
+        conclusion=conclusion,
+        decision_date=date.today() - timedelta(days=20),
+        valid_until=date(2031, 5, 31),
     )
     html = client.get(institution.url).content.decode()
     assert 'class="status status--accredited"' in html
@@ -96,8 +104,11 @@ def test_profile_query_count_does_not_grow_with_decisions(client, directory, reg
     one = profile_queries(client, institution.url)
     for n in range(5):
         AccreditationDecisionPageFactory(
-            parent=register, institution=institution, conclusion=make_document(f"c{n}.pdf"),
-            decision_date=date(2015 + n, 1, 1), valid_until=date(2020 + n, 1, 1),
+            parent=register,
+            institution=institution,
+            conclusion=make_document(f"c{n}.pdf"),
+            decision_date=date(2015 + n, 1, 1),
+            valid_until=date(2020 + n, 1, 1),
         )
     assert profile_queries(client, institution.url) == one
 
@@ -107,7 +118,9 @@ def test_directory_rows_show_each_status(client, directory, register):
     refused = InstitutionPageFactory(parent=directory, title="Экинчи мектеп")
     InstitutionPageFactory(parent=directory, title="Үчүнчү мектеп")
     AccreditationDecisionPageFactory(parent=register, institution=accredited)
-    AccreditationDecisionPageFactory(parent=register, institution=refused, outcome=Outcome.REFUSED, valid_from=None, valid_until=None)
+    AccreditationDecisionPageFactory(
+        parent=register, institution=refused, outcome=Outcome.REFUSED, valid_from=None, valid_until=None
+    )
     html = client.get(directory.url).content.decode()
     assert html.count('class="status status--accredited"') == 1
     assert html.count('class="status status--refused"') == 1
@@ -116,7 +129,9 @@ def test_directory_rows_show_each_status(client, directory, register):
 
 def test_decision_page_renders(client, directory, register):
     institution = InstitutionPageFactory(parent=directory)
-    decision = AccreditationDecisionPageFactory(parent=register, institution=institution, shortcomings="<p>Китепкана эски.</p>")
+    decision = AccreditationDecisionPageFactory(
+        parent=register, institution=institution, shortcomings="<p>Китепкана эски.</p>"
+    )
     response = client.get(decision.url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -141,7 +156,9 @@ def test_ministry_documents_render_with_files(client, home):
 def test_home_lists_latest_decisions_and_documents(client, directory, register, home):
     institution = InstitutionPageFactory(parent=directory, title="Акыркы чечим алган мектеп")
     for n in range(7):
-        AccreditationDecisionPageFactory(parent=register, institution=institution, number=f"N{n}", decision_date=date(2020, 1, 1 + n))
+        AccreditationDecisionPageFactory(
+            parent=register, institution=institution, number=f"N{n}", decision_date=date(2020, 1, 1 + n)
+        )
     index = MinistryDocumentIndexPageFactory(parent=home)
     order = MinistryDocumentPageFactory(parent=index, number="1482/1")
     html = client.get(home.url).content.decode()
@@ -160,7 +177,9 @@ def test_admin_forms_open(client, django_user_model, directory, register, home):
     for page in (register, documents, order, decision):
         assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
     for model, parent in (("accreditationdecisionpage", register), ("ministrydocumentpage", documents)):
-        assert client.get(reverse("wagtailadmin_pages:add", args=["accreditation", model, parent.pk])).status_code == 200
+        assert (
+            client.get(reverse("wagtailadmin_pages:add", args=["accreditation", model, parent.pk])).status_code == 200
+        )
     assert client.get(reverse("accreditation_remediation")).status_code == 200
 
 
@@ -189,19 +208,32 @@ def test_programme_page_shows_its_latest_programme_decision(client, directory, r
     programme, other = ProgrammePageFactory(parent=institution), ProgrammePageFactory(parent=institution)
 
     def programme_decision(programmes, **kwargs):
-        decision = AccreditationDecisionPageFactory(parent=register, institution=institution, kind=Kind.PROGRAMME, **kwargs)
+        decision = AccreditationDecisionPageFactory(
+            parent=register, institution=institution, kind=Kind.PROGRAMME, **kwargs
+        )
         decision.programmes = programmes
         decision.save()
         return decision
 
     programme_decision([programme], number="1/P", decision_date=date(2020, 3, 1), valid_until=date(2025, 3, 1))
     latest = programme_decision(
-        [programme, other], number="2/P", outcome=Outcome.CONDITIONAL, decision_date=date(2024, 9, 1),
+        [programme, other],
+        number="2/P",
+        outcome=Outcome.CONDITIONAL,
+        decision_date=date(2024, 9, 1),
         valid_until=date(2031, 9, 1),
     )
-    programme_decision([other], number="3/P", outcome=Outcome.REFUSED, decision_date=date(2025, 1, 1),
-                       valid_from=None, valid_until=None)
-    AccreditationDecisionPageFactory(parent=register, institution=institution, number="4/I", decision_date=date(2025, 2, 1))
+    programme_decision(
+        [other],
+        number="3/P",
+        outcome=Outcome.REFUSED,
+        decision_date=date(2025, 1, 1),
+        valid_from=None,
+        valid_until=None,
+    )
+    AccreditationDecisionPageFactory(
+        parent=register, institution=institution, number="4/I", decision_date=date(2025, 2, 1)
+    )
     text, cell = programme_facts(client.get(programme.url).content.decode())
     assert 'class="status status--conditional"' in cell
     assert text.startswith("Шарттар менен аккредитацияланган 2031-жылдын 1-сентябры чейин")
@@ -217,7 +249,10 @@ def test_programme_page_reads_the_source_decision_and_links_its_translation(clie
     programme_ru = programme.copy_for_translation(russian)
     programme_ru.save_revision().publish()
     decision = AccreditationDecisionPageFactory(
-        parent=register, institution=institution, kind=Kind.PROGRAMME, decision_date=date(2024, 9, 1),
+        parent=register,
+        institution=institution,
+        kind=Kind.PROGRAMME,
+        decision_date=date(2024, 9, 1),
         valid_until=date(2031, 9, 1),
     )
     decision.programmes = [programme]
@@ -238,7 +273,10 @@ def test_programme_page_query_count_does_not_grow_with_decisions(client, directo
 
     def decide(n):
         decision = AccreditationDecisionPageFactory(
-            parent=register, institution=institution, kind=Kind.PROGRAMME, decision_date=date(2015 + n, 1, 1),
+            parent=register,
+            institution=institution,
+            kind=Kind.PROGRAMME,
+            decision_date=date(2015 + n, 1, 1),
             valid_until=date(2030 + n, 1, 1),
         )
         decision.programmes = [programme]

@@ -41,14 +41,38 @@ def decisions(directory, register):
     school_b = InstitutionPageFactory(parent=directory, title="Кочкор лицейи", district=kochkor)
     make = AccreditationDecisionPageFactory
     return {
-        "expiring": make(parent=register, institution=school_a, number="1/A", decision_date=date(2021, 3, 1),
-                         valid_until=TODAY + timedelta(days=60)),
-        "refused": make(parent=register, institution=school_b, number="2/R", outcome=Outcome.REFUSED,
-                        decision_date=date(2024, 5, 5), valid_from=None, valid_until=None),
-        "programme": make(parent=register, institution=school_b, number="3/P", kind=Kind.PROGRAMME,
-                          decision_date=date(2024, 9, 1), valid_until=TODAY + timedelta(days=900)),
-        "conditional": make(parent=register, institution=school_a, number="4/C", outcome=Outcome.CONDITIONAL,
-                            decision_date=date(2023, 2, 2), valid_until=TODAY + timedelta(days=91)),
+        "expiring": make(
+            parent=register,
+            institution=school_a,
+            number="1/A",
+            decision_date=date(2021, 3, 1),
+            valid_until=TODAY + timedelta(days=60),
+        ),
+        "refused": make(
+            parent=register,
+            institution=school_b,
+            number="2/R",
+            outcome=Outcome.REFUSED,
+            decision_date=date(2024, 5, 5),
+            valid_from=None,
+            valid_until=None,
+        ),
+        "programme": make(
+            parent=register,
+            institution=school_b,
+            number="3/P",
+            kind=Kind.PROGRAMME,
+            decision_date=date(2024, 9, 1),
+            valid_until=TODAY + timedelta(days=900),
+        ),
+        "conditional": make(
+            parent=register,
+            institution=school_a,
+            number="4/C",
+            outcome=Outcome.CONDITIONAL,
+            decision_date=date(2023, 2, 2),
+            valid_until=TODAY + timedelta(days=91),
+        ),
     }
 
 
@@ -75,7 +99,9 @@ def test_filters(client, register, decisions, query, expected):
     assert numbers(response) == expected
 
 
-@pytest.mark.parametrize("query", ["?outcome=maybe", "?year=19x5", "?year=2999", "?region=atlantis", "?expiring=yes", "?page=abc"])
+@pytest.mark.parametrize(
+    "query", ["?outcome=maybe", "?year=19x5", "?year=2999", "?region=atlantis", "?expiring=yes", "?page=abc"]
+)
 def test_bad_filter_values_are_dropped_with_a_note(client, register, decisions, query):
     with translation.override("en"):
         response = client.get(register.url.replace("/ky/", "/en/") + query)
@@ -90,7 +116,9 @@ def test_bad_filter_values_are_dropped_with_a_note(client, register, decisions, 
 def test_pagination(client, directory, register):
     institution = InstitutionPageFactory(parent=directory)
     for n in range(PER_PAGE + 3):
-        AccreditationDecisionPageFactory(parent=register, institution=institution, decision_date=date(2020, 1, 1) + timedelta(days=n))
+        AccreditationDecisionPageFactory(
+            parent=register, institution=institution, decision_date=date(2020, 1, 1) + timedelta(days=n)
+        )
     first = client.get(register.url)
     second = client.get(register.url + "?page=2")
     assert len(first.context["rows"]) == PER_PAGE
@@ -101,8 +129,12 @@ def test_pagination(client, directory, register):
 def test_overdue_remediation_is_highlighted_with_text(client, directory, register):
     institution = InstitutionPageFactory(parent=directory)
     AccreditationDecisionPageFactory(
-        parent=register, institution=institution, outcome=Outcome.CONDITIONAL, shortcomings="<p>Лаборатория жок.</p>",
-        decision_date=TODAY - timedelta(days=200), valid_until=TODAY + timedelta(days=500),
+        parent=register,
+        institution=institution,
+        outcome=Outcome.CONDITIONAL,
+        shortcomings="<p>Лаборатория жок.</p>",
+        decision_date=TODAY - timedelta(days=200),
+        valid_until=TODAY + timedelta(days=500),
     )
     with translation.override("en"):
         html = client.get(register.url.replace("/ky/", "/en/")).content.decode()
@@ -112,9 +144,22 @@ def test_overdue_remediation_is_highlighted_with_text(client, directory, registe
 
 # The downloads' columns: plain names, the same in every language and format (as the directory's).
 COLUMNS = [
-    "id", "number", "decision_date", "institution_id", "institution", "region", "district",
-    "latitude", "longitude", "kind", "outcome", "valid_from", "valid_until", "remediation_due",
-    "remediation", "url",
+    "id",
+    "number",
+    "decision_date",
+    "institution_id",
+    "institution",
+    "region",
+    "district",
+    "latitude",
+    "longitude",
+    "kind",
+    "outcome",
+    "valid_from",
+    "valid_until",
+    "remediation_due",
+    "remediation",
+    "url",
 ]
 
 
@@ -180,12 +225,20 @@ def test_expiring_within_90_days_at_the_boundary(client, directory, register):
         ("yesterday", TODAY - timedelta(days=1)),  # already expired
     ]:
         AccreditationDecisionPageFactory(
-            parent=register, institution=institution, number=number, decision_date=date(2021, 1, 1),
+            parent=register,
+            institution=institution,
+            number=number,
+            decision_date=date(2021, 1, 1),
             valid_until=valid_until,
         )
     AccreditationDecisionPageFactory(
-        parent=register, institution=institution, number="refused", outcome=Outcome.REFUSED,
-        decision_date=date(2021, 1, 1), valid_from=None, valid_until=TODAY + timedelta(days=10),
+        parent=register,
+        institution=institution,
+        number="refused",
+        outcome=Outcome.REFUSED,
+        decision_date=date(2021, 1, 1),
+        valid_from=None,
+        valid_until=TODAY + timedelta(days=10),
     )
     assert numbers(client.get(register.url + "?expiring=1")) == {"day-90", "today"}
 

@@ -35,7 +35,9 @@ def register(home):
 
 @pytest.fixture
 def schools(directory):
-    return InstitutionPageFactory(parent=directory, title="Биздин мектеп"), InstitutionPageFactory(parent=directory, title="Башка мектеп")
+    return InstitutionPageFactory(parent=directory, title="Биздин мектеп"), InstitutionPageFactory(
+        parent=directory, title="Башка мектеп"
+    )
 
 
 @pytest.fixture
@@ -47,8 +49,11 @@ def editor_client(client, schools):
 
 def decision_for(register, institution, days_ago, **kwargs):
     return AccreditationDecisionPageFactory(
-        parent=register, institution=institution, shortcomings=SHORTCOMINGS,
-        decision_date=TODAY - timedelta(days=days_ago), **kwargs,
+        parent=register,
+        institution=institution,
+        shortcomings=SHORTCOMINGS,
+        decision_date=TODAY - timedelta(days=days_ago),
+        **kwargs,
     )
 
 
@@ -71,7 +76,9 @@ def test_editor_submits_a_report_and_it_waits_for_the_reviewer(editor_client, re
         listing = editor_client.get(reverse("accreditation_remediation")).content.decode()
     assert f"№ {decision.number}" in listing and "remediation--overdue" in listing
     url = reverse("accreditation_remediation_submit", args=[decision.pk])
-    response = editor_client.post(url, {"file": SimpleUploadedFile("report.pdf", PDF_BYTES), "note": "Жабдуулар сатылып алынды."})
+    response = editor_client.post(
+        url, {"file": SimpleUploadedFile("report.pdf", PDF_BYTES), "note": "Жабдуулар сатылып алынды."}
+    )
     assert response.status_code == 302
     report = RemediationReport.objects.get(decision=decision)
     assert report.submitted_by.username == "school-editor"
@@ -120,9 +127,10 @@ def test_the_districts_reviewer_accepts_and_the_report_becomes_public(client, re
 def test_a_reviewer_of_another_district_cannot_review(client, register, schools):
     decision, report = submitted_report(client, register, schools[0])
     client.force_login(reviewer_of(schools[1], "other-reviewer"))
-    assert reverse("accreditation_remediation_review", args=[report.pk]) not in client.get(
-        reverse("accreditation_remediation")
-    ).content.decode()
+    assert (
+        reverse("accreditation_remediation_review", args=[report.pk])
+        not in client.get(reverse("accreditation_remediation")).content.decode()
+    )
     page = client.get(reverse("accreditation_remediation_review", args=[report.pk]))
     response = review(client, report, "accept")
     # Wagtail's admin answers PermissionDenied by sending the user to the dashboard with a message.

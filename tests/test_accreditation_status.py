@@ -8,7 +8,6 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.html import strip_tags
-
 from wagtail.models import Locale
 
 from accreditation.dates import add_months, remediation_due
@@ -80,7 +79,13 @@ def test_expiry_boundary(directory, register, today, expected):
 
 def test_conditional_and_its_expiry(directory, register):
     institution = InstitutionPageFactory(parent=directory)
-    decide(register, institution, outcome=Outcome.CONDITIONAL, decision_date=date(2025, 1, 10), valid_until=date(2027, 1, 10))
+    decide(
+        register,
+        institution,
+        outcome=Outcome.CONDITIONAL,
+        decision_date=date(2025, 1, 10),
+        valid_until=date(2027, 1, 10),
+    )
     assert status_for(institution, TODAY).code == AccreditationStatus.CONDITIONAL
     assert status_for(institution, date(2027, 1, 11)).code == AccreditationStatus.EXPIRED
     assert bulk_status(institution, TODAY).accreditation_status == AccreditationStatus.CONDITIONAL
@@ -89,7 +94,14 @@ def test_conditional_and_its_expiry(directory, register):
 def test_latest_institutional_decision_wins(directory, register):
     institution = InstitutionPageFactory(parent=directory)
     decide(register, institution, decision_date=date(2020, 1, 1), valid_until=date(2030, 1, 1))
-    decide(register, institution, outcome=Outcome.REFUSED, decision_date=date(2024, 1, 1), valid_from=None, valid_until=None)
+    decide(
+        register,
+        institution,
+        outcome=Outcome.REFUSED,
+        decision_date=date(2024, 1, 1),
+        valid_from=None,
+        valid_until=None,
+    )
     # A later programme decision does not change the institution's status.
     decide(register, institution, kind=Kind.PROGRAMME, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
     status = status_for(institution, TODAY)
@@ -108,7 +120,9 @@ def test_unpublished_decisions_do_not_count(directory, register):
 def test_many_institutions_in_one_query(directory, register):
     accredited, refused, expired, none = (InstitutionPageFactory(parent=directory) for _ in range(4))
     decide(register, accredited, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
-    decide(register, refused, outcome=Outcome.REFUSED, decision_date=date(2025, 1, 1), valid_from=None, valid_until=None)
+    decide(
+        register, refused, outcome=Outcome.REFUSED, decision_date=date(2025, 1, 1), valid_from=None, valid_until=None
+    )
     decide(register, expired, decision_date=date(2019, 1, 1), valid_until=date(2024, 1, 1))
     with CaptureQueriesContext(connection) as queries:
         statuses = statuses_for([accredited, refused, expired, none], TODAY)
@@ -124,16 +138,24 @@ def test_many_institutions_in_one_query(directory, register):
 
 LABELS = {
     "en": {
-        "accredited": "Accredited", "conditional": "Accredited with conditions", "refused": "Accreditation refused",
-        "expired": "Accreditation expired", "none": "Not accredited yet",
+        "accredited": "Accredited",
+        "conditional": "Accredited with conditions",
+        "refused": "Accreditation refused",
+        "expired": "Accreditation expired",
+        "none": "Not accredited yet",
     },
     "ru": {
-        "accredited": "Аккредитована", "conditional": "Аккредитована с условиями", "refused": "В аккредитации отказано",
-        "expired": "Срок аккредитации истёк", "none": "Ещё не аккредитована",
+        "accredited": "Аккредитована",
+        "conditional": "Аккредитована с условиями",
+        "refused": "В аккредитации отказано",
+        "expired": "Срок аккредитации истёк",
+        "none": "Ещё не аккредитована",
     },
     "ky": {
-        "accredited": "Аккредитацияланган", "conditional": "Шарттар менен аккредитацияланган",
-        "refused": "Аккредитациядан баш тартылган", "expired": "Аккредитациянын мөөнөтү бүткөн",
+        "accredited": "Аккредитацияланган",
+        "conditional": "Шарттар менен аккредитацияланган",
+        "refused": "Аккредитациядан баш тартылган",
+        "expired": "Аккредитациянын мөөнөтү бүткөн",
         "none": "Азырынча аккредитацияланган эмес",
     },
 }
@@ -186,9 +208,13 @@ def test_an_accredited_badge_says_until_when(language, expected):
 
 def test_latest_outcomes_and_filter(directory, register):
     accredited, refused, _none = (InstitutionPageFactory(parent=directory) for _ in range(3))
-    decide(register, accredited, outcome=Outcome.REFUSED, decision_date=date(2024, 1, 1), valid_from=None, valid_until=None)
+    decide(
+        register, accredited, outcome=Outcome.REFUSED, decision_date=date(2024, 1, 1), valid_from=None, valid_until=None
+    )
     decide(register, accredited, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
-    decide(register, refused, outcome=Outcome.REFUSED, decision_date=date(2025, 1, 1), valid_from=None, valid_until=None)
+    decide(
+        register, refused, outcome=Outcome.REFUSED, decision_date=date(2025, 1, 1), valid_from=None, valid_until=None
+    )
     with CaptureQueriesContext(connection) as queries:
         latest = latest_outcomes()
     assert len(queries) == 2  # the decisions, and Wagtail's list of view restrictions (public only)
@@ -252,7 +278,9 @@ def stored_agrees(*institutions):
 
 def test_the_stored_copy_follows_every_change(directory, register):
     first, second = InstitutionPageFactory(parent=directory), InstitutionPageFactory(parent=directory)
-    older = decide(register, first, outcome=Outcome.REFUSED, decision_date=date(2024, 1, 1), valid_from=None, valid_until=None)
+    older = decide(
+        register, first, outcome=Outcome.REFUSED, decision_date=date(2024, 1, 1), valid_from=None, valid_until=None
+    )
     newer = decide(register, first, decision_date=date(2025, 1, 1), valid_until=date(2030, 1, 1))
     assert bulk_status(first, TODAY).accreditation_status == "accredited" and stored_agrees(first, second)
 

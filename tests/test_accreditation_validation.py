@@ -49,8 +49,13 @@ def clean_errors(decision):
 
 def new_decision(institution, **fields):
     values = {
-        "title": "Чечим", "slug": "chechim", "number": "5/A", "decision_date": date.today() - timedelta(days=3),
-        "institution": institution, "outcome": Outcome.ACCREDITED, "valid_from": date.today(),
+        "title": "Чечим",
+        "slug": "chechim",
+        "number": "5/A",
+        "decision_date": date.today() - timedelta(days=3),
+        "institution": institution,
+        "outcome": Outcome.ACCREDITED,
+        "valid_from": date.today(),
         "valid_until": date.today() + timedelta(days=365),
     }
     values.update(fields)
@@ -154,7 +159,10 @@ def test_admin_create_refuses_a_word_file_as_conclusion(admin_client, register, 
 
 
 def programme_options(response):
-    return re.findall(r'<option value="\d+"[^>]*>([^<]+)</option>', response.content.decode().split('name="programmes"')[1].split("</select>")[0])
+    return re.findall(
+        r'<option value="\d+"[^>]*>([^<]+)</option>',
+        response.content.decode().split('name="programmes"')[1].split("</select>")[0],
+    )
 
 
 def test_admin_create_refuses_programmes_of_another_institution(admin_client, register, directory, institution):
@@ -184,7 +192,9 @@ def test_admin_creates_a_programme_decision(admin_client, register, directory, i
     assert programme_options(response) == ["Биринчи программа", "Экинчи программа"]
     assert not AccreditationDecisionPage.objects.filter(number="77/A").exists()
     # Ticking them and saving again creates the decision.
-    response = create(admin_client, register, form_data(institution, kind=Kind.PROGRAMME, programmes=[first.pk, second.pk]))
+    response = create(
+        admin_client, register, form_data(institution, kind=Kind.PROGRAMME, programmes=[first.pk, second.pk])
+    )
     assert response.status_code == 302
     decision = AccreditationDecisionPage.objects.get(number="77/A")
     assert decision.kind == Kind.PROGRAMME and set(decision.programmes.all()) == {first, second}
@@ -201,7 +211,11 @@ def test_admin_edit_refuses_bad_input_and_keeps_the_stored_decision(admin_client
     stored_until = decision.valid_until
     revisions = decision.revisions.count()
     data = form_data(
-        institution, slug=decision.slug, number="8/B", valid_from="2026-05-02", valid_until="2026-05-01",
+        institution,
+        slug=decision.slug,
+        number="8/B",
+        valid_from="2026-05-02",
+        valid_until="2026-05-01",
     )
     with translation.override("en"):
         response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[decision.pk]), data)

@@ -47,18 +47,24 @@ def test_classifier_snippets_are_listed(admin_client):
 def licences(directory):
     own = InstitutionPageFactory(parent=directory, title="Own school")
     other = InstitutionPageFactory(parent=directory, title="Other school")
-    return {
-        page: InstitutionLicence.objects.create(
-            institution=page, number=f"LD-{page.pk}", issued_on=date(2020, 1, 1), issuer="Ministry"
-        )
-        for page in (own, other)
-    }, own, other
+    return (
+        {
+            page: InstitutionLicence.objects.create(
+                institution=page, number=f"LD-{page.pk}", issued_on=date(2020, 1, 1), issuer="Ministry"
+            )
+            for page in (own, other)
+        },
+        own,
+        other,
+    )
 
 
 def create_programme(admin_client, parent, licence):
     data = programme_form_data("New programme", "new-programme", licence=licence.pk)
     with translation.override("en"):
-        return admin_client.post(reverse("wagtailadmin_pages:add", args=["institutions", "programmepage", parent.pk]), data)
+        return admin_client.post(
+            reverse("wagtailadmin_pages:add", args=["institutions", "programmepage", parent.pk]), data
+        )
 
 
 def test_a_new_programme_cannot_cite_another_institutions_licence(admin_client, licences):

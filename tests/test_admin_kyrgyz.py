@@ -86,7 +86,9 @@ def placeholder_problems(path):
     return problems
 
 
-@pytest.mark.parametrize("path", OURS + PROJECT, ids=lambda path: f"{path.parents[2].name}/{path.parent.parent.name}/{path.name}")
+@pytest.mark.parametrize(
+    "path", OURS + PROJECT, ids=lambda path: f"{path.parents[2].name}/{path.parent.parent.name}/{path.name}"
+)
 def test_placeholders_match_in_every_translation(path):
     assert placeholder_problems(path) == []
 
@@ -95,10 +97,14 @@ def test_the_placeholder_check_catches_a_lost_or_changed_placeholder(tmp_path):
     po = polib.POFile()
     po.append(polib.POEntry(msgid="Edit %(title)s", msgstr="Түзөтүү", flags=["python-format"]))
     po.append(polib.POEntry(msgid="Page {0} of {1}", msgstr="{0}-бет"))
-    po.append(polib.POEntry(
-        msgid="%(count)s page", msgid_plural="%(count)s pages", flags=["python-format"],
-        msgstr_plural={0: "%(count)s барак", 1: "%(n)s барак"},
-    ))
+    po.append(
+        polib.POEntry(
+            msgid="%(count)s page",
+            msgid_plural="%(count)s pages",
+            flags=["python-format"],
+            msgstr_plural={0: "%(count)s барак", 1: "%(n)s барак"},
+        )
+    )
     po.append(polib.POEntry(msgid="Deleted %s", msgstr="%s өчүрүлдү", flags=["python-format"]))
     po.save(str(tmp_path / "django.po"))
     assert len(placeholder_problems(tmp_path / "django.po")) == 3
@@ -119,8 +125,14 @@ def django_ky_catalogue():
 
 
 def test_our_kyrgyz_wins_over_djangos_and_the_projects_own_over_both():
-    ours = {e.msgid: e.msgstr for e in polib.pofile(str(OURS[0])) if e.translated() and not e.msgctxt and not e.msgid_plural}
-    project = {e.msgid: e.msgstr for e in polib.pofile(str(PROJECT[0])) if e.translated() and not e.msgctxt and not e.msgid_plural}
+    ours = {
+        e.msgid: e.msgstr for e in polib.pofile(str(OURS[0])) if e.translated() and not e.msgctxt and not e.msgid_plural
+    }
+    project = {
+        e.msgid: e.msgstr
+        for e in polib.pofile(str(PROJECT[0]))
+        if e.translated() and not e.msgctxt and not e.msgid_plural
+    }
     djangos = django_ky_catalogue()
     differing = [m for m in ours if m in djangos and djangos[m] != ours[m] and m not in project]
     shared_with_project = [m for m in ours if m in project and project[m] != ours[m]]
@@ -132,7 +144,8 @@ def test_our_kyrgyz_wins_over_djangos_and_the_projects_own_over_both():
 
 def test_plural_forms_of_our_two_form_catalogue_and_djangos_one_form_catalogue_both_work():
     plural = next(
-        e for e in polib.pofile(str(OURS[0]))
+        e
+        for e in polib.pofile(str(OURS[0]))
         if e.msgid_plural and e.translated() and not e.msgctxt and "%(count)s" in e.msgid_plural
     )
     with translation.override("ky"):
@@ -151,6 +164,7 @@ def admin_in(db):
         profile.preferred_language = language
         profile.save()
         return user
+
     return make
 
 

@@ -31,15 +31,19 @@ def register(home):
 @pytest.fixture
 def publish(django_capture_on_commit_callbacks):
     """Publishes a page the way the admin does (page_published), running the after-commit work."""
+
     def run(page):
         with django_capture_on_commit_callbacks(execute=True):
             page.save_revision().publish()
         return page
+
     return run
 
 
 def sign_up(client, language, follow, email, frequency="immediate", **extra):
-    return client.post(f"/{language}/alerts/follow/", {"email": email, "follow": follow, "frequency": frequency}, **extra)
+    return client.post(
+        f"/{language}/alerts/follow/", {"email": email, "follow": follow, "frequency": frequency}, **extra
+    )
 
 
 def confirm(client, message):
@@ -51,8 +55,9 @@ def confirm(client, message):
 
 
 def subscribe(email, target, key, language="ky", frequency="immediate"):
-    return Subscription.objects.create(email=email, target=target, target_key=key, language=language,
-                                       frequency=frequency, confirmed_at=timezone.now())
+    return Subscription.objects.create(
+        email=email, target=target, target_key=key, language=language, frequency=frequency, confirmed_at=timezone.now()
+    )
 
 
 def test_sign_up_confirm_alert_unsubscribe(client, world, register, publish):
@@ -71,10 +76,16 @@ def test_sign_up_confirm_alert_unsubscribe(client, world, register, publish):
     assert len(mail.outbox) == 1
 
     assert "Оповещения подтверждены" in confirm(client, confirmation).content.decode()
-    publish(AccreditationDecisionPageFactory(
-        parent=register, institution=college, number="8/R", outcome="conditional",
-        decision_date=date(2026, 3, 2), valid_until=date(2031, 3, 1),
-    ))
+    publish(
+        AccreditationDecisionPageFactory(
+            parent=register,
+            institution=college,
+            number="8/R",
+            outcome="conditional",
+            decision_date=date(2026, 3, 2),
+            valid_until=date(2031, 3, 1),
+        )
+    )
     assert len(mail.outbox) == 2
     alert = mail.outbox[1]
     assert alert.to == ["parent@example.kg"]
@@ -161,13 +172,26 @@ def test_daily_check_announces_expiry_and_overdue_once(world, register):
     subscribe("e@example.kg", "institution", college.translation_key, language="en")
     subscribe("g@example.kg", "institution", gymnasium.translation_key, language="en")
     subscribe("s@example.kg", "institution", world["suzak"].translation_key, language="en")
-    AccreditationDecisionPageFactory(parent=register, institution=college, decision_date=today - timedelta(days=1800),
-                                     valid_until=today + timedelta(days=40))
-    AccreditationDecisionPageFactory(parent=register, institution=gymnasium, decision_date=today - timedelta(days=1800),
-                                     valid_until=today - timedelta(days=2))
+    AccreditationDecisionPageFactory(
+        parent=register,
+        institution=college,
+        decision_date=today - timedelta(days=1800),
+        valid_until=today + timedelta(days=40),
+    )
+    AccreditationDecisionPageFactory(
+        parent=register,
+        institution=gymnasium,
+        decision_date=today - timedelta(days=1800),
+        valid_until=today - timedelta(days=2),
+    )
     # Shortcomings named 3 months and 5 days ago: the remediation report is overdue.
-    AccreditationDecisionPageFactory(parent=register, institution=world["suzak"], number="5/O",
-                                     decision_date=today - timedelta(days=97), shortcomings="<p>Китепкана жок.</p>")
+    AccreditationDecisionPageFactory(
+        parent=register,
+        institution=world["suzak"],
+        number="5/O",
+        decision_date=today - timedelta(days=97),
+        shortcomings="<p>Китепкана жок.</p>",
+    )
     mail.outbox.clear()
     call_command("send_alert_digests", stdout=open("/dev/null", "w"))
     by_address = {message.to[0]: message.body for message in mail.outbox}
@@ -201,8 +225,11 @@ def test_restricted_institution_is_never_announced(client, world, register, publ
     subscribe("region@example.kg", "region", college.region.translation_key, language="en")
     subscribe("inst@example.kg", "institution", college.translation_key, language="en", frequency="daily")
     PageViewRestriction.objects.create(page=college, restriction_type=PageViewRestriction.PASSWORD, password="x")
-    publish(AccreditationDecisionPageFactory(parent=register, institution=college,
-                                             valid_until=date.today() + timedelta(days=10)))
+    publish(
+        AccreditationDecisionPageFactory(
+            parent=register, institution=college, valid_until=date.today() + timedelta(days=10)
+        )
+    )
     call_command("send_alert_digests", stdout=open("/dev/null", "w"))
     assert not mail.outbox and not PendingAlert.objects.exists()
     # Nor can anyone sign up for it.

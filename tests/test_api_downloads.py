@@ -67,7 +67,10 @@ def test_unknown_format_is_a_clear_400(client, world):
 
 def test_directory_links_to_downloads_with_the_current_filters(client, world, directory):
     html = client.get(directory.url, {"region": "bishkek", "q": "колледж", "page": "1"}).content.decode()
-    assert 'href="/ky/institutions/download/?format=csv&amp;q=%D0%BA%D0%BE%D0%BB%D0%BB%D0%B5%D0%B4%D0%B6&amp;region=bishkek"' in html
+    assert (
+        'href="/ky/institutions/download/?format=csv&amp;q=%D0%BA%D0%BE%D0%BB%D0%BB%D0%B5%D0%B4%D0%B6&amp;region=bishkek"'
+        in html
+    )
     assert "format=xlsx" in html and "format=json" in html
 
 
@@ -75,8 +78,11 @@ def test_downloads_carry_the_status_and_filter_by_it(client, world, directory, h
     register = DecisionIndexPageFactory(parent=home)
     accredited = AccreditationDecisionPageFactory(parent=register, institution=world["gymnasium"])
     AccreditationDecisionPageFactory(
-        parent=register, institution=world["college"], outcome=AccreditationDecisionPage.Outcome.REFUSED,
-        valid_from=None, valid_until=None,
+        parent=register,
+        institution=world["college"],
+        outcome=AccreditationDecisionPage.Outcome.REFUSED,
+        valid_from=None,
+        valid_until=None,
     )
     with translation.override("ky"):
         labels = {code: str(label) for code, label in AccreditationStatus.choices}

@@ -178,8 +178,13 @@ def test_districts_by_region(client, world):
 def test_openapi_schema_and_docs_page_without_cdn(client, world):
     schema = api(client, "/openapi.json").json()
     assert set(schema["paths"]) == {
-        "/api/v1/institutions", "/api/v1/institutions/{institution_id}", "/api/v1/programmes",
-        "/api/v1/decisions", "/api/v1/decisions/{decision_id}", "/api/v1/regions", "/api/v1/districts",
+        "/api/v1/institutions",
+        "/api/v1/institutions/{institution_id}",
+        "/api/v1/programmes",
+        "/api/v1/decisions",
+        "/api/v1/decisions/{decision_id}",
+        "/api/v1/regions",
+        "/api/v1/districts",
     }
     docs = client.get("/api/v1/docs/")
     assert docs.status_code == 200
@@ -219,14 +224,26 @@ def accredited_world(world, directory, register):
     make = AccreditationDecisionPageFactory
     make(parent=register, institution=world["gymnasium"], number="1/A")
     make(parent=register, institution=world["college"], number="2/C", outcome=Outcome.CONDITIONAL)
-    make(parent=register, institution=world["suzak"], number="3/R", outcome=Outcome.REFUSED,
-         valid_from=None, valid_until=None)
-    make(parent=register, institution=world["ja_college"], number="4/E",
-         decision_date=TODAY - timedelta(days=6 * 365), valid_until=TODAY - timedelta(days=365))
+    make(
+        parent=register,
+        institution=world["suzak"],
+        number="3/R",
+        outcome=Outcome.REFUSED,
+        valid_from=None,
+        valid_until=None,
+    )
+    make(
+        parent=register,
+        institution=world["ja_college"],
+        number="4/E",
+        decision_date=TODAY - timedelta(days=6 * 365),
+        valid_until=TODAY - timedelta(days=365),
+    )
     lenin = world["gymnasium"].district
     world["open"] = InstitutionPageFactory(parent=directory, title="Ачык лицей", district=lenin, **disclosures(11))
-    world["half_open"] = InstitutionPageFactory(parent=directory, title="Жарым ачык мектеп", district=lenin,
-                                                **disclosures(6))
+    world["half_open"] = InstitutionPageFactory(
+        parent=directory, title="Жарым ачык мектеп", district=lenin, **disclosures(6)
+    )
     return world
 
 
@@ -261,8 +278,9 @@ def test_status_and_transparency_filters_agree_with_the_directory(
 def test_institution_records_carry_the_accreditation_status(client, accredited_world):
     college = accredited_world["college"]
     decision = college.accreditation_decisions.get()
-    (item,) = [i for i in api(client, "/institutions", limit=100).json()["items"]
-               if i["id"] == str(college.translation_key)]
+    (item,) = [
+        i for i in api(client, "/institutions", limit=100).json()["items"] if i["id"] == str(college.translation_key)
+    ]
     with translation.override("ky"):  # the institutions are in the Kyrgyz tree only
         label = str(AccreditationStatus.CONDITIONAL.label)
     assert label != "Accredited with conditions"
@@ -292,10 +310,16 @@ def test_list_queries_do_not_grow_with_the_page(client, accredited_world):
 def test_institution_detail_lists_its_decisions_newest_first(client, world, register):
     college = world["college"]
     programme = college.get_children().specific().get()
-    older = AccreditationDecisionPageFactory(parent=register, institution=college, number="10/2019",
-                                             decision_date=date(2019, 6, 1), valid_until=date(2024, 6, 1))
-    newer = AccreditationDecisionPageFactory(parent=register, institution=college, number="11/2024",
-                                             kind=Kind.PROGRAMME, decision_date=date(2024, 6, 1))
+    older = AccreditationDecisionPageFactory(
+        parent=register,
+        institution=college,
+        number="10/2019",
+        decision_date=date(2019, 6, 1),
+        valid_until=date(2024, 6, 1),
+    )
+    newer = AccreditationDecisionPageFactory(
+        parent=register, institution=college, number="11/2024", kind=Kind.PROGRAMME, decision_date=date(2024, 6, 1)
+    )
     newer.programmes = [programme]
     newer.save()
     data = api(client, f"/institutions/{college.translation_key}").json()
@@ -317,16 +341,40 @@ def register_decisions(directory, register):
     programme = ProgrammePageFactory(parent=school_b, title="Информатика")
     make = AccreditationDecisionPageFactory
     decisions = {
-        "expiring": make(parent=register, institution=school_a, number="1/A", decision_date=date(2021, 3, 1),
-                         valid_until=TODAY + timedelta(days=60)),
-        "refused": make(parent=register, institution=school_b, number="2/R", outcome=Outcome.REFUSED,
-                        decision_date=date(2024, 5, 5), valid_from=None, valid_until=None,
-                        shortcomings="<p>Лаборатория жок.</p>"),
-        "programme": make(parent=register, institution=school_b, number="3/P", kind=Kind.PROGRAMME,
-                          decision_date=date(2024, 9, 1), valid_until=TODAY + timedelta(days=900),
-                          conclusion=make_document()),
-        "conditional": make(parent=register, institution=school_a, number="4/C", outcome=Outcome.CONDITIONAL,
-                            decision_date=date(2023, 2, 2), valid_until=TODAY + timedelta(days=91)),
+        "expiring": make(
+            parent=register,
+            institution=school_a,
+            number="1/A",
+            decision_date=date(2021, 3, 1),
+            valid_until=TODAY + timedelta(days=60),
+        ),
+        "refused": make(
+            parent=register,
+            institution=school_b,
+            number="2/R",
+            outcome=Outcome.REFUSED,
+            decision_date=date(2024, 5, 5),
+            valid_from=None,
+            valid_until=None,
+            shortcomings="<p>Лаборатория жок.</p>",
+        ),
+        "programme": make(
+            parent=register,
+            institution=school_b,
+            number="3/P",
+            kind=Kind.PROGRAMME,
+            decision_date=date(2024, 9, 1),
+            valid_until=TODAY + timedelta(days=900),
+            conclusion=make_document(),
+        ),
+        "conditional": make(
+            parent=register,
+            institution=school_a,
+            number="4/C",
+            outcome=Outcome.CONDITIONAL,
+            decision_date=date(2023, 2, 2),
+            valid_until=TODAY + timedelta(days=91),
+        ),
     }
     decisions["programme"].programmes = [programme]
     decisions["programme"].save()
@@ -366,8 +414,11 @@ def test_decision_records(client, register_decisions):
     assert item["number"] == "3/P"
     assert item["decision_date"] == "2024-09-01"
     with translation.override("ky"):  # the register is in the Kyrgyz tree only
-        labels = {"kind": str(Kind.PROGRAMME.label), "status": str(AccreditationStatus.ACCREDITED.label),
-                  "overdue": str(AccreditationDecisionPage.Remediation.OVERDUE.label)}
+        labels = {
+            "kind": str(Kind.PROGRAMME.label),
+            "status": str(AccreditationStatus.ACCREDITED.label),
+            "overdue": str(AccreditationDecisionPage.Remediation.OVERDUE.label),
+        }
     assert item["kind"] == {"value": "programme", "label": labels["kind"]}
     assert item["outcome"]["value"] == "accredited"
     assert item["valid_until"] == (TODAY + timedelta(days=900)).isoformat()

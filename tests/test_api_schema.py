@@ -52,14 +52,19 @@ def open_data(world, home, connection_kept_open):
     )
     programme = college.get_children().specific().first()
     programme_decision = AccreditationDecisionPageFactory(
-        parent=register, institution=college, kind=AccreditationDecisionPage.Kind.PROGRAMME,
+        parent=register,
+        institution=college,
+        kind=AccreditationDecisionPage.Kind.PROGRAMME,
         decision_date=date.today() - timedelta(days=3000),
     )
     programme_decision.programmes = [programme]
     programme_decision.save()
     AccreditationDecisionPageFactory(
-        parent=register, institution=world["suzak"], outcome=AccreditationDecisionPage.Outcome.REFUSED,
-        valid_from=None, valid_until=None,
+        parent=register,
+        institution=world["suzak"],
+        outcome=AccreditationDecisionPage.Outcome.REFUSED,
+        valid_from=None,
+        valid_until=None,
     )
     return world
 

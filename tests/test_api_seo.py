@@ -31,9 +31,16 @@ def json_ld(html):
 
 def test_profile_has_educational_organization_json_ld(client, directory):
     page = InstitutionPageFactory(
-        parent=directory, title="Ош шаарындагы №5 мектеп", short_name="№5 мектеп", address="Ленин көчөсү, 1",
-        latitude="40.513000", longitude="72.816000", phones="+996 3222 5-55-55", email="school5@example.kg",
-        website="https://school5.example.kg", year_founded=1958,
+        parent=directory,
+        title="Ош шаарындагы №5 мектеп",
+        short_name="№5 мектеп",
+        address="Ленин көчөсү, 1",
+        latitude="40.513000",
+        longitude="72.816000",
+        phones="+996 3222 5-55-55",
+        email="school5@example.kg",
+        website="https://school5.example.kg",
+        year_founded=1958,
     )
     data = json_ld(client.get(page.url).content.decode())
     assert data["@context"] == "https://schema.org"

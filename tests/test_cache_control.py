@@ -127,7 +127,9 @@ def test_publishing_purges_the_page_in_every_language_and_the_lists(
     assert register.url in paths
 
 
-def test_publishing_a_decision_purges_its_institution_profile(recorded_purges, home, directory, django_capture_on_commit_callbacks):
+def test_publishing_a_decision_purges_its_institution_profile(
+    recorded_purges, home, directory, django_capture_on_commit_callbacks
+):
     register = DecisionIndexPageFactory(parent=home)
     school = InstitutionPageFactory(parent=directory, slug="kolledj")
     decision = AccreditationDecisionPageFactory(parent=register, institution=school)
@@ -144,4 +146,3 @@ def test_nothing_is_purged_before_the_commit(recorded_purges, school, django_cap
         school.save_revision().publish()
     assert recorded_purges == []
     assert callbacks
-

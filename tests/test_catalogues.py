@@ -44,13 +44,24 @@ def test_every_string_in_the_code_is_in_the_catalogues(tmp_path):
         pytest.skip(NEEDS_GETTEXT)
     copy = tmp_path / "project"
     shutil.copytree(
-        ROOT, copy,
+        ROOT,
+        copy,
         ignore=shutil.ignore_patterns(".venv", ".git", "media", "static", "test-results", "*.sqlite3", "node_modules"),
     )
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", *[f"-l{code}" for code in LANGUAGES],
-         "--ignore=tests", "--ignore=bench", "--no-obsolete"],
-        cwd=copy, check=True, capture_output=True, env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            *[f"-l{code}" for code in LANGUAGES],
+            "--ignore=tests",
+            "--ignore=bench",
+            "--no-obsolete",
+        ],
+        cwd=copy,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
     )
     problems = {}
     for language in LANGUAGES:

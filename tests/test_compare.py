@@ -6,21 +6,20 @@ from html import unescape
 from urllib.parse import urljoin
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext, pgettext
 
 from accreditation.models import AccreditationDecisionPage
 from accreditation.status import MEANINGS
-
 from institutions.disclosures import DISCLOSURES
 from transparency.views import parse_ids
 
-from .conftest import language_of
 from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory
+from .conftest import language_of
 from .factories import (
     DistrictFactory,
     InstitutionPageFactory,
@@ -72,24 +71,32 @@ def ky(text, **values):
         return gettext(text) % values if values else gettext(text)
 
 
-
 def test_two_institutions_side_by_side(client, directory, home):
-    full = InstitutionPageFactory(parent=directory, title="Толук мектеп", head_name="Асанова Айгүл",
-                                  year_founded=1990, **disclosures_published_on(TODAY))
+    full = InstitutionPageFactory(
+        parent=directory,
+        title="Толук мектеп",
+        head_name="Асанова Айгүл",
+        year_founded=1990,
+        **disclosures_published_on(TODAY),
+    )
     add_media_link(full, TODAY)
     full.languages.set([language_of("ky")])
     ProgrammePageFactory(parent=full, title="Тигүүчү")
     ProgrammePageFactory(parent=full, title="Ашпозчу")
-    sparse = InstitutionPageFactory(parent=directory, title="Жаңы мектеп", year_founded=None, mission="",
-                                    mission_updated=None)
+    sparse = InstitutionPageFactory(
+        parent=directory, title="Жаңы мектеп", year_founded=None, mission="", mission_updated=None
+    )
     AccreditationDecisionPageFactory(
-        parent=DecisionIndexPageFactory(parent=home), institution=full, decision_date=date(2025, 2, 1),
+        parent=DecisionIndexPageFactory(parent=home),
+        institution=full,
+        decision_date=date(2025, 2, 1),
         valid_until=date(2030, 2, 1),
     )
     html = compare(client, f"{full.pk},{sparse.pk}")
     assert columns_shown(html) == 2
     assert badges(html) == [
-        "Аккредитацияланган 2030-жылдын 1-февралы чейин", "Азырынча аккредитацияланган эмес",
+        "Аккредитацияланган 2030-жылдын 1-февралы чейин",
+        "Азырынча аккредитацияланган эмес",
     ]
     assert "Толук мектеп" in html and "Жаңы мектеп" in html
     with translation.override("ky"):
@@ -117,13 +124,27 @@ def test_four_institutions(client, directory, home):
     osh_city = RegionFactory(name="Ош шаары")  # a city without districts
     naryn = DistrictFactory(name="Нарын району", region=RegionFactory(name="Нарын облусу"))
     pages = [
-        InstitutionPageFactory(parent=directory, title="Биринчи колледж", institution_type=college,
-                               ownership="private", district=None, region=osh_city, year_founded=1931,
-                               head_name="Осмонов Бакыт"),
-        InstitutionPageFactory(parent=directory, title="Экинчи лицей", institution_type=lyceum, district=naryn,
-                               year_founded=2001),
-        InstitutionPageFactory(parent=directory, title="Үчүнчү лицей", institution_type=lyceum,
-                               district=None, region=naryn.region, year_founded=None),
+        InstitutionPageFactory(
+            parent=directory,
+            title="Биринчи колледж",
+            institution_type=college,
+            ownership="private",
+            district=None,
+            region=osh_city,
+            year_founded=1931,
+            head_name="Осмонов Бакыт",
+        ),
+        InstitutionPageFactory(
+            parent=directory, title="Экинчи лицей", institution_type=lyceum, district=naryn, year_founded=2001
+        ),
+        InstitutionPageFactory(
+            parent=directory,
+            title="Үчүнчү лицей",
+            institution_type=lyceum,
+            district=None,
+            region=naryn.region,
+            year_founded=None,
+        ),
         InstitutionPageFactory(parent=directory, title="Төртүнчү колледж", institution_type=college, district=naryn),
     ]
     today = date.today()
@@ -133,9 +154,13 @@ def test_four_institutions(client, directory, home):
         (pages[1], Outcome.CONDITIONAL, date(2029, 9, 1)),
         (pages[2], Outcome.ACCREDITED, date(2024, 1, 1)),  # expired
     ]:
-        AccreditationDecisionPageFactory(parent=register, institution=page, outcome=outcome,
-                                         decision_date=min(decided, valid_until - timedelta(days=30)),
-                                         valid_until=valid_until)
+        AccreditationDecisionPageFactory(
+            parent=register,
+            institution=page,
+            outcome=outcome,
+            decision_date=min(decided, valid_until - timedelta(days=30)),
+            valid_until=valid_until,
+        )
     ids = ",".join(str(page.pk) for page in pages)
     with CaptureQueriesContext(connection) as four:
         html = compare(client, ids)
@@ -151,7 +176,10 @@ def test_four_institutions(client, directory, home):
     assert row_cells(html, ky("Region")) == ["Ош шаары", "Нарын облусу", "Нарын облусу", "Нарын облусу"]
     # Osh city has no districts: nothing is missing there. A region with districts: not published.
     assert row_cells(html, ky("District")) == [
-        "— " + ky("no district"), "Нарын району", not_published(), "Нарын району",
+        "— " + ky("no district"),
+        "Нарын району",
+        not_published(),
+        "Нарын району",
     ]
     assert row_cells(html, ky("Year founded")) == ["1931", "2001", not_published(), "1965"]
     assert row_cells(html, ky("Head")) == ["Осмонов Бакыт"] + [not_published()] * 3

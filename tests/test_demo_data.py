@@ -124,10 +124,23 @@ def test_fixture_covers_every_region_type_ownership_and_completeness():
     institutions = json.loads(FIXTURE.read_text(encoding="utf-8"))["institutions"]
     assert len(institutions) >= 60
     assert {i["region"] for i in institutions} >= {
-        "batken", "jalal-abad", "issyk-kul", "naryn", "osh-region", "talas", "chuy", "bishkek", "osh-city"
+        "batken",
+        "jalal-abad",
+        "issyk-kul",
+        "naryn",
+        "osh-region",
+        "talas",
+        "chuy",
+        "bishkek",
+        "osh-city",
     }
     assert {i["type"] for i in institutions} == {
-        "general-school", "gymnasium", "lyceum", "vocational-lyceum", "college", "university"
+        "general-school",
+        "gymnasium",
+        "lyceum",
+        "vocational-lyceum",
+        "college",
+        "university",
     }
     assert {i["ownership"] for i in institutions} == {"state", "municipal", "private"}
     assert {i["completeness"] for i in institutions} == {"complete", "partial", "stale", "minimal"}
@@ -175,7 +188,9 @@ def test_demo_decisions(client, demo_site):
 def test_demo_pages_are_published_with_a_revision_and_linked_translations(demo_site):
     source = InstitutionPage.objects.filter(locale__language_code="ky").exclude(logo=None).order_by("pk").first()
     pages = [source.get_translation(_locale(language)) for language in ("ky", "ru", "en")]
-    programmes = ProgrammePage.objects.filter(translation_key=ProgrammePage.objects.child_of(source).first().translation_key)
+    programmes = ProgrammePage.objects.filter(
+        translation_key=ProgrammePage.objects.child_of(source).first().translation_key
+    )
     for page in [*pages, *programmes]:
         assert page.live and not page.has_unpublished_changes
         assert page.live_revision_id == page.latest_revision_id

@@ -21,18 +21,22 @@ def test_demo_reports_in_every_state_published_from_many_types_and_regions(clien
     types = [InstitutionTypeFactory(slug=slug) for slug in TYPES]
     districts = [DistrictFactory(region=RegionFactory()) for _ in range(5)]
     institutions = [
-        InstitutionPageFactory(parent=directory, institution_type=types[n % 6], district=districts[n % 5],
-                               region=districts[n % 5].region)
+        InstitutionPageFactory(
+            parent=directory, institution_type=types[n % 6], district=districts[n % 5], region=districts[n % 5].region
+        )
         for n in range(24)
     ]
     register = DecisionIndexPageFactory(parent=home)
     decision = AccreditationDecisionPageFactory(
-        parent=register, institution=institutions[0], decision_date=date(report_year() - 2, 5, 1),
+        parent=register,
+        institution=institutions[0],
+        decision_date=date(report_year() - 2, 5, 1),
         shortcomings="<p>Спорт зал жок.</p>",
     )
     document = Document.objects.create(title="Отчет", file=ContentFile(b"%PDF-1.4", name="r.pdf"))
-    RemediationReport.objects.create(decision=decision, document=document, note="Спорт зал курулду.",
-                                     review_state=RemediationReport.Review.ACCEPTED)
+    RemediationReport.objects.create(
+        decision=decision, document=document, note="Спорт зал курулду.", review_state=RemediationReport.Review.ACCEPTED
+    )
 
     published = load_reports()
     reports = SelfAssessmentReport.objects.filter(year=report_year())

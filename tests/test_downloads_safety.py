@@ -38,8 +38,13 @@ def hostile(directory, home):
     pages = []
     for number, title in enumerate(HOSTILE):
         page = InstitutionPageFactory(
-            parent=directory, title=title, slug=f"hostile-{number}", district=district,
-            head_name="@cmd", address="+996 312 00 00 00", year_founded=1990 + number,
+            parent=directory,
+            title=title,
+            slug=f"hostile-{number}",
+            district=district,
+            head_name="@cmd",
+            address="+996 312 00 00 00",
+            year_founded=1990 + number,
         )
         AccreditationDecisionPageFactory(parent=register, institution=page, number=f"={number}")
         pages.append(page)
@@ -103,9 +108,11 @@ def test_numbers_stay_numbers_in_the_directory_downloads(client, hostile):
     for column in ("latitude", "longitude", "year_founded"):
         cell = row[header.index(column)]
         assert cell.data_type == "n" and isinstance(cell.value, (int, float)), column
-    rows = list(csv.DictReader(io.StringIO(
-        client.get("/ky/institutions/download/?format=csv").content.decode("utf-8").lstrip("\ufeff")
-    )))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get("/ky/institutions/download/?format=csv").content.decode("utf-8").lstrip("\ufeff"))
+        )
+    )
     assert {row["year_founded"] for row in rows} == {str(1990 + n) for n in range(len(HOSTILE))}
     assert {row["address"] for row in rows} == {"'+996 312 00 00 00"}
 
@@ -157,12 +164,27 @@ def counting(monkeypatch, module, name):
 @pytest.mark.parametrize(
     "module, name, url, same, other",
     [
-        (api.downloads, "directory_rows", "/ky/institutions/download/",
-         "format=csv&region=chui&sort=name", ("sort=name&utm_source=x&region=chui&format=csv", "format=csv")),
-        (accreditation.register, "download_rows", "REGISTER",
-         "format=csv&region=chui", ("utm_source=x&region=chui&format=csv&page=3", "format=csv")),
-        (transparency.views, "transparency_statistics", "/ky/transparency/",
-         "format=csv&table=institutions", ("table=institutions&format=csv&utm_source=x", "format=csv&table=regions")),
+        (
+            api.downloads,
+            "directory_rows",
+            "/ky/institutions/download/",
+            "format=csv&region=chui&sort=name",
+            ("sort=name&utm_source=x&region=chui&format=csv", "format=csv"),
+        ),
+        (
+            accreditation.register,
+            "download_rows",
+            "REGISTER",
+            "format=csv&region=chui",
+            ("utm_source=x&region=chui&format=csv&page=3", "format=csv"),
+        ),
+        (
+            transparency.views,
+            "transparency_statistics",
+            "/ky/transparency/",
+            "format=csv&table=institutions",
+            ("table=institutions&format=csv&utm_source=x", "format=csv&table=regions"),
+        ),
     ],
 )
 def test_downloads_are_cached_under_the_content_version(

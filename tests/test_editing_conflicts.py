@@ -31,9 +31,12 @@ def hidden(html, name):
 
 # Pages: Wagtail's edit view.
 
+
 def page_edit_post(page, revision_id, **fields):
     data = {
-        "title": page.title, "slug": page.slug, "loaded_revision_id": revision_id,
+        "title": page.title,
+        "slug": page.slug,
+        "loaded_revision_id": revision_id,
         "loaded_revision_created_at": "",
     }
     data.update(fields)
@@ -113,6 +116,7 @@ def test_another_editors_revision_after_an_autosave_is_still_a_conflict(client, 
 
 # The self-assessment report: optimistic locking and saving per section.
 
+
 @pytest.fixture
 def report(directory):
     return create_report(InstitutionPageFactory(parent=directory, title="Бишкек колледжи"), YEAR)
@@ -120,9 +124,22 @@ def report(directory):
 
 def report_data(report, **overrides):
     fields = [
-        "institution_name", "founding_history", "head_name", "head_phone", "head_email", "licences",
-        "earlier_accreditation", "address", "phones", "fax", "email", "website",
-        "conclusion", "commission_chair", "commission_members", "confirmed_by",
+        "institution_name",
+        "founding_history",
+        "head_name",
+        "head_phone",
+        "head_email",
+        "licences",
+        "earlier_accreditation",
+        "address",
+        "phones",
+        "fax",
+        "email",
+        "website",
+        "conclusion",
+        "commission_chair",
+        "commission_members",
+        "confirmed_by",
     ]
     data = {name: getattr(report, name) for name in fields}
     data.update({"confirmed_on": "", "action": "save", "version": report.version})
@@ -182,8 +199,12 @@ def test_saving_a_section_keeps_it_and_earlier_sections_when_later_ones_never_ar
     conclusion_before = report.conclusion
     full = report_data(report, head_name="Жаңы Жетекчи", **{"criteria-0-result": "met", "criteria-0-comment": "Далил"})
     # What the browser had sent when it was closed after section 2: introduction, its tables and the criteria.
-    posted = {k: v for k, v in full.items() if not k.startswith("standards-") and k not in (
-        "conclusion", "commission_chair", "commission_members", "confirmed_by", "confirmed_on")}
+    posted = {
+        k: v
+        for k, v in full.items()
+        if not k.startswith("standards-")
+        and k not in ("conclusion", "commission_chair", "commission_members", "confirmed_by", "confirmed_on")
+    }
     posted["section"] = "criteria"
     response = client.post(url, posted)
     assert response.status_code == 302 and response.url.endswith("#section-criteria")
@@ -199,12 +220,22 @@ def test_a_section_save_does_not_blank_fields_that_were_not_posted(client, repor
     SelfAssessmentReport.objects.filter(pk=report.pk).update(website="https://college.kg", commission_chair="Бекова")
     report.refresh_from_db()
     client.force_login(editor_of(report.institution))
-    response = client.post(reverse("selfassessment:edit", args=[report.pk]), {
-        "version": report.version, "section": "introduction", "institution_name": "Жаңы аты", "head_name": "Х",
-    })
+    response = client.post(
+        reverse("selfassessment:edit", args=[report.pk]),
+        {
+            "version": report.version,
+            "section": "introduction",
+            "institution_name": "Жаңы аты",
+            "head_name": "Х",
+        },
+    )
     assert response.status_code == 302
     report.refresh_from_db()
-    assert (report.institution_name, report.website, report.commission_chair) == ("Жаңы аты", "https://college.kg", "Бекова")
+    assert (report.institution_name, report.website, report.commission_chair) == (
+        "Жаңы аты",
+        "https://college.kg",
+        "Бекова",
+    )
     assert report.assessments.count() == 32
 
 

@@ -101,7 +101,13 @@ def test_admin_is_left_out_of_the_policy(client, django_user_model):
 
 def production(*args, **extra_env):
     # DJANGO_ALLOW_ASYNC_UNSAFE belongs to the browser tests' process (Playwright), never to a deployment.
-    test_only = {"SECRET_KEY", "ALLOWED_HOSTS", "WAGTAILADMIN_BASE_URL", "SECURE_HSTS_PRELOAD", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    test_only = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "WAGTAILADMIN_BASE_URL",
+        "SECURE_HSTS_PRELOAD",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
     environment = {k: v for k, v in os.environ.items() if k not in test_only}
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",

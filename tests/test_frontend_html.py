@@ -53,6 +53,7 @@ def test_public_pages_are_valid_html(client, demo_site):
 
     errors = nu_checker_errors(files)
     report = "\n".join(
-        f"{Path(e['url']).name}:{e.get('lastLine', '?')}: {e['message']} [{' '.join(e.get('extract', '').split())}]" for e in errors
+        f"{Path(e['url']).name}:{e.get('lastLine', '?')}: {e['message']} [{' '.join(e.get('extract', '').split())}]"
+        for e in errors
     )
     assert not errors, f"{len(errors)} HTML errors:\n{report}"

@@ -8,11 +8,11 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from accreditation.status import MEANINGS, AccreditationStatus
+from core import content_version
 from glossary import lookup
 from glossary.models import GlossaryTerm
 from glossary.seed import load_glossary
 from glossary.terms import TERMS
-from core import content_version
 from roles.groups import ensure_ministry_group
 
 from .accreditation_factories import (
@@ -23,9 +23,20 @@ from .factories import InstitutionPageFactory
 
 LANGUAGES = ("ky", "ru", "en")
 REQUIRED = {
-    "accreditation", "accredited", "accredited-with-conditions", "accreditation-refused", "accreditation-expired",
-    "not-accredited-yet", "remediation", "self-assessment", "criterion-1-6", "criterion-4-3", "criterion-4-4",
-    "licence", "qualification", "transparency-score",
+    "accreditation",
+    "accredited",
+    "accredited-with-conditions",
+    "accreditation-refused",
+    "accreditation-expired",
+    "not-accredited-yet",
+    "remediation",
+    "self-assessment",
+    "criterion-1-6",
+    "criterion-4-3",
+    "criterion-4-4",
+    "licence",
+    "qualification",
+    "transparency-score",
 }
 
 
@@ -37,7 +48,9 @@ def glossary(db):
 def test_the_seed_has_every_required_term_in_three_languages_and_loads_once(glossary):
     assert REQUIRED <= {slug for slug, _texts in TERMS}
     for language in LANGUAGES:
-        assert set(GlossaryTerm.objects.filter(locale__language_code=language).values_list("slug", flat=True)) >= REQUIRED
+        assert (
+            set(GlossaryTerm.objects.filter(locale__language_code=language).values_list("slug", flat=True)) >= REQUIRED
+        )
     # Each term's language versions share one translation key (wagtail-localize can sync them).
     accreditation = GlossaryTerm.objects.filter(slug="accreditation")
     assert accreditation.count() == 3 and len({t.translation_key for t in accreditation}) == 1
@@ -69,7 +82,14 @@ def test_profile_terms_are_disclosures_linking_the_glossary(client, glossary, di
     html = client.get(institution.url).content.decode()
     with translation.override(language):
         glossary_url = reverse("glossary")
-    for slug in ("transparency-score", "criterion-1-6", "criterion-4-3", "criterion-4-4", "licence", "not-accredited-yet"):
+    for slug in (
+        "transparency-score",
+        "criterion-1-6",
+        "criterion-4-3",
+        "criterion-4-4",
+        "licence",
+        "not-accredited-yet",
+    ):
         term, explanation = dict(TERMS)[slug][language]
         assert f'<details class="glossary-term"><summary>{term}' in html, slug
         assert f'{glossary_url}#term-{slug}"' in html
@@ -82,7 +102,9 @@ def test_profile_terms_are_disclosures_linking_the_glossary(client, glossary, di
 def test_decisions_and_the_register_carry_the_terms(client, glossary, home, directory):
     register = DecisionIndexPageFactory(parent=home)
     institution = InstitutionPageFactory(parent=directory)
-    decision = AccreditationDecisionPageFactory(parent=register, institution=institution, shortcomings="<p>Китеп жок.</p>")
+    decision = AccreditationDecisionPageFactory(
+        parent=register, institution=institution, shortcomings="<p>Китеп жок.</p>"
+    )
     for url in (register.url, decision.url):
         html = client.get(url).content.decode()
         assert '<details class="glossary-term"><summary>Аккредитация' in html, url

@@ -110,5 +110,9 @@ def test_the_task_backlog_is_counted_and_a_long_one_degrades(settings):
 @pytest.mark.django_db
 def test_readyz_names_no_setting(settings):
     text = Client().get("/readyz").content.decode()
-    for secret in (settings.SECRET_KEY, str(settings.DATABASES["default"]["NAME"]), settings.ELASTICSEARCH_INDEX_PREFIX):
+    for secret in (
+        settings.SECRET_KEY,
+        str(settings.DATABASES["default"]["NAME"]),
+        settings.ELASTICSEARCH_INDEX_PREFIX,
+    ):
         assert secret not in text

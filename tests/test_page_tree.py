@@ -19,9 +19,7 @@ from .factories import (
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_sits_at_the_root_and_holds_the_directory(self):
         self.assertCanCreateAt(Page, HomePage)
-        self.assertAllowedSubpageTypes(
-            HomePage, {InstitutionIndexPage, DecisionIndexPage, MinistryDocumentIndexPage}
-        )
+        self.assertAllowedSubpageTypes(HomePage, {InstitutionIndexPage, DecisionIndexPage, MinistryDocumentIndexPage})
 
     def test_institutions_only_inside_the_directory(self):
         self.assertAllowedParentPageTypes(InstitutionPage, {InstitutionIndexPage})

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.urls import clear_url_caches
 from django.templatetags.static import static
 from django.test import Client
+from django.urls import clear_url_caches
 
 import config.urls
 
@@ -52,7 +52,6 @@ def test_static_files_are_served_compressed_to_browsers_that_accept_it(collected
     assert "Accept-Encoding" in response["Vary"]
 
 
-
 @pytest.fixture
 def media_served_by_django(settings):
     """The URLs as `make prod` builds them (SERVE_MEDIA=true: no proxy in front)."""
@@ -75,7 +74,11 @@ def test_without_a_proxy_images_are_served_but_documents_never(media_served_by_d
     response = client.get("/media/images/emblem.png")
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"\x89PNG emblem"
-    for url in ("/media/documents/internal.pdf", "/media/images/../documents/internal.pdf", "/media/images%2F..%2Fdocuments/internal.pdf"):
+    for url in (
+        "/media/documents/internal.pdf",
+        "/media/images/../documents/internal.pdf",
+        "/media/images%2F..%2Fdocuments/internal.pdf",
+    ):
         response = client.get(url)
         assert response.status_code == 404, url
         assert b"internal" not in response.content

@@ -44,14 +44,18 @@ def test_a_profile_costs_the_same_few_queries_small_and_large(client, home, dire
         for year in (2022, 2023, 2024):
             ProgrammeEnrolment.objects.create(programme=programme, year=year, learners=20 + n)
     for n in range(20):
-        InstitutionLicence.objects.create(institution=large, number=f"L-{n}", issued_on=date(2020, 1, 1), issuer="Министрлик")
+        InstitutionLicence.objects.create(
+            institution=large, number=f"L-{n}", issued_on=date(2020, 1, 1), issuer="Министрлик"
+        )
     for year in range(2015, 2025):
         StaffStatistic.objects.create(institution=large, year=year, teaching_staff=40, support_staff=10)
     for n in range(5):
-        MediaLink.objects.create(institution=large, title=f"Макала {n}", url=f"https://example.kg/{n}",
-                                 published_on=date(2024, 1, 1 + n))
-        AccreditationDecisionPageFactory(parent=register, institution=large, number=f"{n}/K",
-                                         decision_date=date(2016 + n, 6, 1))
+        MediaLink.objects.create(
+            institution=large, title=f"Макала {n}", url=f"https://example.kg/{n}", published_on=date(2024, 1, 1 + n)
+        )
+        AccreditationDecisionPageFactory(
+            parent=register, institution=large, number=f"{n}/K", decision_date=date(2016 + n, 6, 1)
+        )
     for slug in ("qualification", "licence", "criterion-1-6", "transparency-score"):
         GlossaryTerm.objects.create(term=slug, slug=slug, explanation="Түшүндүрмө.", locale=large.locale)
     generate_institutions(directory, count=30, programmes_per_institution=2, seed=3)

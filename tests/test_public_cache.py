@@ -16,7 +16,9 @@ from .factories import DistrictFactory, InstitutionPageFactory, ProgrammePageFac
 
 @pytest.fixture(autouse=True)
 def real_cache(settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "public-cache-tests"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "public-cache-tests"}
+    }
     from django.core.cache import cache
 
     cache.clear()
@@ -50,8 +52,13 @@ def test_the_profile_is_served_from_the_cache_until_something_changes(client, sc
     with CaptureQueriesContext(connection) as warm:
         second = html(client, school.url)
     assert second == first
-    fragment_tables = ("accreditation_accreditationdecisionpage", "institutions_institutionlicence", "institutions_medialink",
-                       "institutions_staffstatistic", "selfassessment_")
+    fragment_tables = (
+        "accreditation_accreditationdecisionpage",
+        "institutions_institutionlicence",
+        "institutions_medialink",
+        "institutions_staffstatistic",
+        "selfassessment_",
+    )
     assert any(table in q["sql"] for q in cold.captured_queries for table in fragment_tables)
     assert not [q["sql"] for q in warm.captured_queries if any(table in q["sql"] for table in fragment_tables)]
     assert len(warm) < len(cold) - 5
@@ -62,7 +69,9 @@ def test_a_published_decision_shows_on_a_cached_profile(client, home, school, co
     assert "42/K" not in before
     with committed():
         decision = AccreditationDecisionPageFactory(
-            parent=DecisionIndexPageFactory(parent=home), institution=school, number="42/K",
+            parent=DecisionIndexPageFactory(parent=home),
+            institution=school,
+            number="42/K",
             outcome=AccreditationDecisionPage.Outcome.CONDITIONAL,
         )
         decision.save_revision().publish()

@@ -28,10 +28,10 @@ from similar.compute import refresh_similar
 
 from .accreditation_factories import (
     AccreditationDecisionPageFactory,
-    make_document,
     DecisionIndexPageFactory,
     MinistryDocumentIndexPageFactory,
     MinistryDocumentPageFactory,
+    make_document,
 )
 from .factories import InstitutionPageFactory, ProgrammePageFactory
 
@@ -56,9 +56,15 @@ def secrets(home, directory, world):
     MinistryDocumentPageFactory(parent=documents, title="Буйрук 1482/1", number="1482/1", date=date(2021, 8, 27))
 
     hidden = InstitutionPageFactory(
-        parent=directory, title="Zanzibarqx колледжи", short_name="Zanzibarqx",
-        mission="<p>Zanzibarqx mission text.</p>", district=public.district, region=public.region,
-        institution_type=public.institution_type, latitude="42.875000", longitude="74.600000",
+        parent=directory,
+        title="Zanzibarqx колледжи",
+        short_name="Zanzibarqx",
+        mission="<p>Zanzibarqx mission text.</p>",
+        district=public.district,
+        region=public.region,
+        institution_type=public.institution_type,
+        latitude="42.875000",
+        longitude="74.600000",
     )
     licence = InstitutionLicence.objects.create(
         institution=hidden, number="LS-9", issued_on=date(2020, 1, 1), issuer="Министрлик", programmes="Zanzibarqx"
@@ -69,7 +75,10 @@ def secrets(home, directory, world):
         parent=register, title="Quokkaqx чечими", institution=hidden, shortcomings="<p>Quokkaqx shortcomings.</p>"
     )
     hidden_decision = AccreditationDecisionPageFactory(
-        parent=register, title="Wombatqx чечими", institution=public, shortcomings="<p>Wombatqx shortcomings.</p>",
+        parent=register,
+        title="Wombatqx чечими",
+        institution=public,
+        shortcomings="<p>Wombatqx shortcomings.</p>",
         decision_date=date.today() - timedelta(days=3),
     )
     AccreditationDecisionPageFactory(parent=register, title="Ачык чечим", institution=public)
@@ -77,6 +86,7 @@ def secrets(home, directory, world):
         parent=documents, title="Narwhalqx буйругу", number="N-1", date=date.today(), body="<p>Narwhalqx body.</p>"
     )
     ProgrammeEnrolment.objects.create(programme=hidden_programme, year=date.today().year - 1, learners=7)
+
     def published_report(institution, conclusion):
         report = create_report(institution, date.today().year - 1)
         report.status = SelfAssessmentReport.Status.ACCEPTED
@@ -102,7 +112,15 @@ def secrets(home, directory, world):
     # Made after the restrictions: the copy of the profile leaves out the private programme and decision
     # (a report is a dated snapshot; one accepted earlier keeps what was public then).
     reports.append(published_report(public, "Ачык корутунду."))
-    items = [hidden, hidden_programme_of_hidden, hidden_programme, about_hidden, hidden_decision, hidden_document, ru_hidden]
+    items = [
+        hidden,
+        hidden_programme_of_hidden,
+        hidden_programme,
+        about_hidden,
+        hidden_decision,
+        hidden_document,
+        ru_hidden,
+    ]
     return {
         "items": items,
         "restrictions": restrictions,
@@ -226,9 +244,20 @@ def test_no_public_route_shows_restricted_content(client, secrets, request, engi
     assert not leaks, "Restricted content on public routes:\n" + "\n".join(leaks[:40])
     visited = [url for _route, url, _status, _found in records]
     # The walk reached every kind of public route (a guard against a walk that silently shrinks).
-    for expected in ("/search/suggest/", "/compare/", "/transparency/", "/not-translated/", "/feeds/decisions/",
-                     "/feeds/documents/", "/institutions/download/", "/self-assessment/", "/api/v1/institutions",
-                     "/api/v1/decisions", "/sitemap.xml", "evidence/"):
+    for expected in (
+        "/search/suggest/",
+        "/compare/",
+        "/transparency/",
+        "/not-translated/",
+        "/feeds/decisions/",
+        "/feeds/documents/",
+        "/institutions/download/",
+        "/self-assessment/",
+        "/api/v1/institutions",
+        "/api/v1/decisions",
+        "/sitemap.xml",
+        "evidence/",
+    ):
         assert any(expected in url for url in visited), expected
 
 

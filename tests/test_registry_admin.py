@@ -63,7 +63,9 @@ def test_check_then_confirm_creates_the_institutions(client, registry, django_us
 
 
 def test_invalid_rows_are_listed_and_block_the_import(client, registry, admin_client):
-    content = SAMPLE.read_bytes() + row(registry_code="KG-REG-0004", type="general-school", region="atlantis", email="bad-email")
+    content = SAMPLE.read_bytes() + row(
+        registry_code="KG-REG-0004", type="general-school", region="atlantis", email="bad-email"
+    )
     response = upload(admin_client, content)
     report = response.context["report"]
     (invalid,) = report.invalid
@@ -78,7 +80,9 @@ def test_invalid_rows_are_listed_and_block_the_import(client, registry, admin_cl
 
 
 def test_skip_invalid_confirms_the_valid_rows(client, registry, admin_client):
-    content = SAMPLE.read_bytes() + row(registry_code="KG-REG-0004", type="general-school", region="bishkek", district="lenin")
+    content = SAMPLE.read_bytes() + row(
+        registry_code="KG-REG-0004", type="general-school", region="bishkek", district="lenin"
+    )
     response = upload(admin_client, content, skip_invalid="on")
     assert response.context["can_confirm"]
     admin_client.post(URL, {"confirm": "1"})

@@ -50,7 +50,11 @@ def test_sample_file_creates_published_institutions(registry):
     school = InstitutionPage.objects.get(registry_code="KG-REG-0001")
     assert school.live and school.get_parent().pk == registry.pk
     assert school.title == "Бишкек шаарындагы №5 орто мектеби"
-    assert (school.region.slug, school.district.slug, school.institution_type.slug) == ("bishkek", "lenin", "general-school")
+    assert (school.region.slug, school.district.slug, school.institution_type.slug) == (
+        "bishkek",
+        "lenin",
+        "general-school",
+    )
     assert school.ownership == "municipal"
     assert str(school.latitude) == "42.874600"
     assert school.year_founded == 1958
@@ -142,8 +146,11 @@ def test_skip_invalid_writes_the_valid_rows(registry, tmp_path):
         ("registry.csv", b"code;title\n1;x\n", "The file has no column registry_code, name."),
         ("registry.xlsx", b"not a workbook", "The XLSX file cannot be opened"),
         # A value over csv.field_size_limit() (131,072 characters) is a csv.Error, not a crash.
-        ("registry.csv", (HEADER + "\n" + GOOD + "\nKG-2," + "x" * 140_000 + ",a,b\n").encode(),
-         "cannot be read after row 2: a value is too long (over 131072 characters)"),
+        (
+            "registry.csv",
+            (HEADER + "\n" + GOOD + "\nKG-2," + "x" * 140_000 + ",a,b\n").encode(),
+            "cannot be read after row 2: a value is too long (over 131072 characters)",
+        ),
         ("registry.csv", (HEADER + "\n" + GOOD + "\x00\n").encode(), "contains NUL bytes"),
         ("registry.csv", HEADER.encode("utf-16"), "contains NUL bytes"),
         # Neither UTF-8 nor Windows-1251 (0x98 is unassigned in Windows-1251).
@@ -166,8 +173,9 @@ def test_a_malformed_csv_writes_nothing(registry, tmp_path):
 def test_reading_stops_at_the_row_limit(registry, tmp_path, monkeypatch):
     monkeypatch.setattr(registry_files, "MAX_ROWS", 2)
     # Rows past the limit are never read: the broken row at the end is not reached.
-    path = write_csv(tmp_path, HEADER, GOOD, GOOD.replace("KG-1", "KG-2"), GOOD.replace("KG-1", "KG-3"),
-                     "KG-4," + "x" * 140_000)
+    path = write_csv(
+        tmp_path, HEADER, GOOD, GOOD.replace("KG-1", "KG-2"), GOOD.replace("KG-1", "KG-3"), "KG-4," + "x" * 140_000
+    )
     _output, error = run_failing(path)
     assert "The file has more than 2 rows; split it." in error
     assert not InstitutionPage.objects.exists()

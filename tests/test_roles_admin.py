@@ -38,9 +38,7 @@ def home_html(client, user):
     return response.content.decode()
 
 
-def test_editor_dashboard_lists_missing_and_stale_disclosures_and_the_self_assessment(
-    client, two_institutions, people
-):
+def test_editor_dashboard_lists_missing_and_stale_disclosures_and_the_self_assessment(client, two_institutions, people):
     a, _b = two_institutions
     a.strategic_plan = "<p>Plan</p>"
     a.strategic_plan_updated = date.today() - timedelta(days=400)
@@ -97,10 +95,15 @@ def test_remediation_due_dates_are_among_the_editors_deadlines(client, two_insti
     a, b = two_institutions
     today = date.today()
     overdue = AccreditationDecisionPageFactory(
-        parent=register, institution=a, number="12/A", shortcomings="<p>Китепкана жок.</p>",
+        parent=register,
+        institution=a,
+        number="12/A",
+        shortcomings="<p>Китепкана жок.</p>",
         decision_date=today - timedelta(days=120),
     )
-    AccreditationDecisionPageFactory(parent=register, institution=a, number="13/A", shortcomings="")  # nothing to remedy
+    AccreditationDecisionPageFactory(
+        parent=register, institution=a, number="13/A", shortcomings=""
+    )  # nothing to remedy
     AccreditationDecisionPageFactory(parent=register, institution=b, number="14/B", shortcomings="<p>Жок.</p>")
     draft = AccreditationDecisionPageFactory(
         parent=register, institution=a, number="15/A", shortcomings="<p>Жок.</p>", live=False
@@ -115,11 +118,15 @@ def test_remediation_due_dates_are_among_the_editors_deadlines(client, two_insti
     assert reverse("accreditation_remediation_submit", args=[overdue.pk]) in html
     assert "14/B" not in html and draft.number not in html
 
-    report = RemediationReport.objects.create(decision=overdue, document=make_document(), submitted_by=people["editor_a"])
+    report = RemediationReport.objects.create(
+        decision=overdue, document=make_document(), submitted_by=people["editor_a"]
+    )
     # Submitted: the editors' part is done (not overdue) while the district's reviewer looks at it.
     _section, rows = section_rows(people["editor_a"], "deadlines", today)
     with translation.override("en"):
-        remediation = [(row["overdue"], str(row["deadline"].note)) for row in rows if "Remediation" in str(row["deadline"].label)]
+        remediation = [
+            (row["overdue"], str(row["deadline"].note)) for row in rows if "Remediation" in str(row["deadline"].label)
+        ]
     assert remediation == [(False, "Submitted, waiting for review")]
     _section, waiting = section_rows(people["reviewer_x"], "deadlines", today, "Remediation reports waiting")
     assert [row["deadline"].url for row in waiting] == [reverse("accreditation_remediation_review", args=[report.pk])]
@@ -131,7 +138,9 @@ def test_remediation_due_dates_are_among_the_editors_deadlines(client, two_insti
     assert section_rows(people["reviewer_x"], "deadlines", today, "Remediation reports waiting")[1] == []
 
 
-def test_reviewer_dashboard_shows_this_years_self_assessment_per_institution(client, two_institutions, people, directory):
+def test_reviewer_dashboard_shows_this_years_self_assessment_per_institution(
+    client, two_institutions, people, directory
+):
     a, b = two_institutions
     year = date.today().year
     quiet = InstitutionPageFactory(parent=directory, title="Отчетсуз мектеп", district=a.district, region=a.region)
@@ -187,14 +196,23 @@ def test_ministry_dashboard_lists_expiring_accreditations_overdue_remediation_an
     today = date.today()
     # A: accredited until a month from now; an older decision's expiry no longer counts.
     AccreditationDecisionPageFactory(
-        parent=register, institution=a, decision_date=today - timedelta(days=2000), valid_until=today + timedelta(days=10),
+        parent=register,
+        institution=a,
+        decision_date=today - timedelta(days=2000),
+        valid_until=today + timedelta(days=10),
     )
     AccreditationDecisionPageFactory(
-        parent=register, institution=a, decision_date=today - timedelta(days=1800), valid_until=today + timedelta(days=30),
+        parent=register,
+        institution=a,
+        decision_date=today - timedelta(days=1800),
+        valid_until=today + timedelta(days=30),
     )
     # B: accredited for years, but its remediation report is overdue.
     overdue = AccreditationDecisionPageFactory(
-        parent=register, institution=b, number="7/B", shortcomings="<p>Лаборатория жок.</p>",
+        parent=register,
+        institution=b,
+        number="7/B",
+        shortcomings="<p>Лаборатория жок.</p>",
         decision_date=today - timedelta(days=120),
     )
     report = complete(create_report(a, today.year))
@@ -238,7 +256,9 @@ def test_ministry_invites_an_editor_who_sets_a_password(client, two_institutions
     response = client.post(set_password_url, {"new_password1": "Tynystanov-1931!", "new_password2": "Tynystanov-1931!"})
     assert response.status_code == 302
     # Through the admin's sign-in form: django-axes needs the request that client.login() would not pass.
-    signed_in = client.post(reverse("wagtailadmin_login"), {"username": "new.editor@example.kg", "password": "Tynystanov-1931!"})
+    signed_in = client.post(
+        reverse("wagtailadmin_login"), {"username": "new.editor@example.kg", "password": "Tynystanov-1931!"}
+    )
     assert signed_in.status_code == 302 and "_auth_user_id" in client.session
     # The ministry sees the invitation and the membership change in Site history.
     client.force_login(minister)
@@ -297,7 +317,10 @@ def test_invite_editor_command(two_institutions, capsys):
     assert "Set-password link: http://testserver/admin/password_reset/confirm/" in out
     assert editors_of(a).group.user_set.filter(email="head@example.kg").exists()
     assert not mail.outbox
-    with translation.override("en"), pytest.raises(CommandError, match="No institution has the id or slug “no-such-school”"):
+    with (
+        translation.override("en"),
+        pytest.raises(CommandError, match="No institution has the id or slug “no-such-school”"),
+    ):
         call_command("invite_editor", "--email", "x@example.kg", "--institution", "no-such-school")
     assert not get_user_model().objects.filter(email="x@example.kg").exists()
 
@@ -380,14 +403,24 @@ def test_reviewer_and_editor_see_their_own_accreditation_deadlines(client, two_i
     a, b = two_institutions  # a in district X, b in district Y
     today = date.today()
     AccreditationDecisionPageFactory(
-        parent=register, institution=a, decision_date=today - timedelta(days=1800), valid_until=today + timedelta(days=45),
+        parent=register,
+        institution=a,
+        decision_date=today - timedelta(days=1800),
+        valid_until=today + timedelta(days=45),
     )
     AccreditationDecisionPageFactory(
-        parent=register, institution=b, decision_date=today - timedelta(days=1800), valid_until=today + timedelta(days=20),
+        parent=register,
+        institution=b,
+        decision_date=today - timedelta(days=1800),
+        valid_until=today + timedelta(days=20),
     )
     late = AccreditationDecisionPageFactory(
-        parent=register, institution=a, number="8/A", shortcomings="<p>Китепкана жок.</p>",
-        kind="programme", decision_date=today - timedelta(days=120),
+        parent=register,
+        institution=a,
+        number="8/A",
+        shortcomings="<p>Китепкана жок.</p>",
+        kind="programme",
+        decision_date=today - timedelta(days=120),
     )
 
     _section, expiring = section_rows(people["reviewer_x"], "dated", today, "Accreditations expiring")
@@ -397,7 +430,11 @@ def test_reviewer_and_editor_see_their_own_accreditation_deadlines(client, two_i
 
     _section, rows = section_rows(people["editor_a"], "deadlines", today)
     with translation.override("en"):
-        ends = [(str(row["deadline"].label), row["deadline"].due) for row in rows if "Accreditation" in str(row["deadline"].label)]
+        ends = [
+            (str(row["deadline"].label), row["deadline"].due)
+            for row in rows
+            if "Accreditation" in str(row["deadline"].label)
+        ]
     assert ends == [("Accreditation ends", today + timedelta(days=45))]
     _section, rows = section_rows(people["editor_b"], "deadlines", today)
     with translation.override("en"):

@@ -33,7 +33,12 @@ def groups(two_institutions):  # noqa: F811 - the fixture imported above
     ministry_user()
     approvers = Group.objects.get_or_create(name=MINISTRY_APPROVERS_GROUP_NAME)[0]
     area = area_of(a)
-    return {"editors": editors_of(a).group, "reviewers": area.group, "review task": area.workflow.tasks.get(), "approvers": approvers}
+    return {
+        "editors": editors_of(a).group,
+        "reviewers": area.group,
+        "review task": area.workflow.tasks.get(),
+        "approvers": approvers,
+    }
 
 
 @pytest.mark.parametrize("language", ["ky", "ru", "en"])

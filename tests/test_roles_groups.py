@@ -65,8 +65,14 @@ def test_a_new_institution_gets_its_editors_group_and_collection(two_institution
         GroupCollectionPermission.objects.filter(group=role.group).values_list("collection_id", "permission__codename")
     ) == {
         (role.collection.pk, codename)
-        for codename in ("add_document", "change_document", "choose_document", "add_image", "change_image",
-                         "choose_image")
+        for codename in (
+            "add_document",
+            "change_document",
+            "choose_document",
+            "add_image",
+            "change_image",
+            "choose_image",
+        )
     }
     # The district's reviewers open the page; the district's workflow reviews it.
     area = area_of(a)
@@ -140,9 +146,7 @@ def test_sync_roles_makes_groups_for_existing_data_and_twice_changes_nothing(dir
 
 
 def group_log(group):
-    return list(
-        ModelLogEntry.objects.filter(content_type__model="group", object_id=str(group.pk)).order_by("pk")
-    )
+    return list(ModelLogEntry.objects.filter(content_type__model="group", object_id=str(group.pk)).order_by("pk"))
 
 
 def test_the_sync_logs_what_it_creates_and_changes(directory, client):

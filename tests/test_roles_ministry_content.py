@@ -61,7 +61,9 @@ def test_editors_and_reviewers_cannot_create_or_edit_ministry_content(client, pe
 def test_the_ministry_can_add_decisions(client, ministry_pages):
     minister = make_user("minister", ensure_ministry_group())
     client.force_login(minister)
-    add = reverse("wagtailadmin_pages:add", args=["accreditation", "accreditationdecisionpage", ministry_pages["register"].pk])
+    add = reverse(
+        "wagtailadmin_pages:add", args=["accreditation", "accreditationdecisionpage", ministry_pages["register"].pk]
+    )
     assert client.get(add).status_code == 200
 
 

@@ -147,8 +147,9 @@ def test_an_editor_never_sees_another_institutions_drafts(client, two_institutio
     b.mission = "<p>Secret draft of B</p>"
     b.title = "B draft title"
     b.save_revision(user=people["editor_b"])
-    ProgrammePageFactory(parent=b, title="B unpublished programme", slug="b-unpublished", live=False,
-                         owner=people["editor_b"]).save_revision(user=people["editor_b"])
+    ProgrammePageFactory(
+        parent=b, title="B unpublished programme", slug="b-unpublished", live=False, owner=people["editor_b"]
+    ).save_revision(user=people["editor_b"])
     b.get_workflow().start(b, people["editor_b"])  # so the workflow reports have B in them
     client.force_login(people["editor_a"])
     secrets = ("Secret draft of B", "B draft title", "B unpublished programme")
@@ -237,7 +238,9 @@ def test_reports_show_an_editor_only_their_institution(client, two_institutions,
         assert "№2 мектеп B" not in html, name
 
 
-def test_a_translation_made_in_the_translation_editor_is_submitted_for_the_districts_review(client, two_institutions, people):
+def test_a_translation_made_in_the_translation_editor_is_submitted_for_the_districts_review(
+    client, two_institutions, people
+):
     a, _b = two_institutions
     russian = Locale.objects.get(language_code="ru")
     a_ru = a.copy_for_translation(russian, copy_parents=True)
@@ -263,4 +266,6 @@ def test_a_translation_made_in_the_translation_editor_is_submitted_for_the_distr
     assert a_ru.title in client.get(reverse("wagtailadmin_home")).content.decode()
     # Once in review, no second submission.
     client.force_login(people["editor_a"])
-    assert f'action="{submit_url}"' not in client.get(reverse("wagtailadmin_pages:edit", args=[a_ru.pk])).content.decode()
+    assert (
+        f'action="{submit_url}"' not in client.get(reverse("wagtailadmin_pages:edit", args=[a_ru.pk])).content.decode()
+    )

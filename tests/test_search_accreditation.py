@@ -30,8 +30,12 @@ def accredited_world(home, directory, django_capture_on_commit_callbacks):
 
     def decide(name, outcome, until, decided=today - timedelta(days=400)):
         decision = AccreditationDecisionPageFactory(
-            parent=register, institution=pages[name], outcome=outcome, decision_date=decided,
-            valid_from=decided, valid_until=until,
+            parent=register,
+            institution=pages[name],
+            outcome=outcome,
+            decision_date=decided,
+            valid_from=decided,
+            valid_until=until,
         )
         decision.save_revision().publish()
 
@@ -109,12 +113,21 @@ def test_a_new_decision_reaches_the_index(accredited_world, elasticsearch, home)
     call_command("rebuild_search_index", verbosity=0)
     engine = ElasticsearchEngine()
     assert [h.page.pk for h in ask(engine, "status=none").hits] == [accredited_world["none"].pk]
-    register = accredited_world["valid"].get_parent().get_parent().get_children().type(
-        DecisionIndexPageFactory._meta.model
-    ).first()
+    register = (
+        accredited_world["valid"]
+        .get_parent()
+        .get_parent()
+        .get_children()
+        .type(DecisionIndexPageFactory._meta.model)
+        .first()
+    )
     decision = AccreditationDecisionPageFactory(
-        parent=register, institution=accredited_world["none"], outcome=Decision.Outcome.CONDITIONAL,
-        decision_date=date.today(), valid_from=date.today(), valid_until=date.today() + timedelta(days=365),
+        parent=register,
+        institution=accredited_world["none"],
+        outcome=Decision.Outcome.CONDITIONAL,
+        decision_date=date.today(),
+        valid_from=date.today(),
+        valid_until=date.today() + timedelta(days=365),
     )
     decision.save_revision().publish()
     assert ask(engine, "status=none").hits == []

@@ -108,7 +108,9 @@ def test_rebuild_swaps_the_alias_and_counts_live_institutions(indexed):
 
 def test_a_word_form_only_the_analyser_matches_is_marked_by_elasticsearch(indexed, directory):
     page = InstitutionPageFactory(
-        parent=directory, title="Кесиптик лицей", mission="<p>Развиваем профессиональное мастерство & <b>честность</b>.</p>"
+        parent=directory,
+        title="Кесиптик лицей",
+        mission="<p>Развиваем профессиональное мастерство & <b>честность</b>.</p>",
     )
     page.save_revision().publish()
     hit = next(hit for hit in run("q=мастерства").hits if hit.page.pk == page.pk)  # Russian genitive

@@ -106,9 +106,7 @@ def test_paging_past_the_end_shows_the_last_page(run):
 def test_restricted_institutions_are_left_out_of_hits_totals_and_facets(run, world):
     # Wagtail's privacy setting (password, login or groups) on the page or above it; the index does
     # not know about it, so both engines must leave such pages out when they answer.
-    PageViewRestriction.objects.create(
-        page=world["gymnasium"], restriction_type=PageViewRestriction.LOGIN
-    )
+    PageViewRestriction.objects.create(page=world["gymnasium"], restriction_type=PageViewRestriction.LOGIN)
     result = run("region=bishkek")
     assert titles(result) == [world["college"].title]
     assert result.total == 1

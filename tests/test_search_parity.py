@@ -4,9 +4,8 @@ from datetime import date
 
 import pytest
 from django.core.management import call_command
-from django.test import override_settings
 from django.http import QueryDict
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.utils import translation
 
 from institutions.models import InstitutionPage
@@ -18,18 +17,17 @@ from search.vocabulary import vocabulary_for
 from selfassessment.models import SelfAssessmentReport
 from selfassessment.prefill import create_report
 
+from .conftest import OSMEM_NODE_CLASS, language_of, locale_of, make_home
 from .factories import (
     DistrictFactory,
+    InstitutionIndexPageFactory,
     InstitutionPageFactory,
     InstitutionTypeFactory,
     ProgrammePageFactory,
     QualificationFactory,
     RegionFactory,
 )
-from .conftest import OSMEM_NODE_CLASS, language_of, locale_of, make_home
-from .factories import InstitutionIndexPageFactory
 from .shared_rows import rolled_back_at_the_end
-
 
 REPORT_YEAR = date.today().year - 1
 
@@ -55,25 +53,63 @@ def make_country(directory):
 
     def make(title, district, kind, lat, lon, **kw):
         return InstitutionPageFactory(
-            parent=directory, title=title, district=district, institution_type=kind,
-            latitude=lat, longitude=lon, **kw,
+            parent=directory,
+            title=title,
+            district=district,
+            institution_type=kind,
+            latitude=lat,
+            longitude=lon,
+            **kw,
         )
 
     pages = {
-        "gymnasium": make("Бишкек шаарындагы №61 гимназия-мектеби", lenin, school, "42.870000", "74.590000",
-                          address="Киев көчөсү, 10, Бишкек ш."),
-        "medical": make("Бишкек медициналык колледжи", sverdlov, college, "42.850000", "74.620000",
-                        ownership="private", short_name="БМК"),
-        "lyceum": make("Айтматов атындагы лицей", sverdlov, lyceum, "42.860000", "74.640000",
-                       mission="<p>Математика жана физика боюнча терең билим.</p>"),
+        "gymnasium": make(
+            "Бишкек шаарындагы №61 гимназия-мектеби",
+            lenin,
+            school,
+            "42.870000",
+            "74.590000",
+            address="Киев көчөсү, 10, Бишкек ш.",
+        ),
+        "medical": make(
+            "Бишкек медициналык колледжи",
+            sverdlov,
+            college,
+            "42.850000",
+            "74.620000",
+            ownership="private",
+            short_name="БМК",
+        ),
+        "lyceum": make(
+            "Айтматов атындагы лицей",
+            sverdlov,
+            lyceum,
+            "42.860000",
+            "74.640000",
+            mission="<p>Математика жана физика боюнча терең билим.</p>",
+        ),
         "osh_school": make("Кара-Суу шаарындагы №5 орто мектеби", kara_suu, school, "40.700000", "72.880000"),
-        "osh_college": make("Ош педагогикалык колледжи", kara_suu, college, "40.520000", "72.800000",
-                            ownership="municipal"),
+        "osh_college": make(
+            "Ош педагогикалык колледжи", kara_suu, college, "40.520000", "72.800000", ownership="municipal"
+        ),
         "karakol": make("Каракол гуманитардык колледжи", tup, college, "42.490000", "78.390000"),
-        "tup_school": make("Түп айылындагы Токтогул атындагы мектеп", tup, school, "42.720000", "78.360000",
-                           address="Ленин көчөсү, 3, Түп айылы"),
-        "english": make("Bishkek International School", lenin, school, "42.880000", "74.600000",
-                        ownership="private", mission="<p>Teaching in English for international students.</p>"),
+        "tup_school": make(
+            "Түп айылындагы Токтогул атындагы мектеп",
+            tup,
+            school,
+            "42.720000",
+            "78.360000",
+            address="Ленин көчөсү, 3, Түп айылы",
+        ),
+        "english": make(
+            "Bishkek International School",
+            lenin,
+            school,
+            "42.880000",
+            "74.600000",
+            ownership="private",
+            mission="<p>Teaching in English for international students.</p>",
+        ),
     }
     pages["gymnasium"].languages.set([language_of("ky"), language_of("ru")])
     pages["english"].languages.set([language_of("en")])
@@ -84,8 +120,12 @@ def make_country(directory):
     ProgrammePageFactory(parent=pages["osh_college"], qualification=teacher)
     ProgrammePageFactory(parent=pages["karakol"], qualification=teacher)
     # Published self-assessment reports for the "report published for this year" filter; a draft does not count.
-    for name, year, published in (("gymnasium", REPORT_YEAR, True), ("medical", REPORT_YEAR, True),
-                                  ("karakol", REPORT_YEAR - 1, True), ("osh_college", REPORT_YEAR, False)):
+    for name, year, published in (
+        ("gymnasium", REPORT_YEAR, True),
+        ("medical", REPORT_YEAR, True),
+        ("karakol", REPORT_YEAR - 1, True),
+        ("osh_college", REPORT_YEAR, False),
+    ):
         report = create_report(pages[name], year)
         report.status = SelfAssessmentReport.Status.ACCEPTED if published else SelfAssessmentReport.Status.DRAFT
         report.published = published
@@ -106,8 +146,11 @@ def indexed_country_rows(request, django_db_setup, django_db_blocker, osmem_serv
     (as the `elasticsearch` fixture sets them) last as long as the class."""
     assert request.cls, f"{request.node.name}: use indexed_country in a test class"
     clone = osmem_server.clone()
-    elasticsearch = {"ELASTICSEARCH_URL": clone.url, "ELASTICSEARCH_NODE_CLASS": OSMEM_NODE_CLASS,
-                     "ELASTICSEARCH_TIMEOUT": 5.0}
+    elasticsearch = {
+        "ELASTICSEARCH_URL": clone.url,
+        "ELASTICSEARCH_NODE_CLASS": OSMEM_NODE_CLASS,
+        "ELASTICSEARCH_TIMEOUT": 5.0,
+    }
     try:
         with override_settings(**elasticsearch), rolled_back_at_the_end(django_db_blocker):
             with django_db_blocker.unblock():

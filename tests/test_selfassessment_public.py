@@ -29,15 +29,24 @@ from .users import make_user
 YEAR = date.today().year - 1
 LANGUAGES = ("ky", "ru", "en")
 KINDS = {
-    "general": {"ky": "ЖАЛПЫ БИЛИМ БЕРҮҮ УЮМУ", "ru": "ОБЩЕОБРАЗОВАТЕЛЬНАЯ ОРГАНИЗАЦИЯ", "en": "GENERAL EDUCATION ORGANIZATION"},
-    "vocational": {"ky": "ОРТО КЕСИПТИК БИЛИМ БЕРҮҮ УЮМУ", "ru": "ОРГАНИЗАЦИЯ СРЕДНЕГО ПРОФЕССИОНАЛЬНОГО ОБРАЗОВАНИЯ",
-                   "en": "SECONDARY VOCATIONAL EDUCATION ORGANIZATION"},
+    "general": {
+        "ky": "ЖАЛПЫ БИЛИМ БЕРҮҮ УЮМУ",
+        "ru": "ОБЩЕОБРАЗОВАТЕЛЬНАЯ ОРГАНИЗАЦИЯ",
+        "en": "GENERAL EDUCATION ORGANIZATION",
+    },
+    "vocational": {
+        "ky": "ОРТО КЕСИПТИК БИЛИМ БЕРҮҮ УЮМУ",
+        "ru": "ОРГАНИЗАЦИЯ СРЕДНЕГО ПРОФЕССИОНАЛЬНОГО ОБРАЗОВАНИЯ",
+        "en": "SECONDARY VOCATIONAL EDUCATION ORGANIZATION",
+    },
 }
 
 
 def publish(report):
     complete(report)
-    report.standard_summaries.filter(standard__code="3").update(strengths="Жаңы спорт залы", weaknesses="Китепкана эски")
+    report.standard_summaries.filter(standard__code="3").update(
+        strengths="Жаңы спорт залы", weaknesses="Китепкана эски"
+    )
     report.assessments.filter(criterion__code="4.4").update(comment="Сайт жана гезит.", links="https://school.kg/news")
     workflow.submit(report, None)
     workflow.accept(report, make_user(f"boss-{report.pk}", superuser=True))
@@ -48,7 +57,9 @@ def publish(report):
 @pytest.fixture
 def gymnasium(directory):
     return InstitutionPageFactory(
-        parent=directory, title="Бишкек шаарындагы №61 гимназия", institution_type=InstitutionTypeFactory(slug="gymnasium")
+        parent=directory,
+        title="Бишкек шаарындагы №61 гимназия",
+        institution_type=InstitutionTypeFactory(slug="gymnasium"),
     )
 
 
@@ -134,7 +145,10 @@ def test_two_reports_compare_criterion_by_criterion_chosen_with_a_form(client, g
         assert f'<span class="code">{criterion.code}</span>' in html
     assert "Лаборатория жок." in html and label("result_not_met", "ky") in html
     # The shared address form works too.
-    assert "Лаборатория жок." in client.get(reverse("selfassessment-compare") + f"?ids={first.pk},{second.pk}").content.decode()
+    assert (
+        "Лаборатория жок."
+        in client.get(reverse("selfassessment-compare") + f"?ids={first.pk},{second.pk}").content.decode()
+    )
 
 
 def test_bad_comparison_input_is_explained_never_an_error(client, gymnasium, college):
@@ -149,14 +163,20 @@ def test_bad_comparison_input_is_explained_never_an_error(client, gymnasium, col
 def test_remediation_after_a_decision_shows_in_the_next_years_report(client, home, gymnasium):
     register = DecisionIndexPageFactory(parent=home)
     decision = AccreditationDecisionPageFactory(
-        parent=register, institution=gymnasium, outcome="conditional",
-        decision_date=date(YEAR - 1, 6, 1), valid_until=date(YEAR + 1, 6, 1),
+        parent=register,
+        institution=gymnasium,
+        outcome="conditional",
+        decision_date=date(YEAR - 1, 6, 1),
+        valid_until=date(YEAR + 1, 6, 1),
         shortcomings="<p>Китепкана эскирген.</p>",
     )
     decision.save_revision().publish()
     document = Document.objects.create(title="Отчет", file=ContentFile(b"%PDF-1.4", name="r.pdf"))
     RemediationReport.objects.create(
-        decision=decision, document=document, note="Китепкана жаңыланды.", review_state=RemediationReport.Review.ACCEPTED,
+        decision=decision,
+        document=document,
+        note="Китепкана жаңыланды.",
+        review_state=RemediationReport.Review.ACCEPTED,
     )
     report = create_report(gymnasium, YEAR)
     assert "Китепкана эскирген." in report.remediation_shortcomings

@@ -35,7 +35,10 @@ def institution(directory):
         website="https://college.kg",
     )
     InstitutionLicence.objects.create(
-        institution=page, number="LS-1042", issued_on=date(2019, 5, 14), issuer="Билим берүү министрлиги",
+        institution=page,
+        number="LS-1042",
+        issued_on=date(2019, 5, 14),
+        issuer="Билим берүү министрлиги",
         programmes="Курулуш",
     )
     for year in range(2019, 2026):
@@ -54,12 +57,22 @@ def messages_of(response):
 def edit_data(report, **overrides):
     """The edit form as the browser would post it, with the report's current values."""
     data = {
-        "institution_name": report.institution_name, "founding_history": report.founding_history,
-        "head_name": report.head_name, "head_phone": report.head_phone, "head_email": report.head_email,
-        "licences": report.licences, "earlier_accreditation": report.earlier_accreditation,
-        "address": report.address, "phones": report.phones, "fax": report.fax, "email": report.email,
-        "website": report.website, "conclusion": report.conclusion, "commission_chair": report.commission_chair,
-        "commission_members": report.commission_members, "confirmed_by": report.confirmed_by,
+        "institution_name": report.institution_name,
+        "founding_history": report.founding_history,
+        "head_name": report.head_name,
+        "head_phone": report.head_phone,
+        "head_email": report.head_email,
+        "licences": report.licences,
+        "earlier_accreditation": report.earlier_accreditation,
+        "address": report.address,
+        "phones": report.phones,
+        "fax": report.fax,
+        "email": report.email,
+        "website": report.website,
+        "conclusion": report.conclusion,
+        "commission_chair": report.commission_chair,
+        "commission_members": report.commission_members,
+        "confirmed_by": report.confirmed_by,
         "confirmed_on": report.confirmed_on.isoformat() if report.confirmed_on else "",
         "action": "save",
     }
@@ -99,16 +112,24 @@ def test_a_new_report_is_prefilled_from_the_profile(institution):
     assert report.institution_name == "Бишкек курулуш колледжи"
     assert report.founding_history == institution.founding_history
     assert (report.head_name, report.head_phone, report.head_email) == (
-        "Асанова Гүлнара", "+996 312 62-15-20", "head@college.kg"
+        "Асанова Гүлнара",
+        "+996 312 62-15-20",
+        "head@college.kg",
     )
     assert "LS-1042" in report.licences and "14.05.2019" in report.licences
     # The last five years up to the report's year.
     assert list(report.staff_years.values_list("year", "teaching_staff")) == [
-        (2021, 42), (2022, 43), (2023, 44), (2024, 45), (2025, 46)
+        (2021, 42),
+        (2022, 43),
+        (2023, 44),
+        (2024, 45),
+        (2025, 46),
     ]
     assert list(report.programme_learners.values_list("programme", "learners")) == [("Имараттарды куруу", 125)]
     assert (report.address, report.email, report.website) == (
-        "Киев көчөсү, 10, Бишкек ш.", "info@college.kg", "https://college.kg"
+        "Киев көчөсү, 10, Бишкек ш.",
+        "info@college.kg",
+        "https://college.kg",
     )
     assert report.conclusion.startswith("Жүргүзүлгөн өзүн-өзү баалоонун негизинде комиссия")
     assert report.assessments.count() == 32
@@ -125,8 +146,13 @@ def test_earlier_accreditation_is_prefilled_from_the_decisions(home, institution
     make = lambda number, day, **fields: AccreditationDecisionPageFactory(  # noqa: E731
         parent=register, institution=fields.pop("of", institution), number=number, decision_date=day, **fields
     )
-    make("9/B", date(2023, 5, 2), valid_until=date(2028, 5, 1), kind=Decision.Kind.PROGRAMME,
-         outcome=Decision.Outcome.CONDITIONAL)
+    make(
+        "9/B",
+        date(2023, 5, 2),
+        valid_until=date(2028, 5, 1),
+        kind=Decision.Kind.PROGRAMME,
+        outcome=Decision.Outcome.CONDITIONAL,
+    )
     make("3/A", date(2019, 2, 1), valid_until=date(2024, 1, 31))
     make("14/C", date(2024, 6, 10), outcome=Decision.Outcome.REFUSED, valid_until=None)
     make("20/D", date(2026, 1, 15), valid_until=date(2031, 1, 14))  # after the report's year
@@ -201,9 +227,7 @@ def test_submission_is_refused_with_every_criterion_still_without_a_result(clien
     report.assessments.filter(criterion__code__in=["2.3", "3.4", "5.9"]).update(result="")
     client.force_login(editor_of(institution))
 
-    response = client.post(
-        reverse("selfassessment:edit", args=[report.pk]), edit_data(report, action="submit")
-    )
+    response = client.post(reverse("selfassessment:edit", args=[report.pk]), edit_data(report, action="submit"))
 
     report.refresh_from_db()
     assert report.status == SelfAssessmentReport.Status.DRAFT

@@ -176,9 +176,14 @@ def test_the_front_end_login_locks_out_too(client, user):
 def account_form(old_password):
     """Account page POST data: every panel's fields, so only the password can be wrong."""
     return {
-        "name_email-first_name": "Айгүл", "name_email-last_name": "Осмонова", "name_email-email": "aigul@example.kg",
-        "theme-theme": "system", "theme-contrast": "system", "theme-density": "default",
-        "password-old_password": old_password, "password-new_password1": "Manas-Ata-1995!",
+        "name_email-first_name": "Айгүл",
+        "name_email-last_name": "Осмонова",
+        "name_email-email": "aigul@example.kg",
+        "theme-theme": "system",
+        "theme-contrast": "system",
+        "theme-density": "default",
+        "password-old_password": old_password,
+        "password-new_password1": "Manas-Ata-1995!",
         "password-new_password2": "Manas-Ata-1995!",
     }
 

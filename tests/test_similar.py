@@ -22,7 +22,9 @@ from .factories import (
 
 
 def listed(page):
-    return list(SimilarInstitution.objects.filter(institution=page).order_by("rank").values_list("similar__title", flat=True))
+    return list(
+        SimilarInstitution.objects.filter(institution=page).order_by("rank").values_list("similar__title", flat=True)
+    )
 
 
 @pytest.fixture
@@ -34,8 +36,12 @@ def towns(directory):
     far = DistrictFactory(name="Сузак району")
     nurse = QualificationFactory(name="Медайым")
     make = lambda title, district, kind, lat, lon: InstitutionPageFactory(
-        parent=directory, title=title, district=district, institution_type=kind,
-        latitude=lat, longitude=lon,
+        parent=directory,
+        title=title,
+        district=district,
+        institution_type=kind,
+        latitude=lat,
+        longitude=lon,
     )
     pages = {
         "me": make("Менин мектебим", home, school, "42.870000", "74.590000"),
@@ -83,8 +89,13 @@ def test_restricted_and_unpublished_never_listed(client, towns):
 def test_publishing_refreshes_the_lists(towns, django_capture_on_commit_callbacks):
     refresh_similar()
     newcomer = InstitutionPageFactory(
-        parent=towns["me"].get_parent(), title="Жаңы мектеп", district=towns["me"].district,
-        institution_type=towns["me"].institution_type, latitude="42.870050", longitude="74.590050", live=False,
+        parent=towns["me"].get_parent(),
+        title="Жаңы мектеп",
+        district=towns["me"].district,
+        institution_type=towns["me"].institution_type,
+        latitude="42.870050",
+        longitude="74.590050",
+        live=False,
     )
     refresh_similar()
     assert "Жаңы мектеп" not in listed(towns["me"])  # not live yet
@@ -102,7 +113,13 @@ def test_profile_shows_reasons_in_each_language(client, towns):
     refresh_scores(type(towns["me"]).objects.all())
     call_command("refresh_similar", stdout=open("/dev/null", "w"))
     expected = {
-        "en": ["same type and level", "same district", "1 qualification in common", "similar size: 400 learners, 37 staff", "How similar institutions are chosen"],
+        "en": [
+            "same type and level",
+            "same district",
+            "1 qualification in common",
+            "similar size: 400 learners, 37 staff",
+            "How similar institutions are chosen",
+        ],
         "ru": ["тот же тип и уровень", "тот же район", "1 общая квалификация", "Как выбираются похожие организации"],
         "ky": ["ошол эле түрү жана деңгээли", "ошол эле район", "1 жалпы квалификация", "Окшош уюмдар кантип тандалат"],
     }
@@ -118,8 +135,11 @@ def test_profile_shows_reasons_in_each_language(client, towns):
 
 
 def test_help_page_explains_the_weights(client, home):
-    for language, heading in (("ky", "Окшош уюмдар кантип тандалат"), ("ru", "Как выбираются похожие организации"),
-                              ("en", "How similar institutions are chosen")):
+    for language, heading in (
+        ("ky", "Окшош уюмдар кантип тандалат"),
+        ("ru", "Как выбираются похожие организации"),
+        ("en", "How similar institutions are chosen"),
+    ):
         response = client.get(f"/{language}/help/similar/")
         assert response.status_code == 200
         html = response.content.decode()

@@ -28,8 +28,9 @@ def register(home):
 @pytest.fixture
 def accredited(world, register):
     college = world["college"]
-    AccreditationDecisionPageFactory(parent=register, institution=college, decision_date=date(2025, 5, 1),
-                                     valid_until=date(2030, 4, 30))
+    AccreditationDecisionPageFactory(
+        parent=register, institution=college, decision_date=date(2025, 5, 1), valid_until=date(2030, 4, 30)
+    )
     return college
 
 
@@ -59,16 +60,19 @@ def test_badge_says_the_status_in_each_language(client, accredited, language):
 
 
 def test_the_three_languages_differ(client, accredited):
-    texts = {language: badge_text(client.get(f"/{language}/institutions/{accredited.pk}/badge.svg"))
-             for language in ("ky", "ru", "en")}
+    texts = {
+        language: badge_text(client.get(f"/{language}/institutions/{accredited.pk}/badge.svg"))
+        for language in ("ky", "ru", "en")
+    }
     assert len(set(texts.values())) == 3
     assert "Аккредитацияланган" in texts["ky"] and "Аккредитована" in texts["ru"] and "Accredited" in texts["en"]
 
 
 def test_badge_is_live(client, accredited, register):
     assert "Accredited" in badge_text(client.get(f"/en/institutions/{accredited.pk}/badge.svg"))
-    AccreditationDecisionPageFactory(parent=register, institution=accredited, outcome="refused",
-                                      decision_date=date.today(), valid_until=None)
+    AccreditationDecisionPageFactory(
+        parent=register, institution=accredited, outcome="refused", decision_date=date.today(), valid_until=None
+    )
     assert "Accreditation refused" in badge_text(client.get(f"/en/institutions/{accredited.pk}/badge.svg"))
 
 
@@ -114,9 +118,15 @@ def test_notice_pdf_has_the_status_and_a_qr_code_to_the_profile(client, accredit
 
 def test_notice_of_an_expired_accreditation_says_so(client, world, register):
     college = world["college"]
-    AccreditationDecisionPageFactory(parent=register, institution=college, decision_date=date(2018, 1, 10),
-                                     valid_until=date.today() - timedelta(days=3))
-    text = PdfReader(io.BytesIO(client.get(f"/en/institutions/{college.pk}/notice.pdf").content)).pages[0].extract_text()
+    AccreditationDecisionPageFactory(
+        parent=register,
+        institution=college,
+        decision_date=date(2018, 1, 10),
+        valid_until=date.today() - timedelta(days=3),
+    )
+    text = (
+        PdfReader(io.BytesIO(client.get(f"/en/institutions/{college.pk}/notice.pdf").content)).pages[0].extract_text()
+    )
     assert "Accreditation expired" in text and "expired on" in " ".join(text.split())
 
 

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import re
+
 import openpyxl
 import pytest
 from django.urls import reverse
@@ -40,21 +41,34 @@ def scored(directory):
     lyceum = InstitutionTypeFactory(name="Лицей", sort_order=1)
     college = InstitutionTypeFactory(name="Колледж", sort_order=2)
     pages = {
-        "complete": InstitutionPageFactory(parent=directory, title="Толук лицей", district=a1, institution_type=lyceum,
-                                           **disclosures_published_on(TODAY)),
-        "mission_only": InstitutionPageFactory(parent=directory, title="Миссия колледжи", district=a1,
-                                               institution_type=college),
-        "empty": InstitutionPageFactory(parent=directory, title="Бош лицей", district=a2, institution_type=lyceum,
-                                        **nothing_published()),
-        "stale": InstitutionPageFactory(parent=directory, title="Эски колледж", district=b1, institution_type=college,
-                                        **disclosures_published_on(STALE)),
+        "complete": InstitutionPageFactory(
+            parent=directory,
+            title="Толук лицей",
+            district=a1,
+            institution_type=lyceum,
+            **disclosures_published_on(TODAY),
+        ),
+        "mission_only": InstitutionPageFactory(
+            parent=directory, title="Миссия колледжи", district=a1, institution_type=college
+        ),
+        "empty": InstitutionPageFactory(
+            parent=directory, title="Бош лицей", district=a2, institution_type=lyceum, **nothing_published()
+        ),
+        "stale": InstitutionPageFactory(
+            parent=directory,
+            title="Эски колледж",
+            district=b1,
+            institution_type=college,
+            **disclosures_published_on(STALE),
+        ),
     }
     add_media_link(pages["complete"], TODAY)
     add_media_link(pages["stale"], STALE)
     # Neither a draft nor a page of another language is counted.
     InstitutionPageFactory(parent=directory, title="Долбоор", district=b1, live=False, **nothing_published())
-    InstitutionPageFactory(parent=directory, title="Русская школа", district=b1, locale=locale_of("ru"),
-                           **nothing_published())
+    InstitutionPageFactory(
+        parent=directory, title="Русская школа", district=b1, locale=locale_of("ru"), **nothing_published()
+    )
     return pages
 
 
@@ -88,14 +102,20 @@ def test_statistics_match_hand_counts(scored):
     assert stats["institutions"] == 4
     assert stats["national_average"] == 39.5
     assert [(g["region"], g["institutions"], g["average"]) for g in stats["by_region"]] == [
-        ("Ала облусу", 3, 36.0), ("Баткен облусу", 1, 50.0),
+        ("Ала облусу", 3, 36.0),
+        ("Баткен облусу", 1, 50.0),
     ]
     assert [(g["district"], g["average"]) for g in stats["by_district"]] == [
-        ("А1 району", 54.0), ("А2 району", 0.0), ("Б1 району", 50.0),
+        ("А1 району", 54.0),
+        ("А2 району", 0.0),
+        ("Б1 району", 50.0),
     ]
     assert [(g["institution_type"], g["average"]) for g in stats["by_type"]] == [("Лицей", 50.0), ("Колледж", 29.0)]
     assert [row["title"] for row in stats["most_complete"]] == [
-        "Толук лицей", "Эски колледж", "Миссия колледжи", "Бош лицей",
+        "Толук лицей",
+        "Эски колледж",
+        "Миссия колледжи",
+        "Бош лицей",
     ]
     assert [row["title"] for row in stats["least_complete"]][:2] == ["Бош лицей", "Миссия колледжи"]
 
@@ -135,14 +155,18 @@ def test_csv_download_has_a_bom_and_the_same_numbers(client, scored):
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert [(r["region"], int(r["institutions"]), float(r["average_score"])) for r in rows] == [
-        ("Ала облусу", 3, 36.0), ("Баткен облусу", 1, 50.0),
+        ("Ала облусу", 3, 36.0),
+        ("Баткен облусу", 1, 50.0),
     ]
-    institutions = list(csv.DictReader(io.StringIO(
-        client.get(transparency_url(), {"format": "csv"}).content.decode("utf-8-sig")
-    )))
+    institutions = list(
+        csv.DictReader(io.StringIO(client.get(transparency_url(), {"format": "csv"}).content.decode("utf-8-sig")))
+    )
     by_name = {row["name"]: row for row in institutions}
     assert {name: int(row["score"]) for name, row in by_name.items()} == {
-        "Толук лицей": 100, "Миссия колледжи": 8, "Бош лицей": 0, "Эски колледж": 50,
+        "Толук лицей": 100,
+        "Миссия колледжи": 8,
+        "Бош лицей": 0,
+        "Эски колледж": 50,
     }
     assert by_name["Миссия колледжи"]["mission"] == "fresh"
     assert by_name["Миссия колледжи"]["quality_system"] == "missing"

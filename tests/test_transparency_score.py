@@ -87,14 +87,21 @@ def test_partial_publication(directory):
 def test_halves_round_up():
     # One fresh and one stale of 12: 100 * 1.5 / 12 = 12.5 -> 13 (not banker's 12).
     values = {
-        "mission": "<p>x</p>", "mission_updated": TODAY, "educational_goals": "y", "educational_goals_updated": STALE,
+        "mission": "<p>x</p>",
+        "mission_updated": TODAY,
+        "educational_goals": "y",
+        "educational_goals_updated": STALE,
     }
     assert score_from_items(checklist_from_values(values, 0, None, TODAY)) == 13
 
 
 def test_a_document_alone_counts_as_published_and_empty_markup_does_not():
-    values = {"strategic_plan_document_id": 7, "strategic_plan_updated": TODAY, "mission": "<p> &nbsp;</p>",
-              "mission_updated": TODAY}
+    values = {
+        "strategic_plan_document_id": 7,
+        "strategic_plan_updated": TODAY,
+        "mission": "<p> &nbsp;</p>",
+        "mission_updated": TODAY,
+    }
     by_key = {item.key: item for item in checklist_from_values(values, 0, None, TODAY)}
     assert by_key["strategic_plan"].present and by_key["strategic_plan"].fresh
     assert not by_key["mission"].present and by_key["mission"].updated is None

@@ -39,7 +39,11 @@ def test_a_document_over_the_cap_is_refused_with_a_message(uploader, language, w
     speak(user, language)
     response = client.post(
         reverse("wagtaildocs:add"),
-        {"title": "Big", "file": SimpleUploadedFile("big.pdf", b"x" * 1001), "collection": Collection.get_first_root_node().pk},
+        {
+            "title": "Big",
+            "file": SimpleUploadedFile("big.pdf", b"x" * 1001),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
     assert response.status_code == 200
     assert words in str(response.context["form"].errors["file"])
@@ -63,7 +67,11 @@ def test_a_document_at_the_cap_is_stored(uploader):
     client, user = uploader
     response = client.post(
         reverse("wagtaildocs:add"),
-        {"title": "Fits", "file": SimpleUploadedFile("fits.pdf", b"x" * 1000), "collection": Collection.get_first_root_node().pk},
+        {
+            "title": "Fits",
+            "file": SimpleUploadedFile("fits.pdf", b"x" * 1000),
+            "collection": Collection.get_first_root_node().pk,
+        },
     )
     assert response.status_code == 302
     assert get_document_model().objects.get().title == "Fits"

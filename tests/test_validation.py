@@ -47,7 +47,13 @@ def test_founding_history_of_ten_sentences_is_accepted(institution):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("", 0), ("Бир сүйлөм", 1), ("Бир. Эки? Үч!", 3), ("1936-жылы ачылган. 3.5 миң окуучу окуйт", 2), ("Ооба... Жок.", 2)],
+    [
+        ("", 0),
+        ("Бир сүйлөм", 1),
+        ("Бир. Эки? Үч!", 3),
+        ("1936-жылы ачылган. 3.5 миң окуучу окуйт", 2),
+        ("Ооба... Жок.", 2),
+    ],
 )
 def test_sentence_counting(text, expected):
     assert count_sentences(text) == expected

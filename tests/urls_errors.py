@@ -3,7 +3,8 @@
 from django.db import OperationalError
 from django.urls import path
 
-from config.urls import handler500, urlpatterns as site_urlpatterns  # noqa: F401 - handler500 is looked up here
+from config.urls import handler500  # noqa: F401 - handler500 is looked up here
+from config.urls import urlpatterns as site_urlpatterns
 
 
 def boom(request):

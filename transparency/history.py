@@ -36,7 +36,9 @@ def score_history(page):
     """[{month: "YYYY-MM", score}], oldest month first."""
     return [
         {"month": f"{month:%Y-%m}", "score": score}
-        for month, score in ScoreHistory.objects.filter(institution=page).order_by("month").values_list("month", "score")
+        for month, score in ScoreHistory.objects.filter(institution=page)
+        .order_by("month")
+        .values_list("month", "score")
     ]
 
 

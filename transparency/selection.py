@@ -76,7 +76,7 @@ class CompareSelection:
 
     @property
     def query(self):
-        """"?compare=12,34" for a link to a page without other parameters (a profile), or ""."""
+        """ "?compare=12,34" for a link to a page without other parameters (a profile), or ""."""
         return "?" + urlencode(self.params()) if self.ids else ""
 
     @property

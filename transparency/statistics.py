@@ -49,11 +49,13 @@ def transparency_statistics(locale=None, today=None):
     locale = locale or Locale.get_active()
     rows = scored_rows(institutions_of(locale), extra_fields=ROW_FIELDS, today=today or date.today())
     by_region = _grouped(
-        rows, lambda r: r["region_id"],
+        rows,
+        lambda r: r["region_id"],
         lambda r: {"region": r["region__name"], "order": (r["region__sort_order"], r["region__name"])},
     )
     by_district = _grouped(
-        rows, lambda r: (r["region_id"], r["district_id"]),
+        rows,
+        lambda r: (r["region_id"], r["district_id"]),
         lambda r: {
             "region": r["region__name"],
             "district": r["district__name"] or "",
@@ -61,7 +63,8 @@ def transparency_statistics(locale=None, today=None):
         },
     )
     by_type = _grouped(
-        rows, lambda r: r["institution_type_id"],
+        rows,
+        lambda r: r["institution_type_id"],
         lambda r: {
             "institution_type": r["institution_type__name"],
             "order": (r["institution_type__sort_order"], r["institution_type__name"]),
@@ -113,8 +116,13 @@ def export_tables(stats):
             ["id", "name", "institution_type", "region", "district", "score", *item_keys],
             [
                 [
-                    row["id"], row["title"], row["institution_type__name"], row["region__name"],
-                    row["district__name"] or "", row["score"], *[status(item) for item in row["items"]],
+                    row["id"],
+                    row["title"],
+                    row["institution_type__name"],
+                    row["region__name"],
+                    row["district__name"] or "",
+                    row["score"],
+                    *[status(item) for item in row["items"]],
                 ]
                 for row in sorted(stats["rows"], key=lambda r: r["id"])
             ],

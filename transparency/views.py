@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from accreditation.status import statuses_for
+from core import content_version
 from core.downloads import FORMATS as DOWNLOAD_FORMATS
 from core.downloads import Export, download_response
 from core.visibility import restricted_paths, visible
 from institutions.models import InstitutionIndexPage, InstitutionPage, ProgrammePage
-from core import content_version
 from taxonomy.models import District
 
 from .charts import bar_chart
@@ -33,23 +33,31 @@ def transparency_index(request):
 
     def score_chart(chart_id, title, groups):
         return bar_chart(
-            chart_id, title,
+            chart_id,
+            title,
             _("Average transparency score from 0 to 100; the same numbers are in the table below the chart."),
-            groups, max_value=100, decimal_pos=1,
+            groups,
+            max_value=100,
+            decimal_pos=1,
         )
 
     charts = {
         "region": score_chart(
-            "chart-region", _("Average score by region"),
+            "chart-region",
+            _("Average score by region"),
             [(group["region"], [group["average"]]) for group in stats["by_region"]],
         ),
         "district": score_chart(
-            "chart-district", _("Average score by district"),
-            [(f'{group["district"] or _("no district")} ({group["region"]})', [group["average"]])
-             for group in stats["by_district"]],
+            "chart-district",
+            _("Average score by district"),
+            [
+                (f"{group['district'] or _('no district')} ({group['region']})", [group["average"]])
+                for group in stats["by_district"]
+            ],
         ),
         "type": score_chart(
-            "chart-type", _("Average score by institution type"),
+            "chart-type",
+            _("Average score by institution type"),
             [(group["institution_type"], [group["average"]]) for group in stats["by_type"]],
         ),
     }
@@ -88,7 +96,9 @@ def _download(download, table, locale, today):
             "national_average_score": stats["national_average"],
         }
         return Export(
-            export_tables(stats), csv_table=csv_table, meta=meta,
+            export_tables(stats),
+            csv_table=csv_table,
+            meta=meta,
             json_tables=("regions", "districts", "types", "institutions"),
         )
 
@@ -111,9 +121,7 @@ def compare(request):
     found = _institutions_in_language(ids, Locale.get_active())
     unknown = [str(pk) for pk in ids if pk not in found]
     if unknown:
-        problems.append(
-            _("No published institution has the number %(numbers)s.") % {"numbers": ", ".join(unknown)}
-        )
+        problems.append(_("No published institution has the number %(numbers)s.") % {"numbers": ", ".join(unknown)})
     institutions = [found[pk] for pk in ids if pk in found]
     if len(institutions) > MAX_COMPARED:
         problems.append(
@@ -123,8 +131,7 @@ def compare(request):
         institutions = institutions[:MAX_COMPARED]
     if len(institutions) < 2:
         problems.append(
-            _("Choose at least 2 institutions to compare: use “Add to comparison” in the directory or on "
-              "a profile.")
+            _("Choose at least 2 institutions to compare: use “Add to comparison” in the directory or on a profile.")
         )
     columns = _columns(request, institutions)
     shown_ids = [column["page"].pk for column in columns]

@@ -10,108 +10,252 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('institutions', '0001_initial'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("institutions", "0001_initial"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DecisionIndexPage',
+            name="DecisionIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'register of accreditation decisions',
+                "verbose_name": "register of accreditation decisions",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='MinistryDocumentIndexPage',
+            name="MinistryDocumentIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
             ],
             options={
-                'verbose_name': 'ministry documents',
+                "verbose_name": "ministry documents",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='MinistryDocumentPage',
+            name="MinistryDocumentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('number', models.CharField(max_length=60, verbose_name='number')),
-                ('date', models.DateField(verbose_name='date')),
-                ('body', wagtail.fields.RichTextField(blank=True, verbose_name='text')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                ("number", models.CharField(max_length=60, verbose_name="number")),
+                ("date", models.DateField(verbose_name="date")),
+                ("body", wagtail.fields.RichTextField(blank=True, verbose_name="text")),
             ],
             options={
-                'verbose_name': 'ministry document',
-                'verbose_name_plural': 'ministry documents',
+                "verbose_name": "ministry document",
+                "verbose_name_plural": "ministry documents",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='AccreditationDecisionPage',
+            name="AccreditationDecisionPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('number', models.CharField(max_length=60, verbose_name='decision number')),
-                ('decision_date', models.DateField(verbose_name='decision date')),
-                ('institution_name', models.CharField(blank=True, editable=False, max_length=255, verbose_name='institution name')),
-                ('kind', models.CharField(choices=[('institutional', 'Institutional accreditation'), ('programme', 'Programme accreditation')], default='institutional', max_length=20, verbose_name='kind')),
-                ('outcome', models.CharField(choices=[('accredited', 'Accredited'), ('conditional', 'Accredited with conditions'), ('refused', 'Refused')], max_length=20, verbose_name='outcome')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='valid from')),
-                ('valid_until', models.DateField(blank=True, null=True, verbose_name='valid until')),
-                ('shortcomings', wagtail.fields.RichTextField(blank=True, verbose_name='shortcomings')),
-                ('recommendations', wagtail.fields.RichTextField(blank=True, verbose_name='recommendations')),
-                ('remediation_due', models.DateField(editable=False, null=True, verbose_name='remediation due')),
-                ('conclusion', models.ForeignKey(blank=True, help_text='A PDF file.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name="expert commission's conclusion")),
-                ('evidence_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision')),
-                ('institution', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='accreditation_decisions', to='institutions.institutionpage', verbose_name='institution')),
-                ('programmes', modelcluster.fields.ParentalManyToManyField(blank=True, help_text="For a programme decision: the institution's programmes it covers. They are listed once the decision is saved with its institution.", related_name='accreditation_decisions', to='institutions.programmepage', verbose_name='programmes')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                ("number", models.CharField(max_length=60, verbose_name="decision number")),
+                ("decision_date", models.DateField(verbose_name="decision date")),
+                (
+                    "institution_name",
+                    models.CharField(blank=True, editable=False, max_length=255, verbose_name="institution name"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("institutional", "Institutional accreditation"),
+                            ("programme", "Programme accreditation"),
+                        ],
+                        default="institutional",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("accredited", "Accredited"),
+                            ("conditional", "Accredited with conditions"),
+                            ("refused", "Refused"),
+                        ],
+                        max_length=20,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("valid_from", models.DateField(blank=True, null=True, verbose_name="valid from")),
+                ("valid_until", models.DateField(blank=True, null=True, verbose_name="valid until")),
+                ("shortcomings", wagtail.fields.RichTextField(blank=True, verbose_name="shortcomings")),
+                ("recommendations", wagtail.fields.RichTextField(blank=True, verbose_name="recommendations")),
+                ("remediation_due", models.DateField(editable=False, null=True, verbose_name="remediation due")),
+                (
+                    "conclusion",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="A PDF file.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="expert commission's conclusion",
+                    ),
+                ),
+                (
+                    "evidence_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                    ),
+                ),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="accreditation_decisions",
+                        to="institutions.institutionpage",
+                        verbose_name="institution",
+                    ),
+                ),
+                (
+                    "programmes",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="For a programme decision: the institution's programmes it covers. They are listed once the decision is saved with its institution.",
+                        related_name="accreditation_decisions",
+                        to="institutions.programmepage",
+                        verbose_name="programmes",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'accreditation decision',
-                'verbose_name_plural': 'accreditation decisions',
+                "verbose_name": "accreditation decision",
+                "verbose_name_plural": "accreditation decisions",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='MinistryDocumentFile',
+            name="MinistryDocumentFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('caption', models.CharField(blank=True, max_length=255, verbose_name='caption')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtaildocs.document', verbose_name='file')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='accreditation.ministrydocumentpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("caption", models.CharField(blank=True, max_length=255, verbose_name="caption")),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="accreditation.ministrydocumentpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'file',
-                'verbose_name_plural': 'files',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "file",
+                "verbose_name_plural": "files",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='RemediationReport',
+            name="RemediationReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='submitted at')),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='remediation_report_rows', to='accreditation.accreditationdecisionpage', verbose_name='decision')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtaildocs.document', verbose_name='report')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='submitted by')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("submitted_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="submitted at")),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="remediation_report_rows",
+                        to="accreditation.accreditationdecisionpage",
+                        verbose_name="decision",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="report",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="submitted by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'remediation report',
-                'verbose_name_plural': 'remediation reports',
-                'ordering': ['-submitted_at'],
+                "verbose_name": "remediation report",
+                "verbose_name_plural": "remediation reports",
+                "ordering": ["-submitted_at"],
             },
         ),
     ]

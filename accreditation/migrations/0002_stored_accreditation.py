@@ -21,30 +21,57 @@ def fill_stored_accreditation(apps, schema_editor):
         latest[key] = (decision_id, outcome, valid_until)
     pages = InstitutionPage.objects.filter(translation_key__in=list(latest)).values_list("pk", "translation_key")
     Stored.objects.bulk_create(
-        [Stored(institution_id=pk, decision_id=latest[key][0], outcome=latest[key][1], valid_until=latest[key][2])
-         for pk, key in pages],
+        [
+            Stored(institution_id=pk, decision_id=latest[key][0], outcome=latest[key][1], valid_until=latest[key][2])
+            for pk, key in pages
+        ],
         batch_size=500,
     )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accreditation', '0001_initial'),
-        ('institutions', '0001_initial'),
+        ("accreditation", "0001_initial"),
+        ("institutions", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StoredAccreditation',
+            name="StoredAccreditation",
             fields=[
-                ('institution', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='stored_accreditation', serialize=False, to='institutions.institutionpage')),
-                ('outcome', models.CharField(choices=[('accredited', 'Accredited'), ('conditional', 'Accredited with conditions'), ('refused', 'Refused')], max_length=20)),
-                ('valid_until', models.DateField(blank=True, null=True)),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='accreditation.accreditationdecisionpage')),
+                (
+                    "institution",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="stored_accreditation",
+                        serialize=False,
+                        to="institutions.institutionpage",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("accredited", "Accredited"),
+                            ("conditional", "Accredited with conditions"),
+                            ("refused", "Refused"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("valid_until", models.DateField(blank=True, null=True)),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="accreditation.accreditationdecisionpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'stored accreditation status',
+                "verbose_name": "stored accreditation status",
             },
         ),
         migrations.RunPython(fill_stored_accreditation, migrations.RunPython.noop),

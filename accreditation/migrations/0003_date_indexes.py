@@ -4,21 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accreditation', '0002_stored_accreditation'),
-        ('institutions', '0001_initial'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("accreditation", "0002_stored_accreditation"),
+        ("institutions", "0001_initial"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='accreditationdecisionpage',
-            index=models.Index(fields=['decision_date'], name='decision_date_idx'),
+            model_name="accreditationdecisionpage",
+            index=models.Index(fields=["decision_date"], name="decision_date_idx"),
         ),
         migrations.AddIndex(
-            model_name='ministrydocumentpage',
-            index=models.Index(fields=['date'], name='ministry_document_date_idx'),
+            model_name="ministrydocumentpage",
+            index=models.Index(fields=["date"], name="ministry_document_date_idx"),
         ),
     ]

@@ -11,32 +11,48 @@ def accept_existing_reports(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accreditation', '0003_date_indexes'),
+        ("accreditation", "0003_date_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='remediationreport',
-            name='review_comment',
+            model_name="remediationreport",
+            name="review_comment",
             field=models.TextField(blank=True, verbose_name="reviewer's comment"),
         ),
         migrations.AddField(
-            model_name='remediationreport',
-            name='review_state',
-            field=models.CharField(choices=[('submitted', 'Awaiting review'), ('accepted', 'Accepted'), ('returned', 'Returned for changes')], db_index=True, default='submitted', max_length=20, verbose_name='review'),
+            model_name="remediationreport",
+            name="review_state",
+            field=models.CharField(
+                choices=[
+                    ("submitted", "Awaiting review"),
+                    ("accepted", "Accepted"),
+                    ("returned", "Returned for changes"),
+                ],
+                db_index=True,
+                default="submitted",
+                max_length=20,
+                verbose_name="review",
+            ),
         ),
         migrations.AddField(
-            model_name='remediationreport',
-            name='reviewed_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='reviewed at'),
+            model_name="remediationreport",
+            name="reviewed_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="reviewed at"),
         ),
         migrations.AddField(
-            model_name='remediationreport',
-            name='reviewed_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewed by'),
+            model_name="remediationreport",
+            name="reviewed_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="reviewed by",
+            ),
         ),
         migrations.RunPython(accept_existing_reports, migrations.RunPython.noop),
     ]

@@ -34,6 +34,7 @@ from ..validators import date_errors, pdf_error, programme_errors
 
 class DecisionIndexPage(Page):
     """The public register of accreditation decisions (/decisions/)."""
+
     intro = RichTextField(_("introduction"), blank=True, features=TEXT_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -112,14 +113,20 @@ class AccreditationDecisionPageForm(WagtailAdminPageForm):
                 if institution is None:
                     self.add_error("programmes", _("A programme decision names at least one programme."))
                 elif self.fields["programmes"].queryset.exists():
-                    self.add_error("programmes", _(
-                        "A programme decision names at least one programme. The list now shows the "
-                        "programmes of “%(institution)s”: choose them and save again."
-                    ) % {"institution": institution.title})
+                    self.add_error(
+                        "programmes",
+                        _(
+                            "A programme decision names at least one programme. The list now shows the "
+                            "programmes of “%(institution)s”: choose them and save again."
+                        )
+                        % {"institution": institution.title},
+                    )
                 else:
-                    self.add_error("programmes", _(
-                        "“%(institution)s” has no programmes to choose. Add its programmes first."
-                    ) % {"institution": institution.title})
+                    self.add_error(
+                        "programmes",
+                        _("“%(institution)s” has no programmes to choose. Add its programmes first.")
+                        % {"institution": institution.title},
+                    )
         return cleaned
 
 
@@ -159,13 +166,18 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
     # SET_NULL, not PROTECT: Wagtail's page deletion does not handle ProtectedError (it would be an
     # error page for the editor); the decision keeps the institution's name in institution_name.
     institution = models.ForeignKey(
-        "institutions.InstitutionPage", null=True, on_delete=models.SET_NULL,
-        related_name="accreditation_decisions", verbose_name=_("institution"),
+        "institutions.InstitutionPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="accreditation_decisions",
+        verbose_name=_("institution"),
     )
     institution_name = models.CharField(_("institution name"), max_length=255, blank=True, editable=False)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INSTITUTIONAL)
     programmes = ParentalManyToManyField(
-        "institutions.ProgrammePage", blank=True, related_name="accreditation_decisions",
+        "institutions.ProgrammePage",
+        blank=True,
+        related_name="accreditation_decisions",
         verbose_name=_("programmes"),
         help_text=_(
             "For a programme decision: the institution's programmes it covers. "
@@ -176,15 +188,25 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     conclusion = models.ForeignKey(
-        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
-        verbose_name=_("expert commission's conclusion"), help_text=_("A PDF file."),
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("expert commission's conclusion"),
+        help_text=_("A PDF file."),
     )
     shortcomings = RichTextField(_("shortcomings"), blank=True, features=TEXT_FEATURES)
     recommendations = RichTextField(_("recommendations"), blank=True, features=TEXT_FEATURES)
     remediation_due = models.DateField(_("remediation due"), null=True, editable=False)
     # The institution's revision that was live on the decision date (what the commission saw published).
     evidence_revision = models.ForeignKey(
-        "wagtailcore.Revision", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     base_form_class = AccreditationDecisionPageForm
@@ -239,9 +261,7 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
             self.institution = self.institution.get_translation_or_none(self.locale) or self.institution
         if self.institution_id:
             self.institution_name = self.institution.title
-            if self.decision_date and (
-                self.evidence_revision_id is None or self._evidence_inputs_changed()
-            ):
+            if self.decision_date and (self.evidence_revision_id is None or self._evidence_inputs_changed()):
                 self.evidence_revision = evidence_revision_for(self.institution, self.decision_date)
         return super().save(*args, **kwargs)
 
@@ -250,7 +270,8 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
             return True
         stored = type(self).objects.filter(pk=self.pk).values("institution_id", "decision_date").first()
         return stored is None or (stored["institution_id"], stored["decision_date"]) != (
-            self.institution_id, self.decision_date
+            self.institution_id,
+            self.decision_date,
         )
 
     # Remediation (Order 1482/1, item 1c).
@@ -280,9 +301,11 @@ class AccreditationDecisionPage(RoutablePageMixin, Page):
 
     def all_remediation_reports(self):
         """Every report on the decision (any language version), whatever its review state: for the admin."""
-        return RemediationReport.objects.filter(decision__translation_key=self.translation_key).select_related(
-            "document", "submitted_by", "reviewed_by"
-        ).order_by("-submitted_at", "-pk")
+        return (
+            RemediationReport.objects.filter(decision__translation_key=self.translation_key)
+            .select_related("document", "submitted_by", "reviewed_by")
+            .order_by("-submitted_at", "-pk")
+        )
 
     def remediation_reports(self):
         """The reports the public sees: accepted by the district's reviewer (or the ministry)."""
@@ -372,25 +395,42 @@ class RemediationReport(models.Model):
         RETURNED = "returned", _("Returned for changes")
 
     decision = models.ForeignKey(
-        AccreditationDecisionPage, on_delete=models.CASCADE, related_name="remediation_report_rows",
+        AccreditationDecisionPage,
+        on_delete=models.CASCADE,
+        related_name="remediation_report_rows",
         verbose_name=_("decision"),
     )
     document = models.ForeignKey(
-        "wagtaildocs.Document", on_delete=models.PROTECT, related_name="+", verbose_name=_("report"),
+        "wagtaildocs.Document",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("report"),
     )
     note = models.TextField(_("note"), blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("submitted by"),
     )
     review_state = models.CharField(
-        _("review"), max_length=20, choices=Review.choices, default=Review.SUBMITTED, db_index=True,
+        _("review"),
+        max_length=20,
+        choices=Review.choices,
+        default=Review.SUBMITTED,
+        db_index=True,
     )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("reviewed by"),
     )
 
@@ -411,7 +451,10 @@ class StoredAccreditation(models.Model):
     accreditation has expired is still decided at query time, by comparing valid_until with today."""
 
     institution = models.OneToOneField(
-        "institutions.InstitutionPage", on_delete=models.CASCADE, primary_key=True, related_name="stored_accreditation",
+        "institutions.InstitutionPage",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="stored_accreditation",
     )
     decision = models.ForeignKey(AccreditationDecisionPage, on_delete=models.CASCADE, related_name="+")
     outcome = models.CharField(max_length=20, choices=AccreditationDecisionPage.Outcome.choices)

@@ -30,9 +30,7 @@ class MinistryDocumentIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["documents"] = (
-            visible(MinistryDocumentPage.objects.child_of(self)).order_by("-date", "-pk")
-        )
+        context["documents"] = visible(MinistryDocumentPage.objects.child_of(self)).order_by("-date", "-pk")
         return context
 
 
@@ -65,7 +63,9 @@ class MinistryDocumentPage(Page):
 
 class MinistryDocumentFile(Orderable):
     page = ParentalKey(MinistryDocumentPage, on_delete=models.CASCADE, related_name="files")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("file"))
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("file")
+    )
     caption = models.CharField(_("caption"), max_length=255, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("caption")]

@@ -43,7 +43,11 @@ def accreditation_status(institution):
 
 @register.inclusion_tag("accreditation/timeline.html", takes_context=True)
 def accreditation_timeline(context, institution):
-    return {"decisions": decisions_for_profile(institution), "request": context.get("request"), "institution": institution}
+    return {
+        "decisions": decisions_for_profile(institution),
+        "request": context.get("request"),
+        "institution": institution,
+    }
 
 
 @register.simple_tag

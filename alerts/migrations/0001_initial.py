@@ -5,51 +5,78 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AnnouncedEvent',
+            name="AnnouncedEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=120, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("key", models.CharField(max_length=120, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
             ],
         ),
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('language', models.CharField(max_length=5, verbose_name='language')),
-                ('frequency', models.CharField(choices=[('immediate', 'At once, one e-mail per event'), ('daily', 'Once a day, a digest')], default='immediate', max_length=10, verbose_name='how often')),
-                ('target', models.CharField(choices=[('institution', 'Institution'), ('region', 'Region'), ('district', 'District'), ('type', 'Institution type')], max_length=20, verbose_name='follows')),
-                ('target_key', models.UUIDField(verbose_name='followed item')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("language", models.CharField(max_length=5, verbose_name="language")),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("immediate", "At once, one e-mail per event"), ("daily", "Once a day, a digest")],
+                        default="immediate",
+                        max_length=10,
+                        verbose_name="how often",
+                    ),
+                ),
+                (
+                    "target",
+                    models.CharField(
+                        choices=[
+                            ("institution", "Institution"),
+                            ("region", "Region"),
+                            ("district", "District"),
+                            ("type", "Institution type"),
+                        ],
+                        max_length=20,
+                        verbose_name="follows",
+                    ),
+                ),
+                ("target_key", models.UUIDField(verbose_name="followed item")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'verbose_name': 'alert subscription',
-                'verbose_name_plural': 'alert subscriptions',
-                'indexes': [models.Index(fields=['target', 'target_key'], name='alerts_target_idx')],
-                'constraints': [models.UniqueConstraint(fields=('email', 'target', 'target_key'), name='one_subscription_per_target')],
+                "verbose_name": "alert subscription",
+                "verbose_name_plural": "alert subscriptions",
+                "indexes": [models.Index(fields=["target", "target_key"], name="alerts_target_idx")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("email", "target", "target_key"), name="one_subscription_per_target"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PendingAlert',
+            name="PendingAlert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('event', models.CharField(max_length=20)),
-                ('object_id', models.PositiveIntegerField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('subscription', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pending', to='alerts.subscription')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("event", models.CharField(max_length=20)),
+                ("object_id", models.PositiveIntegerField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "subscription",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="pending", to="alerts.subscription"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
     ]

@@ -17,7 +17,10 @@ def area_follow_form(context):
     """The directory's form: its current district, region or type filter is preselected."""
     request = context.get("request")
     params = request.GET if request is not None else {}
-    slugs = {targets.Target.REGION: params.get("region"), targets.Target.DISTRICT: params.get("district"),
-             targets.Target.TYPE: params.get("type")}
+    slugs = {
+        targets.Target.REGION: params.get("region"),
+        targets.Target.DISTRICT: params.get("district"),
+        targets.Target.TYPE: params.get("type"),
+    }
     choices, selected = targets.area_choices(translation.get_language(), slugs)
     return {"form": FollowForm(), "follow_choices": choices, "follow_value": selected}

@@ -1,8 +1,8 @@
 """Benchmarks: production-like (DEBUG off) on a separate database, so the dev database is untouched:
 `DATABASE_URL` (PostgreSQL) when set, else the SQLite file `BENCH_DATABASE` (default bench.sqlite3)."""
 
-from .test import *  # noqa: F401,F403
 from .base import BASE_DIR, dj_database_url, os
+from .test import *  # noqa: F401,F403
 
 if os.environ.get("DATABASE_URL"):
     DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"])}

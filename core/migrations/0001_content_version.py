@@ -16,7 +16,12 @@ class Migration(migrations.Migration):
                 migrations.CreateModel(
                     name="ContentVersion",
                     fields=[
-                        ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                        (
+                            "id",
+                            models.BigAutoField(
+                                auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                            ),
+                        ),
                         ("number", models.PositiveBigIntegerField(default=0)),
                     ],
                     options={"verbose_name": "content version", "db_table": "pages_contentversion"},

@@ -6,31 +6,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='GlossaryTerm',
+            name="GlossaryTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('term', models.CharField(max_length=120, verbose_name='term')),
-                ('slug', models.SlugField(max_length=60, verbose_name='slug')),
-                ('explanation', models.TextField(help_text='One sentence, in words a parent understands.', max_length=400, verbose_name='plain explanation')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("term", models.CharField(max_length=120, verbose_name="term")),
+                ("slug", models.SlugField(max_length=60, verbose_name="slug")),
+                (
+                    "explanation",
+                    models.TextField(
+                        help_text="One sentence, in words a parent understands.",
+                        max_length=400,
+                        verbose_name="plain explanation",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'glossary term',
-                'verbose_name_plural': 'glossary terms',
-                'ordering': ['term'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug', 'locale'), name='unique_glossary_slug_per_locale')],
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "glossary term",
+                "verbose_name_plural": "glossary terms",
+                "ordering": ["term"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(fields=("slug", "locale"), name="unique_glossary_slug_per_locale")
+                ],
+                "unique_together": {("translation_key", "locale")},
             },
         ),
     ]

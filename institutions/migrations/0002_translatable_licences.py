@@ -14,8 +14,13 @@ from django.db import migrations, models
 def _keys_by_row(Licence):
     rows = list(
         Licence.objects.order_by("sort_order", "pk").values(
-            "pk", "number", "issued_on", "institution_id",
-            "institution__locale_id", "institution__locale__language_code", "institution__translation_key",
+            "pk",
+            "number",
+            "issued_on",
+            "institution_id",
+            "institution__locale_id",
+            "institution__locale__language_code",
+            "institution__translation_key",
         )
     )
     pages = {}
@@ -71,7 +76,9 @@ def forwards(apps, schema_editor):
     rows, keys = _keys_by_row(Licence)
     locales = {row["pk"]: row["institution__locale_id"] for row in rows}
     for row in rows:
-        Licence.objects.filter(pk=row["pk"]).update(translation_key=keys[row["pk"]], locale_id=row["institution__locale_id"])
+        Licence.objects.filter(pk=row["pk"]).update(
+            translation_key=keys[row["pk"]], locale_id=row["institution__locale_id"]
+        )
 
     ContentType = apps.get_model("contenttypes", "ContentType")
     page_type = ContentType.objects.filter(app_label="institutions", model="institutionpage").first()
@@ -102,8 +109,12 @@ class Migration(migrations.Migration):
             model_name="institutionlicence",
             name="locale",
             field=models.ForeignKey(
-                null=True, editable=False, on_delete=django.db.models.deletion.PROTECT, related_name="+",
-                to="wagtailcore.locale", verbose_name="locale",
+                null=True,
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
             ),
         ),
         migrations.AddField(
@@ -116,8 +127,11 @@ class Migration(migrations.Migration):
             model_name="institutionlicence",
             name="locale",
             field=models.ForeignKey(
-                editable=False, on_delete=django.db.models.deletion.PROTECT, related_name="+",
-                to="wagtailcore.locale", verbose_name="locale",
+                editable=False,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="wagtailcore.locale",
+                verbose_name="locale",
             ),
         ),
         migrations.AlterField(

@@ -65,7 +65,9 @@ def media_on_tmpfs():
     source, mount = STATE / "media", STATE / "media-full"
     source.mkdir(exist_ok=True)
     mount.mkdir(exist_ok=True)
-    used_kb = int(subprocess.run(["du", "-sk", str(source)], capture_output=True, text=True, check=True).stdout.split()[0])
+    used_kb = int(
+        subprocess.run(["du", "-sk", str(source)], capture_output=True, text=True, check=True).stdout.split()[0]
+    )
     subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={used_kb + FREE_MB * 1024}k", "tmpfs", str(mount)], check=True)
     try:
         shutil.copytree(source, mount, dirs_exist_ok=True)

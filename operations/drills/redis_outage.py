@@ -27,7 +27,9 @@ def run(stack, short):
     during = load.between(stopped_at, restored_at)
     result.notes.append(f"{len(during)} pages served while Redis was down")
     if result.failed:
-        result.problems.append(f"{result.failed} page requests failed (statuses {sorted({a.status for a in load.failed()})})")
+        result.problems.append(
+            f"{result.failed} page requests failed (statuses {sorted({a.status for a in load.failed()})})"
+        )
     if not during:
         result.problems.append("no request was answered during the outage")
     return result

@@ -53,7 +53,7 @@ def subpage_suffix(page, request) -> str:
         return ""
     own = unquote(page.get_url(request) or "")  # request.path is decoded; a slug may not be ASCII
     if own.endswith("/") and request.path.startswith(own):
-        return request.path[len(own):]
+        return request.path[len(own) :]
     return ""
 
 
@@ -96,7 +96,9 @@ def _index_url(context, model):
 
 
 def _index_models():
-    return [(model._meta.label, model) for model in (InstitutionIndexPage, DecisionIndexPage, MinistryDocumentIndexPage)]
+    return [
+        (model._meta.label, model) for model in (InstitutionIndexPage, DecisionIndexPage, MinistryDocumentIndexPage)
+    ]
 
 
 def _find_index_urls(language, request):

@@ -4,23 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='RegistryImport',
+            name="RegistryImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
             ],
             options={
-                'verbose_name': 'registry import',
-                'permissions': [('import_institutions', "Can import institutions from the ministry's registry")],
-                'managed': False,
-                'default_permissions': (),
+                "verbose_name": "registry import",
+                "permissions": [("import_institutions", "Can import institutions from the ministry's registry")],
+                "managed": False,
+                "default_permissions": (),
             },
         ),
     ]

@@ -5,41 +5,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='InstitutionEditors',
+            name="InstitutionEditors",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('institution_key', models.UUIDField(unique=True, verbose_name='institution translation key')),
-                ('collection', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.collection')),
-                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='institution_editors', to='auth.group')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("institution_key", models.UUIDField(unique=True, verbose_name="institution translation key")),
+                (
+                    "collection",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="wagtailcore.collection"
+                    ),
+                ),
+                (
+                    "group",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="institution_editors", to="auth.group"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'institution editors',
-                'verbose_name_plural': 'institution editors',
-                'permissions': [('invite_editor', 'Can invite institution editors')],
+                "verbose_name": "institution editors",
+                "verbose_name_plural": "institution editors",
+                "permissions": [("invite_editor", "Can invite institution editors")],
             },
         ),
         migrations.CreateModel(
-            name='ReviewArea',
+            name="ReviewArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=60, unique=True)),
-                ('name', models.CharField(max_length=160, verbose_name='name')),
-                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='review_area', to='auth.group')),
-                ('workflow', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.workflow')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("key", models.CharField(max_length=60, unique=True)),
+                ("name", models.CharField(max_length=160, verbose_name="name")),
+                (
+                    "group",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="review_area", to="auth.group"
+                    ),
+                ),
+                (
+                    "workflow",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="wagtailcore.workflow"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'review area',
-                'verbose_name_plural': 'review areas',
+                "verbose_name": "review area",
+                "verbose_name_plural": "review areas",
             },
         ),
     ]

@@ -15,19 +15,19 @@ from django.db.models import F, Q
 from wagtail.search.backends import get_search_backend
 
 from accreditation.status import filter_by_status
+from core import content_version
 from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammePage
-from core import content_version
 from selfassessment.published import institution_counts_by_year, institution_keys_with_report
 from transparency.models import InstitutionScore
 from transparency.stored_scores import SCORE_BANDS
 
+from ..excerpts import institution_snippet
 from ..facet_counts import facet_counts
 from ..geo import bounding_box, haversine_km
 from ..places import core_key, places_named, title_keys
 from ..query import RESULT_WINDOW, last_page
 from ..results import FacetValue, Hit, SearchResult
-from ..excerpts import institution_snippet
 from ..transliteration import spelling_key, stem_variants
 
 NAME = "database"
@@ -68,9 +68,7 @@ class DatabaseEngine:
         return SearchResult(
             hits=hits,
             total=total,
-            facets={
-                name: facet_values(name, counts, query, vocabulary) for name, counts in answer["facets"].items()
-            },
+            facets={name: facet_values(name, counts, query, vocabulary) for name, counts in answer["facets"].items()},
             engine=NAME,
             took_ms=(time.perf_counter() - started) * 1000,
             page=page_number,
@@ -207,11 +205,14 @@ class DatabaseEngine:
         district_ids = [vocabulary.ids["district"].get(p.value) for p in places if p.kind == "district"]
         keys = set(core_key(" ".join(words)))
         by_name = [
-            pk for pk, title, short_name in queryset.values_list("id", "title", "short_name")
+            pk
+            for pk, title, short_name in queryset.values_list("id", "title", "short_name")
             if keys <= title_keys(title, short_name)
         ]
         return queryset.filter(
-            Q(region_id__in=[i for i in region_ids if i]) | Q(district_id__in=[i for i in district_ids if i]) | Q(id__in=by_name)
+            Q(region_id__in=[i for i in region_ids if i])
+            | Q(district_id__in=[i for i in district_ids if i])
+            | Q(id__in=by_name)
         )
 
     def _corrected_words(self, locale, words):

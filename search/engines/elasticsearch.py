@@ -15,15 +15,14 @@ from accreditation.models import AccreditationDecisionPage
 from accreditation.status import AccreditationStatus
 from core.visibility import visible
 from institutions.models import InstitutionPage
-
 from transparency.stored_scores import SCORE_BANDS
 
 from ..es_client import alias_name, get_client, search_timeout
+from ..excerpts import SNIPPET_LENGTH, institution_snippet
 from ..geo import haversine_km
 from ..places import core_key, places_named
 from ..query import RESULT_WINDOW, last_page
 from ..results import Hit, SearchResult
-from ..excerpts import SNIPPET_LENGTH, institution_snippet
 from ..transliteration import spelling_key
 from .database import DatabaseEngine, facet_values, place_filters
 
@@ -50,7 +49,9 @@ TEXT_FIELDS = [
 ]  # fmt: skip
 PREFIX_FIELDS = ["title.prefix^2", "short_name.prefix^2", "address.prefix"]
 # The texts a snippet may come from, in each language's analysis; the first with a fragment is shown.
-HIGHLIGHT_FIELDS = [f"{name}{analysis}" for name in ("mission", "educational_goals", "address") for analysis in ("", ".ru", ".en")]
+HIGHLIGHT_FIELDS = [
+    f"{name}{analysis}" for name in ("mission", "educational_goals", "address") for analysis in ("", ".ru", ".en")
+]
 AGGREGATION_SIZE = 500
 
 
@@ -91,9 +92,8 @@ class ElasticsearchEngine:
 
         hit_by_id = {int(hit["_id"]): hit for hit in response["hits"]["hits"]}
         ids = list(hit_by_id)
-        pages = (
-            visible(InstitutionPage.objects.filter(id__in=ids))
-            .select_related("region", "district", "institution_type", "logo", "stored_score")
+        pages = visible(InstitutionPage.objects.filter(id__in=ids)).select_related(
+            "region", "district", "institution_type", "logo", "stored_score"
         )
         by_id = {p.id: p for p in pages}
         hits = []
@@ -101,7 +101,9 @@ class ElasticsearchEngine:
             page = by_id.get(pk)
             if page is None:  # unpublished since it was indexed
                 continue
-            hits.append(Hit(page=page, snippet=_snippet(page, words, hit_by_id[pk]), distance_km=_distance(page, query)))
+            hits.append(
+                Hit(page=page, snippet=_snippet(page, words, hit_by_id[pk]), distance_km=_distance(page, query))
+            )
 
         aggregations = response.get("aggregations", {})
         facets = {}
@@ -133,10 +135,14 @@ class ElasticsearchEngine:
 
     def _request(self, client, query, locale, words, page_number, deadline, excluded_ids, places=()):
         remaining = max(0.05, deadline - time.perf_counter())
-        return client.options(request_timeout=remaining).search(
-            index=alias_name(),
-            **search_body(query, locale, words, page_number, excluded_ids=excluded_ids, places=places),
-        ).body
+        return (
+            client.options(request_timeout=remaining)
+            .search(
+                index=alias_name(),
+                **search_body(query, locale, words, page_number, excluded_ids=excluded_ids, places=places),
+            )
+            .body
+        )
 
 
 def _private_ids(locale):
@@ -191,7 +197,9 @@ def search_body(query, locale, words, page_number, today=None, excluded_ids=(), 
         "source": False,
         "aggs": {
             **{name: {"terms": {"field": field, "size": AGGREGATION_SIZE}} for name, field in FILTER_FIELDS.items()},
-            "status": {"filters": {"filters": {code: status_query(code, today) for code in AccreditationStatus.values}}},
+            "status": {
+                "filters": {"filters": {code: status_query(code, today) for code in AccreditationStatus.values}}
+            },
             "transparency": {
                 "range": {
                     "field": "transparency_score",

@@ -8,159 +8,335 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('institutions', '0001_initial'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
+        ("institutions", "0001_initial"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Criterion',
+            name="Criterion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=8, unique=True)),
-                ('position', models.PositiveSmallIntegerField()),
-                ('text_ky', models.TextField()),
-                ('text_ru', models.TextField()),
-                ('text_en', models.TextField()),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=8, unique=True)),
+                ("position", models.PositiveSmallIntegerField()),
+                ("text_ky", models.TextField()),
+                ("text_ru", models.TextField()),
+                ("text_en", models.TextField()),
             ],
             options={
-                'verbose_name': 'criterion',
-                'verbose_name_plural': 'criteria',
-                'ordering': ['position'],
+                "verbose_name": "criterion",
+                "verbose_name_plural": "criteria",
+                "ordering": ["position"],
             },
         ),
         migrations.CreateModel(
-            name='Standard',
+            name="Standard",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=4, unique=True)),
-                ('name_ky', models.TextField()),
-                ('name_ru', models.TextField()),
-                ('name_en', models.TextField()),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=4, unique=True)),
+                ("name_ky", models.TextField()),
+                ("name_ru", models.TextField()),
+                ("name_en", models.TextField()),
             ],
             options={
-                'verbose_name': 'standard',
-                'verbose_name_plural': 'standards',
-                'ordering': ['code'],
+                "verbose_name": "standard",
+                "verbose_name_plural": "standards",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='SelfAssessmentReport',
+            name="SelfAssessmentReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(2000), institutions.validators.validate_year_not_in_future], verbose_name='year')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted'), ('accepted', 'Accepted')], default='draft', max_length=20, verbose_name='status')),
-                ('published', models.BooleanField(default=False, help_text='Only an accepted report can be published.', verbose_name='published on the profile')),
-                ('institution_name', models.CharField(max_length=255, verbose_name='full name of the education organization')),
-                ('founding_history', models.TextField(blank=True, help_text='At most 10 sentences.', validators=[institutions.validators.validate_founding_history], verbose_name='short founding history')),
-                ('head_name', models.CharField(blank=True, max_length=160, verbose_name="head's full name")),
-                ('head_phone', models.CharField(blank=True, max_length=40, validators=[institutions.validators.validate_phone], verbose_name="head's phone")),
-                ('head_email', models.EmailField(blank=True, max_length=254, verbose_name="head's e-mail")),
-                ('licences', models.TextField(blank=True, help_text='One licence per line.', verbose_name='licences for the educational programmes')),
-                ('earlier_accreditation', models.TextField(blank=True, verbose_name='earlier accreditation of the organization and its programmes')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='postal address')),
-                ('phones', models.CharField(blank=True, max_length=120, validators=[institutions.validators.validate_phone_list], verbose_name='phones')),
-                ('fax', models.CharField(blank=True, max_length=40, validators=[institutions.validators.validate_phone], verbose_name='fax')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('conclusion', models.TextField(blank=True, verbose_name='conclusion')),
-                ('commission_chair', models.CharField(blank=True, max_length=160, verbose_name='chair of the commission')),
-                ('commission_members', models.TextField(blank=True, help_text='One member per line.', verbose_name='members of the commission')),
-                ('confirmed_by', models.CharField(blank=True, max_length=160, verbose_name="head's full name")),
-                ('confirmed_on', models.DateField(blank=True, null=True, verbose_name='date of confirmation')),
-                ('confirmation_statement', models.BooleanField(default=False, verbose_name='I confirm that the information in this report is true and I am personally responsible for it')),
-                ('review_comments', models.TextField(blank=True, verbose_name="reviewer's comments")),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('institution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='self_assessment_reports', to='institutions.institutionpage', verbose_name='institution')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(2000),
+                            institutions.validators.validate_year_not_in_future,
+                        ],
+                        verbose_name="year",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("submitted", "Submitted"), ("accepted", "Accepted")],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "published",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only an accepted report can be published.",
+                        verbose_name="published on the profile",
+                    ),
+                ),
+                (
+                    "institution_name",
+                    models.CharField(max_length=255, verbose_name="full name of the education organization"),
+                ),
+                (
+                    "founding_history",
+                    models.TextField(
+                        blank=True,
+                        help_text="At most 10 sentences.",
+                        validators=[institutions.validators.validate_founding_history],
+                        verbose_name="short founding history",
+                    ),
+                ),
+                ("head_name", models.CharField(blank=True, max_length=160, verbose_name="head's full name")),
+                (
+                    "head_phone",
+                    models.CharField(
+                        blank=True,
+                        max_length=40,
+                        validators=[institutions.validators.validate_phone],
+                        verbose_name="head's phone",
+                    ),
+                ),
+                ("head_email", models.EmailField(blank=True, max_length=254, verbose_name="head's e-mail")),
+                (
+                    "licences",
+                    models.TextField(
+                        blank=True,
+                        help_text="One licence per line.",
+                        verbose_name="licences for the educational programmes",
+                    ),
+                ),
+                (
+                    "earlier_accreditation",
+                    models.TextField(
+                        blank=True, verbose_name="earlier accreditation of the organization and its programmes"
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=255, verbose_name="postal address")),
+                (
+                    "phones",
+                    models.CharField(
+                        blank=True,
+                        max_length=120,
+                        validators=[institutions.validators.validate_phone_list],
+                        verbose_name="phones",
+                    ),
+                ),
+                (
+                    "fax",
+                    models.CharField(
+                        blank=True,
+                        max_length=40,
+                        validators=[institutions.validators.validate_phone],
+                        verbose_name="fax",
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                ("conclusion", models.TextField(blank=True, verbose_name="conclusion")),
+                (
+                    "commission_chair",
+                    models.CharField(blank=True, max_length=160, verbose_name="chair of the commission"),
+                ),
+                (
+                    "commission_members",
+                    models.TextField(
+                        blank=True, help_text="One member per line.", verbose_name="members of the commission"
+                    ),
+                ),
+                ("confirmed_by", models.CharField(blank=True, max_length=160, verbose_name="head's full name")),
+                ("confirmed_on", models.DateField(blank=True, null=True, verbose_name="date of confirmation")),
+                (
+                    "confirmation_statement",
+                    models.BooleanField(
+                        default=False,
+                        verbose_name="I confirm that the information in this report is true and I am personally responsible for it",
+                    ),
+                ),
+                ("review_comments", models.TextField(blank=True, verbose_name="reviewer's comments")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="self_assessment_reports",
+                        to="institutions.institutionpage",
+                        verbose_name="institution",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'self-assessment report',
-                'verbose_name_plural': 'self-assessment reports',
-                'ordering': ['-year', 'institution_name'],
+                "verbose_name": "self-assessment report",
+                "verbose_name_plural": "self-assessment reports",
+                "ordering": ["-year", "institution_name"],
             },
         ),
         migrations.CreateModel(
-            name='ReportStaffYear',
+            name="ReportStaffYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1990)], verbose_name='year')),
-                ('teaching_staff', models.PositiveIntegerField(verbose_name='teaching staff')),
-                ('support_staff', models.PositiveIntegerField(default=0, verbose_name='teaching-support staff')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff_years', to='selfassessment.selfassessmentreport')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1990)], verbose_name="year"
+                    ),
+                ),
+                ("teaching_staff", models.PositiveIntegerField(verbose_name="teaching staff")),
+                ("support_staff", models.PositiveIntegerField(default=0, verbose_name="teaching-support staff")),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="staff_years",
+                        to="selfassessment.selfassessmentreport",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year'],
+                "ordering": ["year"],
             },
         ),
         migrations.CreateModel(
-            name='ReportProgrammeLearners',
+            name="ReportProgrammeLearners",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('programme', models.CharField(max_length=255, verbose_name='programme')),
-                ('learners', models.PositiveIntegerField(verbose_name='learners')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='programme_learners', to='selfassessment.selfassessmentreport')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("programme", models.CharField(max_length=255, verbose_name="programme")),
+                ("learners", models.PositiveIntegerField(verbose_name="learners")),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="programme_learners",
+                        to="selfassessment.selfassessmentreport",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['id'],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='CriterionAssessment',
+            name="CriterionAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('result', models.CharField(blank=True, choices=[('met', 'Met'), ('partly', 'Partly met'), ('not_met', 'Not met'), ('not_applicable', 'Not applicable')], max_length=20, verbose_name='result')),
-                ('comment', models.TextField(blank=True, verbose_name='how the criterion is met')),
-                ('links', models.TextField(blank=True, help_text='One address per line.', verbose_name='evidence links')),
-                ('criterion', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='selfassessment.criterion')),
-                ('documents', models.ManyToManyField(blank=True, related_name='+', to='wagtaildocs.document', verbose_name='evidence documents')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='selfassessment.selfassessmentreport')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "result",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("met", "Met"),
+                            ("partly", "Partly met"),
+                            ("not_met", "Not met"),
+                            ("not_applicable", "Not applicable"),
+                        ],
+                        max_length=20,
+                        verbose_name="result",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="how the criterion is met")),
+                (
+                    "links",
+                    models.TextField(blank=True, help_text="One address per line.", verbose_name="evidence links"),
+                ),
+                (
+                    "criterion",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="selfassessment.criterion"
+                    ),
+                ),
+                (
+                    "documents",
+                    models.ManyToManyField(
+                        blank=True, related_name="+", to="wagtaildocs.document", verbose_name="evidence documents"
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="selfassessment.selfassessmentreport",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['criterion__position'],
+                "ordering": ["criterion__position"],
             },
         ),
         migrations.AddField(
-            model_name='criterion',
-            name='standard',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='selfassessment.standard'),
+            model_name="criterion",
+            name="standard",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="criteria", to="selfassessment.standard"
+            ),
         ),
         migrations.CreateModel(
-            name='StandardAssessment',
+            name="StandardAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('strengths', models.TextField(blank=True, verbose_name='strengths')),
-                ('weaknesses', models.TextField(blank=True, verbose_name='weaknesses')),
-                ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='standard_summaries', to='selfassessment.selfassessmentreport')),
-                ('standard', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='selfassessment.standard')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("strengths", models.TextField(blank=True, verbose_name="strengths")),
+                ("weaknesses", models.TextField(blank=True, verbose_name="weaknesses")),
+                (
+                    "report",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="standard_summaries",
+                        to="selfassessment.selfassessmentreport",
+                    ),
+                ),
+                (
+                    "standard",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to="selfassessment.standard"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['standard__code'],
+                "ordering": ["standard__code"],
             },
         ),
         migrations.AddConstraint(
-            model_name='selfassessmentreport',
-            constraint=models.UniqueConstraint(fields=('institution', 'year'), name='one_self_assessment_per_year'),
+            model_name="selfassessmentreport",
+            constraint=models.UniqueConstraint(fields=("institution", "year"), name="one_self_assessment_per_year"),
         ),
         migrations.AddConstraint(
-            model_name='reportstaffyear',
-            constraint=models.UniqueConstraint(fields=('report', 'year'), name='one_report_staff_row_per_year'),
+            model_name="reportstaffyear",
+            constraint=models.UniqueConstraint(fields=("report", "year"), name="one_report_staff_row_per_year"),
         ),
         migrations.AddConstraint(
-            model_name='criterionassessment',
-            constraint=models.UniqueConstraint(fields=('report', 'criterion'), name='one_assessment_per_criterion'),
+            model_name="criterionassessment",
+            constraint=models.UniqueConstraint(fields=("report", "criterion"), name="one_assessment_per_criterion"),
         ),
         migrations.AddConstraint(
-            model_name='standardassessment',
-            constraint=models.UniqueConstraint(fields=('report', 'standard'), name='one_summary_per_standard'),
+            model_name="standardassessment",
+            constraint=models.UniqueConstraint(fields=("report", "standard"), name="one_summary_per_standard"),
         ),
     ]

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('selfassessment', '0002_load_criteria'),
+        ("selfassessment", "0002_load_criteria"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='selfassessmentreport',
-            name='remediation_done',
-            field=models.TextField(blank=True, verbose_name='what was done about them'),
+            model_name="selfassessmentreport",
+            name="remediation_done",
+            field=models.TextField(blank=True, verbose_name="what was done about them"),
         ),
         migrations.AddField(
-            model_name='selfassessmentreport',
-            name='remediation_shortcomings',
-            field=models.TextField(blank=True, verbose_name='shortcomings named in the previous decision'),
+            model_name="selfassessmentreport",
+            name="remediation_shortcomings",
+            field=models.TextField(blank=True, verbose_name="shortcomings named in the previous decision"),
         ),
     ]

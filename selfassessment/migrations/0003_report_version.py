@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('selfassessment', '0002_load_criteria'),
+        ("selfassessment", "0002_load_criteria"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='selfassessmentreport',
-            name='version',
+            model_name="selfassessmentreport",
+            name="version",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
     ]

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('selfassessment', '0003_remediation'),
-        ('selfassessment', '0003_report_version'),
+        ("selfassessment", "0003_remediation"),
+        ("selfassessment", "0003_report_version"),
     ]
 
-    operations = [
-    ]
+    operations = []

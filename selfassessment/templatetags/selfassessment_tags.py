@@ -14,12 +14,16 @@ def published_self_assessments(context, page):
 
     Reports belong to the Kyrgyz page; its translations share its translation key.
     """
-    reports = visible(
-        SelfAssessmentReport.objects.filter(
-            institution__translation_key=page.translation_key,
-            published=True,
-            status=SelfAssessmentReport.Status.ACCEPTED,
+    reports = (
+        visible(
+            SelfAssessmentReport.objects.filter(
+                institution__translation_key=page.translation_key,
+                published=True,
+                status=SelfAssessmentReport.Status.ACCEPTED,
+            )
         )
-    ).order_by("-year").only("pk", "year")
+        .order_by("-year")
+        .only("pk", "year")
+    )
     # The PDF in the visitor's language (the export has all three).
     return {"reports": list(reports), "pdf_language": text_language()}

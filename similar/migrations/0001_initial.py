@@ -5,29 +5,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('institutions', '0001_initial'),
+        ("institutions", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SimilarInstitution',
+            name="SimilarInstitution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rank', models.PositiveSmallIntegerField(verbose_name='rank')),
-                ('score', models.FloatField(verbose_name='similarity')),
-                ('reasons', models.JSONField(default=list)),
-                ('institution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='similar_institutions', to='institutions.institutionpage')),
-                ('similar', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='institutions.institutionpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("rank", models.PositiveSmallIntegerField(verbose_name="rank")),
+                ("score", models.FloatField(verbose_name="similarity")),
+                ("reasons", models.JSONField(default=list)),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="similar_institutions",
+                        to="institutions.institutionpage",
+                    ),
+                ),
+                (
+                    "similar",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="institutions.institutionpage"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'similar institution',
-                'verbose_name_plural': 'similar institutions',
-                'ordering': ['institution', 'rank'],
-                'constraints': [models.UniqueConstraint(fields=('institution', 'rank'), name='one_similar_per_rank')],
+                "verbose_name": "similar institution",
+                "verbose_name_plural": "similar institutions",
+                "ordering": ["institution", "rank"],
+                "constraints": [models.UniqueConstraint(fields=("institution", "rank"), name="one_similar_per_rank")],
             },
         ),
     ]

@@ -17,4 +17,7 @@ def similar_institutions(context, page):
         .select_related("similar", "similar__institution_type", "similar__region", "similar__district")
         .order_by("rank")
     )
-    return {"items": [{"page": row.similar, "why": why_line(row.reasons)} for row in rows], "request": context.get("request")}
+    return {
+        "items": [{"page": row.similar, "why": why_line(row.reasons)} for row in rows],
+        "request": context.get("request"),
+    }

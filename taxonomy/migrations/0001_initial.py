@@ -7,114 +7,209 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='InstructionLanguage',
+            name="InstructionLanguage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(choices=[('ky', 'Kyrgyz'), ('ru', 'Russian'), ('uz', 'Uzbek'), ('en', 'English'), ('tr', 'Turkish'), ('tg', 'Tajik')], max_length=5, unique=True, verbose_name='code')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "code",
+                    models.CharField(
+                        choices=[
+                            ("ky", "Kyrgyz"),
+                            ("ru", "Russian"),
+                            ("uz", "Uzbek"),
+                            ("en", "English"),
+                            ("tr", "Turkish"),
+                            ("tg", "Tajik"),
+                        ],
+                        max_length=5,
+                        unique=True,
+                        verbose_name="code",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'language of instruction',
-                'verbose_name_plural': 'languages of instruction',
-                'ordering': ['id'],
+                "verbose_name": "language of instruction",
+                "verbose_name_plural": "languages of instruction",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('slug', models.SlugField(max_length=60, verbose_name='slug')),
-                ('centre_latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[taxonomy.geo.validate_latitude], verbose_name='centre latitude')),
-                ('centre_longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, validators=[taxonomy.geo.validate_longitude], verbose_name='centre longitude')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='sort order')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("slug", models.SlugField(max_length=60, verbose_name="slug")),
+                (
+                    "centre_latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        validators=[taxonomy.geo.validate_latitude],
+                        verbose_name="centre latitude",
+                    ),
+                ),
+                (
+                    "centre_longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        validators=[taxonomy.geo.validate_longitude],
+                        verbose_name="centre longitude",
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="sort order")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('slug', models.SlugField(max_length=60, verbose_name='slug')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
-                ('region', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='districts', to='taxonomy.region', verbose_name='region')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("slug", models.SlugField(max_length=60, verbose_name="slug")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="districts",
+                        to="taxonomy.region",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'district',
-                'verbose_name_plural': 'districts',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "district",
+                "verbose_name_plural": "districts",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='InstitutionType',
+            name="InstitutionType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('slug', models.SlugField(max_length=60, verbose_name='slug')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, verbose_name='sort order')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("slug", models.SlugField(max_length=60, verbose_name="slug")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, verbose_name="sort order")),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'institution type',
-                'verbose_name_plural': 'institution types',
-                'ordering': ['sort_order', 'name'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('slug', 'locale'), name='unique_institution_type_slug_per_locale')],
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "institution type",
+                "verbose_name_plural": "institution types",
+                "ordering": ["sort_order", "name"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(fields=("slug", "locale"), name="unique_institution_type_slug_per_locale")
+                ],
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.CreateModel(
-            name='Qualification',
+            name="Qualification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('name', models.CharField(max_length=255, verbose_name='name')),
-                ('code', models.CharField(max_length=40, verbose_name='code')),
-                ('level', models.CharField(choices=[('general-secondary', 'General secondary'), ('vocational-primary', 'Primary vocational'), ('vocational-secondary', 'Secondary vocational'), ('bachelor', 'Bachelor'), ('master', 'Master')], max_length=30, verbose_name='level')),
-                ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("translation_key", models.UUIDField(default=uuid.uuid4, editable=False)),
+                ("name", models.CharField(max_length=255, verbose_name="name")),
+                ("code", models.CharField(max_length=40, verbose_name="code")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("general-secondary", "General secondary"),
+                            ("vocational-primary", "Primary vocational"),
+                            ("vocational-secondary", "Secondary vocational"),
+                            ("bachelor", "Bachelor"),
+                            ("master", "Master"),
+                        ],
+                        max_length=30,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "locale",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailcore.locale",
+                        verbose_name="locale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'qualification',
-                'verbose_name_plural': 'qualifications',
-                'ordering': ['code'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('code', 'locale'), name='unique_qualification_code_per_locale')],
-                'unique_together': {('translation_key', 'locale')},
+                "verbose_name": "qualification",
+                "verbose_name_plural": "qualifications",
+                "ordering": ["code"],
+                "abstract": False,
+                "constraints": [
+                    models.UniqueConstraint(fields=("code", "locale"), name="unique_qualification_code_per_locale")
+                ],
+                "unique_together": {("translation_key", "locale")},
             },
         ),
         migrations.AddConstraint(
-            model_name='region',
-            constraint=models.UniqueConstraint(fields=('slug', 'locale'), name='unique_region_slug_per_locale'),
+            model_name="region",
+            constraint=models.UniqueConstraint(fields=("slug", "locale"), name="unique_region_slug_per_locale"),
         ),
         migrations.AlterUniqueTogether(
-            name='region',
-            unique_together={('translation_key', 'locale')},
+            name="region",
+            unique_together={("translation_key", "locale")},
         ),
         migrations.AddConstraint(
-            model_name='district',
-            constraint=models.UniqueConstraint(fields=('slug', 'locale'), name='unique_district_slug_per_locale'),
+            model_name="district",
+            constraint=models.UniqueConstraint(fields=("slug", "locale"), name="unique_district_slug_per_locale"),
         ),
         migrations.AlterUniqueTogether(
-            name='district',
-            unique_together={('translation_key', 'locale')},
+            name="district",
+            unique_together={("translation_key", "locale")},
         ),
     ]

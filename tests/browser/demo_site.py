@@ -43,4 +43,3 @@ def _live_server_helper(request):
     live_server._live_server_modified_settings.enable()
     yield
     live_server._live_server_modified_settings.disable()
-

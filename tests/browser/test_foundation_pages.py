@@ -27,20 +27,32 @@ def institutions(directory):
     school = InstitutionTypeFactory(name="Жалпы билим берүүчү мектеп", slug="general-school")
     college = InstitutionTypeFactory(name="Колледж", slug="college")
     lyceum = InstitutionPageFactory(
-        parent=directory, title="Сокулук айылындагы №1 орто мектеби", district=sokuluk, institution_type=school,
-        address="Ленин көчөсү, 12, Сокулук айылы", phones="+996 3134 5-12-34",
+        parent=directory,
+        title="Сокулук айылындагы №1 орто мектеби",
+        district=sokuluk,
+        institution_type=school,
+        address="Ленин көчөсү, 12, Сокулук айылы",
+        phones="+996 3134 5-12-34",
     )
     # Tables wide enough to push a phone screen sideways if they were not contained.
     lyceum.licences = [
-        InstitutionLicence(number="LS120004490", issued_on=date(2014, 3, 10), programmes="Башталгыч, негизги жана орто жалпы билим берүү программалары",
-                           issuer="Кыргыз Республикасынын Билим берүү жана илим министрлиги")
+        InstitutionLicence(
+            number="LS120004490",
+            issued_on=date(2014, 3, 10),
+            programmes="Башталгыч, негизги жана орто жалпы билим берүү программалары",
+            issuer="Кыргыз Республикасынын Билим берүү жана илим министрлиги",
+        )
     ]
-    lyceum.staff_statistics = [StaffStatistic(year=year, teaching_staff=40, support_staff=8) for year in range(2022, 2027)]
+    lyceum.staff_statistics = [
+        StaffStatistic(year=year, teaching_staff=40, support_staff=8) for year in range(2022, 2027)
+    ]
     lyceum.save()
     programme = ProgrammePageFactory(parent=lyceum, title="Орто жалпы билим берүү")
     programme.enrolments = [ProgrammeEnrolment(year=year, learners=150) for year in range(2022, 2027)]
     programme.save()
-    InstitutionPageFactory(parent=directory, title="Талас политехникалык колледжи", district=manas, institution_type=college)
+    InstitutionPageFactory(
+        parent=directory, title="Талас политехникалык колледжи", district=manas, institution_type=college
+    )
     return {"school": lyceum}
 
 

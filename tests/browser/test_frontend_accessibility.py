@@ -22,7 +22,10 @@ def describe(violations):
     lines = []
     for violation in violations:
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
-        lines.extend(f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}" for node in violation["nodes"][:5])
+        lines.extend(
+            f"    {node['target']}: {node.get('failureSummary', '').splitlines()[-1:]}"
+            for node in violation["nodes"][:5]
+        )
     return "\n".join(lines)
 
 

@@ -100,7 +100,9 @@ def test_autocomplete_suggestion_opens_the_profile(live_server, visitor, screens
 
 
 def focused(page):
-    return page.evaluate("document.activeElement.id || document.activeElement.className || document.activeElement.tagName")
+    return page.evaluate(
+        "document.activeElement.id || document.activeElement.className || document.activeElement.tagName"
+    )
 
 
 def test_keyboard_only(live_server, visitor, demo_site):

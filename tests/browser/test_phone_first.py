@@ -94,7 +94,11 @@ def test_a_profile_opens_with_what_a_parent_asks_first(live_server, phone, scree
     page.goto(live_server.url + demo_site["profile", language])
     first_screen = PHONE["height"]
     header = page.locator(".profile__header")
-    for part in (header.get_by_role("heading", level=1), header.locator(".status"), header.locator(".profile__key dd").first):
+    for part in (
+        header.get_by_role("heading", level=1),
+        header.locator(".status"),
+        header.locator(".profile__key dd").first,
+    ):
         box = part.bounding_box()
         assert box["y"] + box["height"] <= first_screen, (part, box)
     assert said(language, "Languages of instruction") in header.inner_text()

@@ -5,26 +5,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('institutions', '0001_initial'),
+        ("institutions", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='InstitutionScore',
+            name="InstitutionScore",
             fields=[
-                ('institution', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='stored_score', serialize=False, to='institutions.institutionpage')),
-                ('score', models.PositiveSmallIntegerField(verbose_name='transparency score')),
-                ('computed_on', models.DateField()),
-                ('changes_on', models.DateField(blank=True, db_index=True, null=True)),
-                ('indexed', models.BooleanField(db_index=True, default=False)),
+                (
+                    "institution",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="stored_score",
+                        serialize=False,
+                        to="institutions.institutionpage",
+                    ),
+                ),
+                ("score", models.PositiveSmallIntegerField(verbose_name="transparency score")),
+                ("computed_on", models.DateField()),
+                ("changes_on", models.DateField(blank=True, db_index=True, null=True)),
+                ("indexed", models.BooleanField(db_index=True, default=False)),
             ],
             options={
-                'verbose_name': 'stored transparency score',
-                'indexes': [models.Index(fields=['score'], name='transparenc_score_6d9283_idx')],
+                "verbose_name": "stored transparency score",
+                "indexes": [models.Index(fields=["score"], name="transparenc_score_6d9283_idx")],
             },
         ),
     ]

@@ -5,26 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('institutions', '0001_initial'),
-        ('transparency', '0001_institution_score'),
+        ("institutions", "0001_initial"),
+        ("transparency", "0001_institution_score"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ScoreHistory',
+            name="ScoreHistory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('month', models.DateField(help_text='The first day of the month.', verbose_name='month')),
-                ('score', models.PositiveSmallIntegerField(verbose_name='transparency score')),
-                ('institution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='score_history', to='institutions.institutionpage')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("month", models.DateField(help_text="The first day of the month.", verbose_name="month")),
+                ("score", models.PositiveSmallIntegerField(verbose_name="transparency score")),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="score_history",
+                        to="institutions.institutionpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'transparency score in a month',
-                'verbose_name_plural': 'transparency score history',
-                'ordering': ['institution', 'month'],
-                'constraints': [models.UniqueConstraint(fields=('institution', 'month'), name='one_score_per_month')],
+                "verbose_name": "transparency score in a month",
+                "verbose_name_plural": "transparency score history",
+                "ordering": ["institution", "month"],
+                "constraints": [models.UniqueConstraint(fields=("institution", "month"), name="one_score_per_month")],
             },
         ),
     ]

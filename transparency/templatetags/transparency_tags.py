@@ -66,7 +66,11 @@ def institution_history(page, programmes=None):
             "chart-history-staff",
             _("Staff over the years"),
             _("Teaching and teaching-support staff in each year; the same numbers are in the table."),
-            [(str(row["year"]), [row["teaching_staff"], row["support_staff"]]) for row in years if row["teaching_staff"] is not None],
+            [
+                (str(row["year"]), [row["teaching_staff"], row["support_staff"]])
+                for row in years
+                if row["teaching_staff"] is not None
+            ],
             series=(_("Teaching staff"), _("Teaching-support staff")),
         ),
         "score_chart": bar_chart(

@@ -32,6 +32,8 @@ class Command(DatabaseWorkerCommand):
                     self.stdout.write(f"Queued again {released} task(s) left running by a dead worker.")
                 return super().handle(*args, **options)
             except (OperationalError, InterfaceError) as error:  # refused or dropped; not a bug in a query
-                logger.warning("Database unavailable (%s); the worker tries again in %d s.", error, DATABASE_RETRY_SECONDS)
+                logger.warning(
+                    "Database unavailable (%s); the worker tries again in %d s.", error, DATABASE_RETRY_SECONDS
+                )
                 connections.close_all()
                 time.sleep(DATABASE_RETRY_SECONDS)

@@ -19,7 +19,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--from", dest="sources", nargs="*", default=[], metavar="PO",
+            "--from",
+            dest="sources",
+            nargs="*",
+            default=[],
+            metavar="PO",
             help="more .po files to take finished translations from (a file's domain is its name up to the first '-')",
         )
         parser.add_argument("--split", metavar="DIR", help="also write the untranslated entries into DIR, in parts")
@@ -28,8 +32,7 @@ class Command(BaseCommand):
     def handle(self, *args, sources, split, size, **options):
         sources_by_key = admin_catalogues.source_entries()
         existing = [
-            path for domain in admin_catalogues.DOMAINS
-            if (path := admin_catalogues.catalogue_path(domain)).exists()
+            path for domain in admin_catalogues.DOMAINS if (path := admin_catalogues.catalogue_path(domain)).exists()
         ]
         translated = admin_catalogues.translations([*existing, *sources])
         for domain in admin_catalogues.DOMAINS:
@@ -48,7 +51,7 @@ class Command(BaseCommand):
         for number, start in enumerate(range(0, len(todo), size), start=1):
             part = polib.POFile(wrapwidth=po.wrapwidth)
             part.metadata = po.metadata
-            part.extend(todo[start:start + size])
+            part.extend(todo[start : start + size])
             part_path = directory / f"{domain}-{number:02d}.po"
             part.save(str(part_path))
             self.stdout.write(f"  {part_path}: {len(part)} to translate")

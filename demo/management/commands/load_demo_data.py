@@ -10,9 +10,7 @@ class Command(BaseCommand):
     help = "Load the demo regions, districts, classifiers and institutions. Safe to run again."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--if-empty", action="store_true", help="Do nothing when institutions already exist."
-        )
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing when institutions already exist.")
 
     def handle(self, *args, if_empty=False, **options):
         if if_empty and InstitutionPage.objects.exists():

@@ -19,7 +19,8 @@ class Command(BaseCommand):
         parser.add_argument("file", help="A .csv (UTF-8 or Windows-1251, comma or semicolon) or .xlsx file.")
         parser.add_argument("--dry-run", action="store_true", help="Check every row and report; write nothing.")
         parser.add_argument(
-            "--skip-invalid", action="store_true",
+            "--skip-invalid",
+            action="store_true",
             help="Write the valid rows even when some rows are invalid (by default nothing is written then).",
         )
 

@@ -25,5 +25,7 @@ class Command(BaseCommand):
             except Exception as error:
                 raise CommandError(f"Rebuild failed, the alias was left as it was: {error}") from error
         self.stdout.write(
-            self.style.SUCCESS(f"Indexed {count} of {total} live institutions into {index}; {alias_name()} now points to it.")
+            self.style.SUCCESS(
+                f"Indexed {count} of {total} live institutions into {index}; {alias_name()} now points to it."
+            )
         )

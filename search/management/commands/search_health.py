@@ -7,7 +7,6 @@ is configured but unreachable or has no index (visitors then get the database fa
 from django.core.management.base import BaseCommand, CommandError
 
 from core.task_backlog import backlog
-
 from institutions.models import InstitutionPage
 from search.es_client import alias_name, get_client, is_configured
 from search.indexing import concrete_indexes
@@ -45,9 +44,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Alias: {alias_name()} -> {', '.join(indexes)}")
         self.stdout.write(f"Documents: {documents} / live institutions: {live}")
         if documents != live:
-            self.stdout.write(
-                self.style.WARNING("The index is out of step; run manage.py rebuild_search_index.")
-            )
+            self.stdout.write(self.style.WARNING("The index is out of step; run manage.py rebuild_search_index."))
         else:
             self.stdout.write(self.style.SUCCESS("Healthy."))
 
