@@ -92,6 +92,9 @@ def test_profile_says_when_there_is_no_decision(client, directory, register):
 
 
 def profile_queries(client, url):
+    # The first view after a publish rereads what every page shares for that content version (site
+    # root paths, restricted paths, glossary; core.memo); the count compared is the one after that.
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -100,7 +103,6 @@ def profile_queries(client, url):
 def test_profile_query_count_does_not_grow_with_decisions(client, directory, register):
     institution = InstitutionPageFactory(parent=directory)
     AccreditationDecisionPageFactory(parent=register, institution=institution, conclusion=make_document())
-    client.get(institution.url)  # warm Wagtail's site caches
     one = profile_queries(client, institution.url)
     for n in range(5):
         AccreditationDecisionPageFactory(
@@ -282,7 +284,6 @@ def test_programme_page_query_count_does_not_grow_with_decisions(client, directo
         decision.programmes = [programme]
         decision.save()
 
-    client.get(programme.url)  # warm Wagtail's site caches
     none = profile_queries(client, programme.url)
     decide(0)
     one = profile_queries(client, programme.url)

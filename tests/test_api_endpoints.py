@@ -13,7 +13,8 @@ from wagtail.models import PageViewRestriction
 from accreditation.models import AccreditationDecisionPage
 from accreditation.status import AccreditationStatus
 from institutions.disclosures import DISCLOSURES
-from institutions.models import InstitutionLicence, StaffStatistic
+from institutions.models import InstitutionLicence, InstitutionPage, StaffStatistic
+from transparency.stored_scores import refresh_scores
 
 from .accreditation_factories import AccreditationDecisionPageFactory, DecisionIndexPageFactory, make_document
 from .factories import DistrictFactory, InstitutionPageFactory, ProgrammePageFactory, RegionFactory
@@ -244,6 +245,8 @@ def accredited_world(world, directory, register):
     world["half_open"] = InstitutionPageFactory(
         parent=directory, title="Жарым ачык мектеп", district=lenin, **disclosures(6)
     )
+    # Publishing stores each score in a task after the commit; the test's transaction never commits.
+    refresh_scores(InstitutionPage.objects.all())
     return world
 
 

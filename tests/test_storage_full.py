@@ -14,6 +14,8 @@ from wagtail.users.models import UserProfile
 
 from operations.storage_full import TidyFileSystemStorage, is_storage_full
 
+from .browser.conftest import restore_base_rows
+
 pytestmark = pytest.mark.django_db
 
 FULL = OSError(errno.ENOSPC, "No space left on device")
@@ -58,8 +60,14 @@ def test_the_form_comes_back_with_the_message_in_the_editors_language(client, ed
 
 # Outside a test's transaction, as in production: a failed save inside the test's own transaction would
 # leave it unusable for the language lookup, which a request in autocommit never sees.
+@pytest.fixture
+def migration_rows(transactional_db):
+    """The root collection and locales: another module's transactional test may have flushed them away."""
+    restore_base_rows()
+
+
 @pytest.mark.django_db(transaction=True)
-def test_the_multiple_upload_shows_the_message_next_to_the_file(client, editor):
+def test_the_multiple_upload_shows_the_message_next_to_the_file(client, migration_rows, editor):
     speak(editor, "en")
     with mock.patch.object(FileSystemStorage, "_save", side_effect=FULL):
         response = client.post(
