@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from core import memo
@@ -131,6 +133,15 @@ from .roles_setup import people, two_institutions  # noqa: E402, F401
 def forget_shared_lookups():
     """Lookups held per content version (core.memo) start empty: a rolled-back test leaves the number as it was."""
     memo.forget_shared()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's default language (Kyrgyz), whatever an earlier test on the worker
+    left active: `reverse()` of a language-prefixed route follows it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
