@@ -8,6 +8,7 @@ What a run creates or changes is written to Wagtail's audit log (roles.audit), n
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Case, When
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -414,8 +415,14 @@ def sync_all(progress=None):
     ensure_ministry_group()
     ensure_ministry_approvers_group()
     seen, areas = set(), {}
-    # Default language first, so groups and collections are named from the Kyrgyz titles.
-    for page in default_locale_first(InstitutionPage.objects.select_related("locale", "district", "region")):
+    # Default language first, so groups and collections are named from the Kyrgyz titles; then by title,
+    # so each new collection goes after its alphabetical siblings (see roles.signals).
+    pages = (
+        InstitutionPage.objects.select_related("locale", "district", "region")
+        .annotate(other_language=Case(When(locale__language_code=settings.LANGUAGE_CODE, then=0), default=1))
+        .order_by("other_language", "title", "pk")
+    )
+    for page in pages:
         if page.translation_key not in seen:
             seen.add(page.translation_key)
             ensure_institution_editors(page)

@@ -3,7 +3,9 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.db import connection
 from django.db.models.signals import post_save
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from factory.django import mute_signals
@@ -21,6 +23,7 @@ from wagtail.models import (
 
 from roles.groups import MINISTRY_APPROVERS_GROUP_NAME, MINISTRY_GROUP_NAME
 from roles.models import InstitutionEditors, ReviewArea
+from roles.signals import sync_institutions
 from roles.workflows import MINISTRY_WORKFLOW_NAME, ensure_ministry_workflow
 
 from .factories import DistrictFactory, InstitutionPageFactory, RegionFactory
@@ -147,6 +150,24 @@ def test_sync_roles_makes_groups_for_existing_data_and_twice_changes_nothing(dir
 
 def group_log(group):
     return list(ModelLogEntry.objects.filter(content_type__model="group", object_id=str(group.pk)).order_by("pk"))
+
+
+@pytest.mark.parametrize("sync", ["command", "bulk load"])
+def test_a_bulk_sync_adds_collections_without_renumbering_the_others(directory, sync):
+    # Wagtail keeps collections sorted by name; adding one before its siblings rewrites every later
+    # sibling's path. Thousands of institutions created in another order made a first sync take an hour.
+    titles = [f"Мектеп {letter}" for letter in "ЯЮЭЫЧЦХФУТ"]  # created last name first
+    with mute_signals(post_save):
+        pages = [InstitutionPageFactory(parent=directory, title=title) for title in titles]
+    with CaptureQueriesContext(connection) as queries:
+        if sync == "command":
+            call_command("sync_roles", verbosity=0)
+        else:
+            sync_institutions([page.pk for page in pages])
+    renumbered = [q["sql"] for q in queries if q["sql"].startswith('UPDATE "wagtailcore_collection" SET "path"')]
+    assert renumbered == []
+    names = [c.name for c in Collection.get_first_root_node().get_children()]
+    assert names == sorted(titles)
 
 
 def test_the_sync_logs_what_it_creates_and_changes(directory, client):
