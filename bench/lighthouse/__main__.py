@@ -140,21 +140,38 @@ def pages(base):
     return [("home", home), ("directory", directory), ("profile", urljoin(directory, unescape(match[1])))]
 
 
-def lighthouse(url, form_factor, output):
-    """One Lighthouse run; returns its JSON report (also written to `output`)."""
+def lighthouse(url, form_factor, output, attempts=3):
+    """One Lighthouse run; returns its JSON report (also written to `output`). A run that fails to
+    record the page (NO_NAVSTART and the like, which a busy machine provokes now and then) is retried."""
+    for attempt in range(1, attempts + 1):
+        output.unlink(missing_ok=True)
+        report, problem = lighthouse_once(url, form_factor, output)
+        if report:
+            return report
+        print(f"Lighthouse could not measure {url} ({form_factor}), attempt {attempt}: {problem}", flush=True)
+    raise SystemExit(f"Lighthouse failed on {url} ({form_factor}) {attempts} times: {problem}")
+
+
+def lighthouse_once(url, form_factor, output):
+    """(report, None), or (None, what went wrong)."""
     command = [
         str(LIGHTHOUSE), url, "--only-categories=performance", "--output=json", f"--output-path={output}",
         f"--chrome-flags={CHROME_FLAGS}", "--quiet", *FORM_FACTORS[form_factor],
     ]  # fmt: skip
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium"),
            "PUPPETEER_SKIP_DOWNLOAD": "1"}  # fmt: skip
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    try:
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        return None, "no result within 300 s"
     if result.returncode != 0 or not output.exists():
-        raise SystemExit(f"Lighthouse failed on {url} ({form_factor}):\n{result.stderr[-2000:]}")
+        return None, result.stderr.strip()[-2000:]
     report = json.loads(output.read_text())
     if report.get("runtimeError"):
-        raise SystemExit(f"Lighthouse could not load {url}: {report['runtimeError'].get('message')}")
-    return report
+        return None, report["runtimeError"].get("message")
+    if report["categories"]["performance"]["score"] is None:
+        return None, "no performance score (a metric could not be computed)"
+    return report, None
 
 
 def row_of(report):
