@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= auto
 
-.PHONY: run test test-fast lint format bench setup-dev migrate demo clean prod prod-stop loadtest drills drills-short
+.PHONY: run test test-fast lint format bench setup-dev migrate demo clean prod prod-stop loadtest drills drills-short lighthouse
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -82,6 +82,18 @@ drills-short: $(VENV)/.dev
 
 bench: $(VENV)/.dev
 	$(PY) -m bench $(BENCH_ARGS)
+
+# Google Lighthouse, performance only, mobile and desktop, 3 runs: the /ky/ home page, directory and a
+# profile of the production shape on 127.0.0.1:$(PORT), started (database achyk_lighthouse, Redis 6393)
+# and stopped again if nothing answers there. Lighthouse from npm (pinned, bench/lighthouse/package-lock.json),
+# Chromium from Debian (CHROME_PATH); never a downloaded browser. Fails when a median score is under 0.95.
+LIGHTHOUSE_DIR := bench/lighthouse
+$(LIGHTHOUSE_DIR)/node_modules/.installed: $(LIGHTHOUSE_DIR)/package-lock.json
+	cd $(LIGHTHOUSE_DIR) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+lighthouse: $(VENV)/.runtime $(LIGHTHOUSE_DIR)/node_modules/.installed
+	PORT=$(PORT) $(PY) -m bench.lighthouse
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static .pytest_cache

@@ -12,11 +12,12 @@ from html import unescape
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-# <link rel="stylesheet" href>, <script src>, and the Leaflet stylesheet assets/js/map.js adds.
+# <link rel="stylesheet" href>, <script src>, and the Leaflet stylesheet and script assets/js/map.js adds.
 ASSET_PATTERNS = [
     ("css", re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"')),
     ("js", re.compile(r'<script\b[^>]*\bsrc="([^"]+)"')),
     ("css", re.compile(r'\bdata-leaflet-css="([^"]+)"')),
+    ("js", re.compile(r'\bdata-leaflet-js="([^"]+)"')),
 ]
 BUDGET_BYTES = 150 * 1024
 

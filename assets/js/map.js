@@ -1,6 +1,9 @@
-// Draws the institution maps (templates/includes/map.html) with Leaflet once it has loaded.
-// Progressive enhancement: the canvas stays hidden without scripts, and the list and addresses on
-// the page say everything the map shows. Markers come from a JSON block, never from inline code.
+// Draws the institution maps (templates/includes/map.html) with Leaflet, fetched only when a map
+// comes near the screen: on a phone the map is below the first screen, and Leaflet's download, parse
+// and drawing would otherwise hold up the page's first seconds (and ask OpenStreetMap for tiles
+// nobody looks at). Progressive enhancement: the canvas stays hidden without scripts, and the list
+// and addresses on the page say everything the map shows. Markers come from a JSON block, never
+// from inline code.
 (function () {
   "use strict";
   var TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
@@ -49,7 +52,37 @@
     canvas.classList.add("map__canvas--ready");
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll("[data-map-points]"), function (canvas) {
-    withStylesheet(canvas.dataset.leafletCss, function () { draw(canvas); });
-  });
+  function withScript(src, done, failed) {
+    if (window.L) return done();
+    var script = document.querySelector('script[src="' + src + '"]');
+    if (!script) {
+      script = document.createElement("script");
+      script.src = src;
+      document.head.appendChild(script);
+    }
+    script.addEventListener("load", done);
+    script.addEventListener("error", failed);
+  }
+
+  function load(canvas) {
+    withStylesheet(canvas.dataset.leafletCss, function () {
+      withScript(canvas.dataset.leafletJs, function () { draw(canvas); }, function () { canvas.hidden = true; });
+    });
+  }
+
+  var canvases = document.querySelectorAll("[data-map-points]");
+  // The empty canvas holds the map's place from the start, so drawing it later moves nothing (CLS).
+  Array.prototype.forEach.call(canvases, function (canvas) { canvas.hidden = false; });
+  if (!("IntersectionObserver" in window)) {
+    Array.prototype.forEach.call(canvases, load);
+    return;
+  }
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      observer.unobserve(entry.target);
+      load(entry.target);
+    });
+  }, { rootMargin: "200px 0px" });
+  Array.prototype.forEach.call(canvases, function (canvas) { observer.observe(canvas); });
 })();

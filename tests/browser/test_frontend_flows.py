@@ -42,6 +42,7 @@ def test_search_filter_profile_compare(live_server, visitor, screenshot, demo_si
     assert page.locator(".card").count() == 3
 
     # The map shows the institutions of the result page; the list stays the same.
+    page.locator("#directory-map").scroll_into_view_if_needed()  # map.js draws it near the screen
     page.wait_for_selector("#directory-map.map__canvas--ready")
     assert page.locator("#directory-map .leaflet-marker-icon").count() == 3
     assert page.tiles, "the map asked for OpenStreetMap tiles"
@@ -54,6 +55,7 @@ def test_search_filter_profile_compare(live_server, visitor, screenshot, demo_si
     assert page.locator(".card").count() == 1
     page.get_by_role("link", name="«Билим Плюс» жеке орто мектеби").first.click()
     assert page.get_by_role("heading", level=1).inner_text() == "«Билим Плюс» жеке орто мектеби"
+    page.locator("#profile-map").scroll_into_view_if_needed()  # map.js draws it near the screen
     page.wait_for_selector("#profile-map.map__canvas--ready")
     assert page.locator("#profile-map .leaflet-marker-icon").count() == 1
 
@@ -134,6 +136,7 @@ def test_screenshots_at_three_widths(live_server, visitor, screenshot, demo_site
         page.set_viewport_size({"width": width, "height": 900})
         page.goto(live_server.url + demo_site[name, "ky"])
         if page.locator("[data-map-points]").count():
+            page.locator("[data-map-points]").first.scroll_into_view_if_needed()  # map.js draws it near the screen
             page.wait_for_selector(".map__canvas--ready")
         screenshot(page, f"{name}-{width}")
         # Nothing pushes the page sideways.

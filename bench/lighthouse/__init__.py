@@ -1,0 +1,1 @@
+"""`make lighthouse` (see __main__.py)."""
