@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from config.release import release_id
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -315,11 +317,14 @@ if REDIS_URL:
         "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
         "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
     }
+    # Keys carry the release (config.release): a new release never reads what the last one rendered.
+    RELEASE_ID = release_id(BASE_DIR)
     CACHES = {
         "default": {
             "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "achyk"),
+            "VERSION": RELEASE_ID,
             "TIMEOUT": PUBLIC_CACHE_SECONDS,
             "OPTIONS": _redis_options,
         },
