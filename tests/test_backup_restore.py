@@ -20,9 +20,10 @@ from selfassessment.prefill import create_report
 from .browser.conftest import restore_base_rows
 from .factories import InstitutionPageFactory
 
-# Transactional: the restore replaces the database under the test's connection; serialized_rollback gives each
-# test the rows the migrations load (the tree root, the criteria).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: the restore replaces the database under the test's connection. The rows the migrations load
+# (the tree root, the criteria) come from migration_rows below: serialized_rollback re-inserted content types
+# that an earlier transactional test's flush had already made again, and failed.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture(autouse=True)

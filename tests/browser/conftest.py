@@ -81,6 +81,8 @@ def restore_base_rows():
     from selfassessment.models import Criterion, Standard
     from taxonomy.models import InstructionLanguage
 
+    # A flush also emptied the content types, which post_migrate made again under new ids: forget the old ones.
+    ContentType.objects.clear_cache()
     kyrgyz = Locale.objects.get_or_create(language_code="ky")[0]
     for code in ("ru", "en"):
         Locale.objects.get_or_create(language_code=code)
