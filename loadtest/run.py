@@ -19,8 +19,6 @@ reported as met or not (a shared machine varies too much to fail on them).
 import os
 import random
 import resource
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -30,6 +28,7 @@ from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.request import urlopen
 
+from bench.production_shape import ProductionShape
 from loadtest import report, targets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,64 +90,6 @@ def fetch_text(base, path):
         return response.read().decode()
 
 
-class Server:
-    """The production shape: the one already answering, or one started here (and stopped again)."""
-
-    def __init__(self, base, port):
-        self.base, self.port, self.process = base, port, None
-
-    def __enter__(self):
-        if self.listening():
-            print(f"Using the server already listening on {self.base}.")
-        else:
-            self.start()
-        return self
-
-    def listening(self):
-        """Something accepts connections on the port (a busy server may answer slowly, but it is there)."""
-        try:
-            socket.create_connection(("127.0.0.1", self.port), timeout=5).close()
-        except OSError:
-            return False
-        return True
-
-    def start(self):
-        env = {
-            **os.environ,
-            "HOST": "127.0.0.1",
-            "PORT": str(self.port),
-            "PROD_DB_NAME": os.environ.get("PROD_DB_NAME", "achyk_load"),
-            "PROD_REDIS_PORT": os.environ.get("PROD_REDIS_PORT", "6390"),
-            "PROD_GENERATED_INSTITUTIONS": os.environ.get("PROD_GENERATED_INSTITUTIONS", "5000"),
-            "GUNICORN_ACCESS_LOG": os.environ.get("GUNICORN_ACCESS_LOG", "/dev/null"),
-        }
-        (ROOT / ".prod").mkdir(exist_ok=True)
-        log = ROOT / ".prod" / "loadtest-server.log"
-        print(f"Starting the production shape on {self.base} (log: {log}); the first start takes minutes.")
-        with log.open("ab") as handle:
-            self.process = subprocess.Popen(
-                ["bash", "deploy/prod-local.sh"], cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )  # fmt: skip
-        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"The production shape stopped while starting; see {log}.")
-            if status_of(self.base, "/readyz")[0] == 200:
-                return
-            time.sleep(2)
-        raise SystemExit(f"The production shape was not ready within {READY_TIMEOUT_SECONDS} s; see {log}.")
-
-    def __exit__(self, *exc):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # the script's trap runs deploy/prod-stop.sh
-            try:
-                self.process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                subprocess.run(["bash", "deploy/prod-stop.sh"], cwd=ROOT, check=False)
-            print("Stopped the production shape started for the load test.")
-
-
 def locust(base, user_class, users, seconds, prefix):
     """One headless Locust run (its output in <prefix>.log); returns its rows (report.Row) and the CPU
     milliseconds per request spent by the server and by Locust (None where unknown)."""
@@ -203,7 +144,18 @@ def main():
     RESULTS.mkdir(parents=True, exist_ok=True)
     broken, lines = [], []
     load_before = os.getloadavg()
-    with Server(base, port), tempfile.TemporaryDirectory() as scratch:
+    server = ProductionShape(
+        port,
+        {
+            "PROD_DB_NAME": os.environ.get("PROD_DB_NAME", "achyk_load"),
+            "PROD_REDIS_PORT": os.environ.get("PROD_REDIS_PORT", "6390"),
+            "PROD_GENERATED_INSTITUTIONS": os.environ.get("PROD_GENERATED_INSTITUTIONS", "5000"),
+        },
+        "the load test",
+        "loadtest-server.log",
+        READY_TIMEOUT_SECONDS,
+    )
+    with server, tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         targets.gather(lambda path: fetch_text(base, path), random.Random(17)).save(scratch / "site.json")
         probe_paths = ["/ky/", "/robots.txt"]

@@ -20,18 +20,17 @@ report beside it) and to stdout. Exit status 1 when a median score is under LIGH
 import json
 import os
 import re
-import signal
-import socket
 import statistics
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.parse import urljoin
 from urllib.request import urlopen
+
+from bench.production_shape import ProductionShape
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -73,57 +72,6 @@ def status_of(url, timeout=5.0):
 def fetch_text(url):
     with urlopen(url, timeout=60) as response:
         return response.read().decode()
-
-
-class Server:
-    """The production shape: the one already answering, or one started here (and stopped again)."""
-
-    def __init__(self, base, port):
-        self.base, self.port, self.process = base, port, None
-
-    def __enter__(self):
-        try:
-            socket.create_connection(("127.0.0.1", self.port), timeout=5).close()
-            print(f"Using the server already listening on {self.base}.")
-        except OSError:
-            self.start()
-        return self
-
-    def start(self):
-        env = {
-            **os.environ,
-            "HOST": "127.0.0.1",
-            "PORT": str(self.port),
-            "PROD_DB_NAME": os.environ.get("PROD_DB_NAME", "achyk_lighthouse"),
-            "PROD_REDIS_PORT": os.environ.get("PROD_REDIS_PORT", "6393"),
-            "PROD_GENERATED_INSTITUTIONS": "0",
-            "GUNICORN_ACCESS_LOG": os.environ.get("GUNICORN_ACCESS_LOG", "/dev/null"),
-        }
-        (ROOT / ".prod").mkdir(exist_ok=True)
-        log = ROOT / ".prod" / "lighthouse-server.log"
-        print(f"Nothing answers on {self.base}: starting the production shape (`make prod`, log: {log}).")
-        with log.open("ab") as handle:
-            self.process = subprocess.Popen(
-                ["bash", "deploy/prod-local.sh"], cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )  # fmt: skip
-        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise SystemExit(f"The production shape stopped while starting; see {log}.")
-            if status_of(self.base + "/readyz") == 200:
-                return
-            time.sleep(2)
-        raise SystemExit(f"The production shape was not ready within {READY_TIMEOUT_SECONDS} s; see {log}.")
-
-    def __exit__(self, *exc):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # the script's trap runs deploy/prod-stop.sh
-            try:
-                self.process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                subprocess.run(["bash", "deploy/prod-stop.sh"], cwd=ROOT, check=False)
-            print("Stopped the production shape started for Lighthouse.")
 
 
 def pages(base):
@@ -226,7 +174,18 @@ def main():
     folder = RESULTS / f"lighthouse-{stamp}"
     folder.mkdir(parents=True, exist_ok=True)
     results = {}
-    with Server(base, port):
+    server = ProductionShape(
+        port,
+        {
+            "PROD_DB_NAME": os.environ.get("PROD_DB_NAME", "achyk_lighthouse"),
+            "PROD_REDIS_PORT": os.environ.get("PROD_REDIS_PORT", "6393"),
+            "PROD_GENERATED_INSTITUTIONS": "0",
+        },
+        "Lighthouse",
+        "lighthouse-server.log",
+        READY_TIMEOUT_SECONDS,
+    )
+    with server:
         targets = pages(base)
         for _name, url in targets:
             status_of(url, timeout=60)  # warm the page cache, as a visitor after the first one sees it
