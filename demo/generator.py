@@ -21,7 +21,7 @@ from accreditation.dates import remediation_due
 from accreditation.models import AccreditationDecisionPage as Decision
 from institutions.disclosures import DISCLOSURES
 from institutions.models import InstitutionPage, ProgrammeEnrolment, ProgrammePage, StaffStatistic
-from search.names import institution_search_names, translated_names
+from search.names import institution_search_names, institution_title_keys, translated_names
 from taxonomy.geo import LATITUDE_RANGE, LONGITUDE_RANGE
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
 from transparency.stored_scores import refresh_scores
@@ -148,16 +148,16 @@ def generate_institutions(directory, count, programmes_per_institution=4, seed=1
             for disclosure in published:
                 fields[disclosure.field] = f"<p>{title}: {disclosure.field.replace('_', ' ')}.</p>"
                 fields[disclosure.updated_field] = today - timedelta(days=rng.randint(1, 900))
-            fields["search_names"] = institution_search_names(
-                InstitutionPage(
-                    title=title,
-                    address=fields["address"],
-                    registry_code=fields["registry_code"],
-                    short_name=fields["short_name"],
-                ),
-                region_names[region.pk],
-                district_names.get(district.pk if district else None, []),
+            named = InstitutionPage(
+                title=title,
+                address=fields["address"],
+                registry_code=fields["registry_code"],
+                short_name=fields["short_name"],
             )
+            fields["search_names"] = institution_search_names(
+                named, region_names[region.pk], district_names.get(district.pk if district else None, [])
+            )
+            fields["title_keys"] = institution_title_keys(named)
             specifics.append(fields)
             programme_plan.append((path, slug, number))
 

@@ -83,7 +83,7 @@ class InstitutionIndexPage(Page):
 
 
 # The fields institution_search_names reads from the page itself.
-NAME_FIELDS = {"title", "short_name", "address", "registry_code", "region", "district", "search_names"}
+NAME_FIELDS = {"title", "short_name", "address", "registry_code", "region", "district", "search_names", "title_keys"}
 
 
 class InstitutionPage(ViewRestrictionsFromPaths, Page):
@@ -215,6 +215,9 @@ class InstitutionPage(ViewRestrictionsFromPaths, Page):
     # Spelling keys (Latin) of the names and place in every language, kept by save() through
     # institutions.search_hooks (search.names computes them).
     search_names = models.TextField(editable=False, blank=True, default="")
+    # The spelling keys of this version's own title and short name (no address, place or other
+    # language): a place query also finds institutions whose name holds the place's words.
+    title_keys = models.TextField(editable=False, blank=True, default="")
 
     base_form_class = InstitutionPageForm
     parent_page_types = ["institutions.InstitutionIndexPage"]
@@ -304,6 +307,7 @@ class InstitutionPage(ViewRestrictionsFromPaths, Page):
             # e.g. save_revision's save of the revision pointers: no name changes.
             return super().save(*args, **kwargs)
         self.search_names = search_hooks.search_names(self)
+        self.title_keys = search_hooks.title_keys(self)
         result = super().save(*args, **kwargs)
         search_hooks.refresh_translations(self)
         return result

@@ -16,7 +16,7 @@ class SearchConfig(AppConfig):
         from .directory_context import directory_context
         from .es_client import is_configured
         from .indexing import reindex_institutions
-        from .names import institution_search_names, refresh_translations_search_names
+        from .names import institution_search_names, institution_title_keys, refresh_translations_search_names
         from .readiness import search_engine_check
         from .signals import connect
 
@@ -24,5 +24,7 @@ class SearchConfig(AppConfig):
         register_check("search", search_engine_check)
         # The lower apps ask search through these, never by importing it (docs/architecture.md).
         search_hooks.register_directory_context(directory_context)
-        search_hooks.register_search_names(institution_search_names, refresh_translations_search_names)
+        search_hooks.register_search_names(
+            institution_search_names, refresh_translations_search_names, institution_title_keys
+        )
         register_search_index(is_configured, reindex_institutions)

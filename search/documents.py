@@ -16,7 +16,7 @@ from institutions.models import InstitutionPage, ProgrammePage
 from selfassessment.published import report_years_by_key
 
 from .es_client import alias_name
-from .transliteration import spelling_key
+from .names import institution_title_keys
 
 # Frequent function words of Kyrgyz that carry no meaning in a search; kept short on purpose.
 KYRGYZ_STOP_WORDS = [
@@ -111,7 +111,7 @@ class InstitutionDocument(Document):
         return strip_tags(page.educational_goals or "")
 
     def prepare_title_keys(self, page):
-        return spelling_key(f"{page.title} {page.short_name}")
+        return institution_title_keys(page)
 
     def prepare_region(self, page):
         return page.region.slug if page.region_id else None

@@ -28,6 +28,11 @@ def institution_search_names(page, region_names=None, district_names=None) -> st
     return " ".join(dict.fromkeys(words))
 
 
+def institution_title_keys(page) -> str:
+    """Space-separated spelling keys of this version's own title and short name."""
+    return spelling_key(f"{page.title} {page.short_name}")
+
+
 def refresh_translations_search_names(page):
     """After one version of an institution is saved, its translations learn its new name."""
     model = type(page)

@@ -63,8 +63,3 @@ def places_named(words) -> list[Place]:
     candidates = _place_index().get(core, [])
     exact = [place for place, full in candidates if full == spelling_key(text)]
     return list(dict.fromkeys(exact or [place for place, _full in candidates]))
-
-
-def title_keys(title, short_name) -> set:
-    """The spelling keys of an institution's own name (what Elasticsearch indexes as title_keys)."""
-    return set(spelling_key(f"{title} {short_name}").split())

@@ -1,7 +1,7 @@
 """Published reports: accepted, published by the reviewers, about a live institution outside a private
 section. The public pages, the profile and both search engines read them from here."""
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 
 from core.visibility import visible
 
@@ -37,10 +37,14 @@ def report_years_by_key(translation_keys) -> dict:
 
 
 def institution_counts_by_year(institutions):
-    """{year: how many of these InstitutionPages have a published report for it} (one grouped query)."""
+    """{year: how many of these InstitutionPages have a published report for it} (one grouped query).
+
+    Driven by the reports, each looked up among the institutions by its translation key: an IN list
+    of the institutions' keys made the database read every page first (20 ms at 5,000 institutions,
+    even with no report at all)."""
     rows = (
         published_reports()
-        .filter(institution__translation_key__in=institutions.values("translation_key"))
+        .filter(Exists(institutions.filter(translation_key=OuterRef("institution__translation_key"))))
         .values("year")
         .annotate(n=Count("institution__translation_key", distinct=True))
     )

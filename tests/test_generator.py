@@ -37,6 +37,10 @@ def test_generated_institutions_form_a_valid_tree(client, directory):
         content_type=ContentType.objects.get_for_model(InstitutionPage), object_id=str(generated.pk)
     ).exists()
     assert generated in InstitutionPage.objects.live().search("Район")
+    # Its own name's keys are stored as a save() stores them, so a place query can match its name.
+    stored_keys = generated.title_keys
+    generated.save()
+    assert stored_keys and generated.title_keys == stored_keys
     # Their stored transparency scores are computed on the spot, equal to the live computation.
     from transparency.models import InstitutionScore
     from transparency.score import score_for_page

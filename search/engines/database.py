@@ -25,7 +25,7 @@ from transparency.stored_scores import SCORE_BANDS
 from ..excerpts import institution_snippet
 from ..facet_counts import facet_counts
 from ..geo import bounding_box, haversine_km
-from ..places import core_key, places_named, title_keys
+from ..places import core_key, places_named
 from ..query import RESULT_WINDOW, last_page
 from ..results import FacetValue, Hit, SearchResult
 from ..transliteration import spelling_key, stem_variants
@@ -203,16 +203,18 @@ class DatabaseEngine:
         """Institutions in the named regions or districts, or whose own name holds the place's words."""
         region_ids = [vocabulary.ids["region"].get(p.value) for p in places if p.kind == "region"]
         district_ids = [vocabulary.ids["district"].get(p.value) for p in places if p.kind == "district"]
-        keys = set(core_key(" ".join(words)))
-        by_name = [
-            pk
-            for pk, title, short_name in queryset.values_list("id", "title", "short_name")
-            if keys <= title_keys(title, short_name)
-        ]
+        # Each of the place's words a whole word of the name, matched on the stored keys (computing
+        # them here for every institution took about 100 ms a query at 5,000 institutions).
+        by_name = Q()
+        for key in set(core_key(" ".join(words))):
+            by_name &= (
+                Q(title_keys=key)
+                | Q(title_keys__startswith=key + " ")
+                | Q(title_keys__endswith=" " + key)
+                | Q(title_keys__contains=" " + key + " ")
+            )
         return queryset.filter(
-            Q(region_id__in=[i for i in region_ids if i])
-            | Q(district_id__in=[i for i in district_ids if i])
-            | Q(id__in=by_name)
+            Q(region_id__in=[i for i in region_ids if i]) | Q(district_id__in=[i for i in district_ids if i]) | by_name
         )
 
     def _corrected_words(self, locale, words):
