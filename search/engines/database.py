@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from wagtail.search.backends import get_search_backend
 
 from accreditation.status import filter_by_status
-from core import content_version
+from core import content_version, memo
 from core.visibility import visible
 from institutions.models import InstitutionPage, ProgrammePage
 from selfassessment.published import institution_counts_by_year, institution_keys_with_report
@@ -310,7 +310,12 @@ def _name_ranker(keys):
 
 
 def _name_words(locale):
-    """Every word of every live institution's spelling keys: the spelling vocabulary."""
+    """Every word of every live institution's spelling keys: the spelling vocabulary. Kept in the
+    process for the content version too: every misspelled query reads all of it."""
+    return memo.remember_shared(("name-words", locale.pk), lambda: _read_name_words(locale))
+
+
+def _read_name_words(locale):
     cache_key = content_version.cache_key("name-words", locale.pk)
     words = cache.get(cache_key)
     if words is None:
