@@ -73,3 +73,18 @@ def test_root_redirects_to_kyrgyz_by_default(home):
     response = Client().get("/")
     assert response.status_code == 302
     assert response["Location"] == "/ky/"
+
+
+def test_a_renamed_section_answers_at_its_new_address_at_once(client, directory):
+    # The home page keeps its sections' ids per content version (HomePage.route): a publish moves it.
+    profile = InstitutionPageFactory(parent=directory)
+    old_url = profile.url
+    assert client.get(old_url).status_code == 200
+    directory.slug = "organizations"
+    directory.save_revision().publish()
+    profile.refresh_from_db()
+    directory.refresh_from_db()
+    assert "/organizations/" in profile.url
+    assert client.get(profile.url).status_code == 200
+    assert client.get(old_url).status_code == 404
+    assert client.get(directory.url).status_code == 200
