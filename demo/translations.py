@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.models import TranslatableMixin
 from wagtail.models.copying import _copy, _copy_m2m_relations
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import RelatedObjectSegmentValue, StringSegmentValue, TemplateSegmentValue
 from wagtail_localize.segments.ingest import ingest_segments
 from wagtail_localize.strings import StringValue, validate_translation_links
@@ -65,14 +65,19 @@ PROGRAMME_TEXTS = {
 }
 
 
-def translate(instance, strings_by_locale):
+def translate(instance, strings_by_locale, changed=True):
     """Create or update the translations of one page ({target locale: source → target strings}) and
-    publish them."""
-    parents = {locale: _translated_parent(instance, locale) for locale in strings_by_locale}
-    if all(parents.values()) and existing_source(instance) is None and not _translated(instance, parents):
-        _translate_new(instance, strings_by_locale, parents)
-    else:
-        _translate_again(instance, strings_by_locale)
+    publish them. `changed`: whether the page was changed since it was last translated; if not, and
+    its translations hold these strings, nothing is done."""
+    source = existing_source(instance)
+    if source is None:
+        parents = {locale: _translated_parent(instance, locale) for locale in strings_by_locale}
+        if all(parents.values()) and not _translated_count(instance, parents):
+            _translate_new(instance, strings_by_locale, parents)
+            return
+    elif not changed and _up_to_date(source, instance, strings_by_locale):
+        return
+    _translate_again(instance, strings_by_locale)
 
 
 def _translated_parent(instance, locale):
@@ -80,8 +85,24 @@ def _translated_parent(instance, locale):
     return None if parent.is_root() else parent.specific.get_translation_or_none(locale)
 
 
-def _translated(instance, locales):
-    return type(instance).objects.filter(translation_key=instance.translation_key, locale__in=list(locales)).exists()
+def _translated_count(instance, locales):
+    return type(instance).objects.filter(translation_key=instance.translation_key, locale__in=list(locales)).count()
+
+
+def _up_to_date(source, instance, strings_by_locale):
+    """Whether the page exists in every target locale, and its source's strings are translated
+    as given (as far as they are given: a string without a target stays untranslated)."""
+    if _translated_count(instance, strings_by_locale) < len(strings_by_locale):
+        return False
+    for locale, strings in strings_by_locale.items():
+        stored = (
+            StringSegment.objects.filter(source=source)
+            .annotate_translation(locale, include_errors=True)
+            .values_list("string__data", "translation")
+        )
+        if any((strings.get(data.strip()) or None) != translation for data, translation in stored):
+            return False
+    return True
 
 
 def _translate_new(instance, strings_by_locale, parents):
