@@ -7,6 +7,8 @@ from the demo fixture and imported, the translated page synced and published). E
 translations stay in step with the Kyrgyz source through wagtail-localize's sync.
 """
 
+from functools import lru_cache
+
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
@@ -140,6 +142,7 @@ def _store_strings(segments, locale, strings):
     return {key: row.data for key, row in rows.items() if not row.has_error}
 
 
+@lru_cache(maxsize=4096)  # the same disclosure and programme texts recur on many pages
 def _valid(source, target):
     try:
         StringValue.from_translated_html(target)
