@@ -71,6 +71,7 @@ def translate(instance, strings_by_locale, changed=True):
     """Create or update the translations of one page ({target locale: source → target strings}) and
     publish them. `changed`: whether the page was changed since it was last translated; if not, and
     its translations hold these strings, nothing is done."""
+    instance = instance.specific  # the copy for a language needs every field of the page's type
     source = existing_source(instance)
     if source is None:
         parents = {locale: _translated_parent(instance, locale) for locale in strings_by_locale}
