@@ -22,6 +22,7 @@ from institutions.models import InstitutionPage, ProgrammePage
 
 from .publishing import add_published
 from .translations import translate
+from .updates import assign, replace_set
 
 REGISTER = {"ky": "Аккредитация боюнча чечимдер", "ru": "Решения об аккредитации", "en": "Accreditation decisions"}
 DOCUMENTS = {"ky": "Министрликтин документтери", "ru": "Документы министерства", "en": "Ministry documents"}
@@ -95,7 +96,8 @@ def ensure_index(model, home, slug, titles, translate_into):
     page = model.objects.child_of(home).first()
     if page is None:
         page = add_published(home, model(title=titles["ky"], slug=slug, locale=home.locale))
-    translate(page, {locale: {titles["ky"]: titles[language]} for language, locale in (translate_into or {}).items()})
+    strings = {locale: {titles["ky"]: titles[language]} for language, locale in (translate_into or {}).items()}
+    translate(page, strings, changed=False)  # an index page is made, never changed, by the loader
     return page
 
 
@@ -145,20 +147,18 @@ def load_decisions(home, records, translate_into=None, today=None):
         }
         slug = f"decision-{record['slug']}"[:80]
         decision = AccreditationDecisionPage.objects.child_of(register).filter(slug=slug).first()
-        created = decision is None
-        if created:
-            decision = AccreditationDecisionPage(slug=slug, locale=register.locale, **fields)
-        else:
-            for key, value in fields.items():
-                setattr(decision, key, value)
         programmes = []
         if kind == Kind.PROGRAMME:
             programmes = list(ProgrammePage.objects.child_of(institution).order_by("path")[:2])
-        decision.programmes = programmes
-        if created:
+        if decision is None:
+            decision = AccreditationDecisionPage(slug=slug, locale=register.locale, **fields)
+            decision.programmes = programmes
             add_published(register, decision)
+            changed = True
         else:
-            decision.save_revision().publish()
+            changed = assign(decision, fields) | replace_set(decision, "programmes", programmes)
+            if changed:
+                decision.save_revision().publish()
         decision = AccreditationDecisionPage.objects.get(pk=decision.pk)
         sync_report(decision, submitted, record)
         translate(
@@ -167,6 +167,7 @@ def load_decisions(home, records, translate_into=None, today=None):
                 locale: decision_strings(record["short_name"], shortcomings, language)
                 for language, locale in (translate_into or {}).items()
             },
+            changed=changed,
         )
     return AccreditationDecisionPage.objects.filter(locale=home.locale).count()
 
@@ -203,16 +204,16 @@ def load_ministry_documents(home, order, translate_into=None):
         "body": "".join(f"<p>{paragraph['ky']}</p>" for paragraph in order["paragraphs"]),
     }
     page = MinistryDocumentPage.objects.child_of(index).filter(slug=order["slug"]).first()
+    changed = page is None
     if page is None:
         page = add_published(index, MinistryDocumentPage(slug=order["slug"], locale=index.locale, **fields))
-    else:
-        for key, value in fields.items():
-            setattr(page, key, value)
+    elif assign(page, fields):
         page.save_revision().publish()
+        changed = True
     strings_by_locale = {}
     for language, locale in (translate_into or {}).items():
         strings = {order["title"]["ky"]: order["title"][language]}
         strings.update({p["ky"]: p[language] for p in order["paragraphs"]})
         strings_by_locale[locale] = strings
-    translate(page, strings_by_locale)
+    translate(page, strings_by_locale, changed=changed)
     return page

@@ -3,18 +3,23 @@
 A demo page is saved four to six times while it is made, published and translated, and each save
 rewrote its search index entry and its reference index rows. Inside `upkeep_deferred()` those
 handlers are off and the saved rows are noted; when the block ends without an error, each noted row
-is indexed once. The handlers are process-wide, so this is for management commands, not requests.
+is indexed once (the search index in one batch per model). The handlers are process-wide, so this
+is for management commands, not requests.
 """
 
+import logging
+from collections import defaultdict
 from contextlib import contextmanager
 
 from django.db.models.signals import post_save
 from modelsearch import index as search_index
+from modelsearch.backends import get_search_backends_with_name
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 NOTE_UID = "demo.deferred.note"
+logger = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -37,11 +42,30 @@ def upkeep_deferred():
         for model in searched:
             post_save.connect(post_save_signal_handler, sender=model)
     for model, pks in saved.items():
-        indexed, referenced = model in searched, ReferenceIndex.is_indexed(model)
-        if not (indexed or referenced):
-            continue
-        for instance in model.objects.filter(pk__in=pks):
-            if indexed:
-                search_index.insert_or_update_object(instance)
-            if referenced:
+        if model in searched:
+            index_in_bulk(model, pks)
+        if ReferenceIndex.is_indexed(model):
+            for instance in model.objects.filter(pk__in=pks):
                 ReferenceIndex.create_or_update_for_object(instance)
+
+
+def index_in_bulk(model, pks):
+    """What insert_or_update_object does for each row, with one add_bulk per class and backend
+    instead of a lookup and an insert per row."""
+    pks_by_class = defaultdict(set)
+    for instance in model.objects.filter(pk__in=pks):
+        indexed = instance.get_indexed_instance()
+        if indexed is not None:
+            pks_by_class[type(indexed)].add(indexed.pk)
+    for indexed_class, indexed_pks in pks_by_class.items():
+        objects = list(indexed_class.get_indexed_objects().filter(pk__in=indexed_pks))
+        for name, backend in get_search_backends_with_name(with_auto_update=True):
+            try:
+                backend.add_bulk(indexed_class, objects)
+            except Exception:
+                # As insert_or_update_object: an external service's failure is logged, a database's raised.
+                logger.exception(
+                    "Exception raised while adding %s rows to the '%s' search backend", indexed_class, name
+                )
+                if not backend.catch_indexing_errors:
+                    raise

@@ -45,10 +45,15 @@ from .translations import (
     programme_strings,
     translate,
 )
+from .updates import assign, replace_rows, replace_set
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 DEFAULT_LANGUAGE = "ky"
 STAFF_YEARS = range(date.today().year - 4, date.today().year + 1)
+# The child rows' fields a later load compares with the fixture's (demo.updates).
+LICENCE_FIELDS = ("number", "issued_on", "issuer", "programmes")
+STAFF_FIELDS = ("year", "teaching_staff", "support_staff")
+ENROLMENT_FIELDS = ("year", "learners")
 
 HOME_TITLE, HOME_INTRO = HOME[DEFAULT_LANGUAGE][0], f"<p>{HOME[DEFAULT_LANGUAGE][1]}</p>"
 DIRECTORY_TITLE = DIRECTORY[DEFAULT_LANGUAGE]
@@ -253,31 +258,37 @@ def save_and_publish(page):
 def upsert_institution(directory, record, texts, classifiers, collection, translate_into=None):
     page = InstitutionPage.objects.child_of(directory).filter(slug=record["slug"]).first()
     fields = institution_fields(record, texts, classifiers)
+    logo = emblem_for(record["slug"], collection)
+    languages = [classifiers["languages"][code] for code in record["languages"]]
     created = page is None
     if created:
-        page = InstitutionPage(slug=record["slug"], locale=directory.locale, **fields)
-    else:
-        for key, value in fields.items():
-            setattr(page, key, value)
-    page.logo = emblem_for(record["slug"], collection)
-    page.licences = licence_rows(record)
-    page.staff_statistics = staff_rows(record)
-    page.languages.set([classifiers["languages"][code] for code in record["languages"]])
-    if created:
+        page = InstitutionPage(slug=record["slug"], locale=directory.locale, logo=logo, **fields)
+        page.licences = licence_rows(record)
+        page.staff_statistics = staff_rows(record)
+        page.languages.set(languages)
         add_published(directory, page)
+        changed = True
     else:
-        save_and_publish(page)
+        changed = assign(page, {**fields, "logo": logo})
+        changed |= replace_rows(page, "licences", licence_rows(record), LICENCE_FIELDS)
+        changed |= replace_rows(page, "staff_statistics", staff_rows(record), STAFF_FIELDS)
+        changed |= replace_set(page, "languages", languages)
+        if changed:
+            save_and_publish(page)
     # Publishing saved fresh licence rows; programmes must point at those, not the in-memory copies.
     page = InstitutionPage.objects.get(pk=page.pk)
     programmes = upsert_programmes(page, record, classifiers)
     if translate_into:
         translate(
-            page, {locale: institution_strings(record, texts, language) for language, locale in translate_into.items()}
+            page,
+            {locale: institution_strings(record, texts, language) for language, locale in translate_into.items()},
+            changed=changed,
         )
-        for programme_page, programme in programmes:
+        for programme_page, programme, programme_changed in programmes:
             translate(
                 programme_page,
                 {locale: programme_strings(programme, language) for language, locale in translate_into.items()},
+                changed=programme_changed,
             )
     return created
 
@@ -311,20 +322,19 @@ def upsert_programmes(institution, record, classifiers, language=DEFAULT_LANGUAG
             "licence": licences[0] if licences else None,
             **texts,
         }
-        created = page is None
-        if created:
-            page = ProgrammePage(slug=slug, locale=institution.locale, **fields)
-        else:
-            for key, value in fields.items():
-                setattr(page, key, value)
-        page.enrolments = [
+        enrolments = [
             ProgrammeEnrolment(year=int(year), learners=count) for year, count in sorted(programme["learners"].items())
         ]
-        if created:
+        if page is None:
+            page = ProgrammePage(slug=slug, locale=institution.locale, **fields)
+            page.enrolments = enrolments
             add_published(institution, page)
+            changed = True
         else:
-            save_and_publish(page)
-        pages.append((page, programme))
+            changed = assign(page, fields) | replace_rows(page, "enrolments", enrolments, ENROLMENT_FIELDS)
+            if changed:
+                save_and_publish(page)
+        pages.append((page, programme, changed))
     return pages
 
 
@@ -349,10 +359,12 @@ def translate_page_tree(home, directory):
             }
             for language in TARGET_LANGUAGES
         },
+        changed=False,  # the loader makes these two pages and never changes them
     )
     translate(
         directory,
         {all_locales[language]: {DIRECTORY[DEFAULT_LANGUAGE]: DIRECTORY[language]} for language in TARGET_LANGUAGES},
+        changed=False,
     )
     return {language: all_locales[language] for language in TARGET_LANGUAGES}
 

@@ -1,9 +1,13 @@
 """Russian and English versions of the demo pages, made through wagtail-localize as an editor would.
 
-For each page a wagtail-localize Translation is created, its strings are exported as PO, filled
-from the demo fixture (Kyrgyz source text → target text) and imported, and the translated page is
-published. The translations stay in step with the Kyrgyz source through wagtail-localize's sync.
+A page's first translations are written as the rows wagtail-localize would leave (its source and
+segments, a Translation and string translations per language, the translated page, published); a
+page translated before goes through wagtail-localize itself (its strings exported as PO, filled
+from the demo fixture and imported, the translated page synced and published). Either way the
+translations stay in step with the Kyrgyz source through wagtail-localize's sync.
 """
+
+from functools import lru_cache
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -11,11 +15,14 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import TranslatableMixin
 from wagtail.models.copying import _copy, _copy_m2m_relations
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.segments import RelatedObjectSegmentValue, StringSegmentValue, TemplateSegmentValue
 from wagtail_localize.segments.ingest import ingest_segments
+from wagtail_localize.strings import StringValue, validate_translation_links
 
 from institutions.disclosures import DISCLOSURES
 
 from .publishing import add_published
+from .translation_sources import create_source, existing_source
 
 TARGET_LANGUAGES = ("ru", "en")
 
@@ -60,33 +67,122 @@ PROGRAMME_TEXTS = {
 }
 
 
-def translate(instance, strings_by_locale):
+def translate(instance, strings_by_locale, changed=True):
     """Create or update the translations of one page ({target locale: source → target strings}) and
-    publish them. The source's segments are read once for all the languages (wagtail-localize reads
-    them again on every call of update_from_db, a third of the demo load's time)."""
+    publish them. `changed`: whether the page was changed since it was last translated; if not, and
+    its translations hold these strings, nothing is done."""
+    instance = instance.specific  # the copy for a language needs every field of the page's type
+    source = existing_source(instance)
+    if source is None:
+        parents = {locale: _translated_parent(instance, locale) for locale in strings_by_locale}
+        if all(parents.values()) and not _translated_count(instance, parents):
+            _translate_new(instance, strings_by_locale, parents)
+            return
+    elif not changed and _up_to_date(source, instance, strings_by_locale):
+        return
+    _translate_again(instance, strings_by_locale)
+
+
+def _translated_parent(instance, locale):
+    parent = instance.get_parent()
+    return None if parent.is_root() else parent.specific.get_translation_or_none(locale)
+
+
+def _translated_count(instance, locales):
+    return type(instance).objects.filter(translation_key=instance.translation_key, locale__in=list(locales)).count()
+
+
+def _up_to_date(source, instance, strings_by_locale):
+    """Whether the page exists in every target locale, and its source's strings are translated
+    as given (as far as they are given: a string without a target stays untranslated)."""
+    if _translated_count(instance, strings_by_locale) < len(strings_by_locale):
+        return False
+    for locale, strings in strings_by_locale.items():
+        stored = (
+            StringSegment.objects.filter(source=source)
+            .annotate_translation(locale, include_errors=True)
+            .values_list("string__data", "translation")
+        )
+        if any((strings.get(data.strip()) or None) != translation for data, translation in stored):
+            return False
+    return True
+
+
+def _translate_new(instance, strings_by_locale, parents):
+    """A page's first translations, with the rows wagtail-localize's editor would leave: the source
+    and its segments (demo.translation_sources), a Translation and the string translations per
+    language, and the translated page made from them and published."""
+    source, segments = create_source(instance)
+    Translation.objects.bulk_create(
+        Translation(source=source, target_locale=locale, enabled=True) for locale in strings_by_locale
+    )
+    for locale, strings in strings_by_locale.items():
+        translated = _store_strings(segments, locale, strings)
+        _add_translation(source, instance, locale, parents[locale], _segments_for(segments, translated, locale))
+
+
+def _store_strings(segments, locale, strings):
+    """What import_po stores for a new translation, in one insert; returns {(string, context): text}
+    of the valid ones (an invalid one is kept but flagged, as StringTranslation.save does)."""
+    now, rows = timezone.now(), {}
+    for value, row in segments:
+        if not isinstance(value, StringSegmentValue):
+            continue
+        target = strings.get(row.string.data.strip(), "")
+        if target and (row.string_id, row.context_id) not in rows:
+            rows[row.string_id, row.context_id] = StringTranslation(
+                translation_of=row.string,
+                locale=locale,
+                context=row.context,
+                data=target,
+                updated_at=now,
+                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                has_error=not _valid(row.string.data, target),
+            )
+    StringTranslation.objects.bulk_create(rows.values())
+    return {key: row.data for key, row in rows.items() if not row.has_error}
+
+
+@lru_cache(maxsize=4096)  # the same disclosure and programme texts recur on many pages
+def _valid(source, target):
+    try:
+        StringValue.from_translated_html(target)
+        validate_translation_links(source, target)
+    except ValueError:
+        return False
+    return True
+
+
+def _segments_for(segments, translated, locale):
+    """What source._get_segments_for_translation(locale, fallback=True) reads back from the rows just
+    written: the translated strings (the source's where there is none), the templates, the related
+    objects that exist in the locale; no overrides yet."""
+    strings, templates, related = [], [], []
+    for value, row in segments:
+        if isinstance(value, StringSegmentValue):
+            text = translated.get((row.string_id, row.context_id), row.string.data)
+            strings.append(StringSegmentValue(value.path, StringValue(text), attrs=value.attrs).with_order(value.order))
+        elif isinstance(value, TemplateSegmentValue):
+            templates.append(value)
+        elif isinstance(value, RelatedObjectSegmentValue) and row.object.has_translation(locale):
+            related.append(value)
+    return strings + templates + related
+
+
+def _translate_again(instance, strings_by_locale):
+    """Through wagtail-localize as an editor would: the source read again, the strings filled in its
+    PO files, the translated pages synced and published."""
     source, created = TranslationSource.get_or_create_from_instance(instance)
     if not created:
         source.update_from_db()
-    segments = original = None
     for locale, strings in strings_by_locale.items():
-        translation, new = Translation.objects.get_or_create(
+        translation, _new = Translation.objects.get_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
-        if new:
-            if segments is None:
-                segments = list(StringSegment.objects.filter(source=source).select_related("string"))
-            _store_strings(segments, locale, strings)
-        else:
-            po = translation.export_po()
-            for entry in po:
-                entry.msgstr = strings.get(entry.msgid.strip(), "")
-            translation.import_po(po)
-        parent = instance.get_parent()
-        translated_parent = None if parent.is_root() else parent.specific.get_translation_or_none(locale)
-        if translated_parent is not None and not _translated(source, locale):
-            original = original or source.as_instance()
-            _add_translation(source, original, locale, translated_parent)
-            continue
+        po = translation.export_po()
+        for entry in po:
+            entry.msgstr = strings.get(entry.msgid.strip(), "")
+        translation.import_po(po)
         # save_target(publish=True) defers publishing to transaction.on_commit with the page object
         # as it was before its children were added; publishing that later resets the tree's child
         # count. Save a draft, then publish the stored revision at once.
@@ -94,32 +190,7 @@ def translate(instance, strings_by_locale):
         source.get_translated_instance(locale).get_latest_revision().publish()
 
 
-def _store_strings(segments, locale, strings):
-    """What import_po stores for a new translation, without a PO file's round trip of lookups."""
-    now, seen = timezone.now(), set()
-    for segment in segments:
-        target = strings.get(segment.string.data.strip(), "")
-        if target and (segment.string_id, segment.context_id) not in seen:
-            seen.add((segment.string_id, segment.context_id))
-            StringTranslation.objects.create(
-                translation_of=segment.string,
-                locale=locale,
-                context_id=segment.context_id,
-                data=target,
-                updated_at=now,
-                translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-            )
-
-
-def _translated(source, locale):
-    return (
-        source.specific_content_type.model_class()
-        .objects.filter(translation_key=source.object_id, locale=locale)
-        .exists()
-    )
-
-
-def _add_translation(source, original, locale, translated_parent):
+def _add_translation(source, original, locale, translated_parent, segments):
     """A first translation made as wagtail-localize's create_or_update_translation makes it (a copy
     of the source for the locale, the translated segments ingested, view restrictions synced), but
     saved once and published at once (demo.publishing) instead of copied, saved, revised and
@@ -130,7 +201,7 @@ def _add_translation(source, original, locale, translated_parent):
     for child in children.values():
         if isinstance(child, TranslatableMixin):
             child.locale = locale
-    ingest_segments(original, page, source.locale, locale, source._get_segments_for_translation(locale, fallback=True))
+    ingest_segments(original, page, source.locale, locale, segments)
     # The slug is a segment too: made valid once ingested, as wagtail-localize does.
     page.slug = find_available_slug(translated_parent, slugify(page.slug))
     add_published(translated_parent, page)

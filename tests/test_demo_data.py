@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page, ReferenceIndex, Site
+from wagtail.models import Locale, Page, PageLogEntry, ReferenceIndex, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from accreditation.models import (
@@ -56,6 +57,10 @@ def counts():
         "reports": RemediationReport.objects.count(),
         "documents": MinistryDocumentPage.objects.count(),
         "registers": DecisionIndexPage.objects.count(),
+        # A second load over the same fixture publishes nothing again.
+        "revisions": Revision.objects.count(),
+        "log entries": PageLogEntry.objects.count(),
+        "string translations": StringTranslation.objects.count(),
     }
 
 
@@ -200,6 +205,22 @@ def test_demo_pages_are_published_with_a_revision_and_linked_translations(demo_s
     assert {p.get_parent().specific.locale.language_code for p in programmes} == {"ky", "ru", "en"}
     assert pages[1].licences.count() == source.licences.count()
     assert {page.logo_id for page in pages} == {source.logo_id}
+
+
+def test_the_translation_editor_shows_a_demo_page_as_translated(client, django_user_model, demo_site):
+    record = json.loads(FIXTURE.read_text(encoding="utf-8"))["institutions"][1]
+    source = InstitutionPage.objects.get(locale__language_code="ky", registry_code=record["code"])
+    russian = source.get_translation(_locale("ru"))
+    client.force_login(django_user_model.objects.create_superuser("translator", "t@example.kg", "pw"))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[russian.pk]))
+    assert response.status_code == 200
+    # wagtail-localize's editor, with its props: the source strings and their Russian translations.
+    props = json.loads(response.context["props"])
+    sources = {segment["id"]: segment["source"] for segment in props["segments"] if segment["type"] == "string"}
+    translated = {sources[t["segment_id"]]: t["data"] for t in props["initialStringTranslations"] if not t["error"]}
+    assert translated[record["name"]["ky"]] == record["name"]["ru"]
+    assert translated[record["head"]["name"]["ky"]] == record["head"]["name"]["ru"]
+    assert translated[record["founding_history"]["ky"]] == record["founding_history"]["ru"]
 
 
 def test_an_editors_later_edit_of_a_demo_page_syncs_to_its_translations(demo_site, django_capture_on_commit_callbacks):
