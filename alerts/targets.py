@@ -1,9 +1,12 @@
 """What can be followed: an institution, a region, a district or an institution type, named by the
 translation key shared by all their language versions."""
 
+from functools import partial
+
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core import memo
 from core.visibility import visible
 from institutions.models import InstitutionPage
 from taxonomy.models import District, InstitutionType, Region
@@ -76,6 +79,15 @@ def keys_of(institution):
     return pairs
 
 
+def _area_items(target, model, language):
+    """(value, name, slug) of every region, district or type in a language (else in Kyrgyz); kept per
+    process and content version: every directory page offers them."""
+    items = list(model.objects.filter(locale__language_code=language))
+    if not items:
+        items = list(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
+    return [(value_of(target, item), item.name, item.slug) for item in items]
+
+
 def area_choices(language, selected_slugs=None):
     """Option groups for following a region, a district or a type, in a language, and the value to
     preselect from the directory's current filters (its district, else its region, else its type)."""
@@ -86,11 +98,9 @@ def area_choices(language, selected_slugs=None):
         (Target.DISTRICT, District, _("Districts")),
         (Target.TYPE, InstitutionType, _("Institution types")),
     ):
-        items = list(model.objects.filter(locale__language_code=language))
-        if not items:
-            items = list(model.objects.filter(locale__language_code=settings.LANGUAGE_CODE))
-        groups.append((label, [(value_of(target, item), item.name) for item in items]))
+        items = memo.remember_shared(("area-items", target, language), partial(_area_items, target, model, language))
+        groups.append((label, [(value, name) for value, name, _slug in items]))
         slug = selected_slugs.get(target)
-        matches[target] = next((value_of(target, item) for item in items if slug and item.slug == slug), "")
+        matches[target] = next((value for value, _name, item_slug in items if slug and item_slug == slug), "")
     selected = matches[Target.DISTRICT] or matches[Target.REGION] or matches[Target.TYPE]
     return groups, selected

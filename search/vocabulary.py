@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accreditation.status import AccreditationStatus
-from core import content_version
+from core import content_version, memo
 from institutions.models import InstitutionPage
 from selfassessment.published import published_years
 from taxonomy.models import District, InstitutionType, InstructionLanguage, Qualification, Region
@@ -32,8 +32,14 @@ class Vocabulary:
 
 
 def vocabulary_for(locale) -> Vocabulary:
-    """The vocabulary of a locale, labelled in the active language; cached under the content version."""
-    key = content_version.cache_key("vocabulary", locale.pk, translation.get_language())
+    """The vocabulary of a locale, labelled in the active language; cached under the content version,
+    and kept per process for it (every directory request reads it; nobody changes it once built)."""
+    language = translation.get_language()
+    return memo.remember_shared(("vocabulary", locale.pk, language), lambda: _cached_vocabulary(locale, language))
+
+
+def _cached_vocabulary(locale, language) -> Vocabulary:
+    key = content_version.cache_key("vocabulary", locale.pk, language)
     vocabulary = cache.get(key)
     if vocabulary is None:
         vocabulary = _build_vocabulary(locale)
