@@ -3,6 +3,7 @@
 Run as: gunicorn -c deploy/gunicorn.conf.py config.wsgi
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -28,3 +29,12 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 proc_name = "achyk-bilim"
+
+
+def pre_fork(server, worker):
+    """Before each worker forks from the master, which has the application loaded (preload_app): the
+    objects loaded so far (Django, Wagtail, our modules) move to the garbage collector's permanent
+    generation, as Python's documentation advises for servers that fork. A worker's full collections
+    then scan only what it made itself, and its memory pages stay shared with the master longer.
+    Two 50-user load-test runs with it and two without were the same within their spread."""
+    gc.freeze()
