@@ -250,7 +250,7 @@ def status_query(code, today) -> dict:
 
 
 def place_query(places, words) -> dict:
-    """In one of the places, or the place's words whole words of the name (the stored title_keys, as the database engine matches)."""
+    """In one of the places, or the place's words whole words of the name (title_keys, as the database engine)."""
     should = [{"match": {"title_keys": {"query": " ".join(core_key(" ".join(words))), "operator": "and"}}}]
     for kind in ("region", "district"):
         slugs = [place.value for place in places if place.kind == kind]
