@@ -5,6 +5,7 @@ version (core.memo): the second request of a page shows the count most cold requ
 
 from datetime import date
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -68,3 +69,23 @@ def test_a_profile_costs_the_same_few_queries_small_and_large(client, home, dire
     assert max(small_counts[0], large_counts[0]) <= MOST_QUERIES + 6, (small_counts, large_counts)
     html = client.get(large.url).content.decode()
     assert "Макала 4" in html and "L-19" in html  # what the lookups serve is still shown
+
+
+def test_postgresql_keeps_the_plans_of_a_profile_it_serves_again(client, directory):
+    """On PostgreSQL a profile's queries are prepared once per connection, then only executed: the
+    second visitor's request is not parsed and planned again (config.settings.base.prepared_statements)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's; SQLite keeps no plan across queries")
+    first = InstitutionPageFactory(parent=directory, title="Биринчи мектеп")
+    second = InstitutionPageFactory(parent=directory, title="Экинчи мектеп")
+    ProgrammePageFactory(parent=first)
+    ProgrammePageFactory(parent=second)
+    for _ in range(3):
+        for page in (first, second):
+            assert client.get(page.url).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any("institutions_programmepage" in statement for statement in prepared), prepared
+    # The page each visitor asked for is the one shown: a prepared plan takes new parameters.
+    assert "Экинчи мектеп" in client.get(second.url).content.decode()

@@ -66,7 +66,8 @@ def test_production_takes_its_services_from_the_environment():
         "print(s.CACHES['default']['BACKEND'], s.SESSION_ENGINE, s.TASKS['default']['BACKEND'], "
         "s.STORAGES['default']['BACKEND'], s.STORAGES['staticfiles']['BACKEND'], s.EMAIL_BACKEND, "
         "s.DATABASE_REPLICA_ALIAS, s.DATABASES['default']['CONN_MAX_AGE'], s.DATABASES['replica']['HOST'], "
-        "sorted(s.WAGTAILFRONTENDCACHE))"
+        "sorted(s.WAGTAILFRONTENDCACHE), s.DATABASES['default']['OPTIONS'].get('prepare_threshold'), "
+        "s.DATABASES['replica']['OPTIONS'].get('server_side_binding'))"
     )
     environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     environment.update(
@@ -83,8 +84,27 @@ def test_production_takes_its_services_from_the_environment():
         "core.cache.ResilientRedisCache", "django.contrib.sessions.backends.cached_db",
         "django_tasks_db.DatabaseBackend", "storages.backends.s3.S3Storage",
         "whitenoise.storage.CompressedManifestStaticFilesStorage", "core.mail.QueuedEmailBackend",
-        "replica", "60", "replica", "['proxy']",
+        "replica", "60", "replica", "['proxy']", "5", "True",
     ]  # fmt: skip
+
+
+def test_prepared_statements_can_be_turned_off_for_a_pooler_that_cannot_keep_them():
+    script = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.DATABASES['default']['OPTIONS'].get('server_side_binding'), "
+        "s.DATABASES['default']['OPTIONS'].get('prepare_threshold'))"
+    )
+    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    environment.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="k" * 50, ALLOWED_HOSTS="achykbilim.kg",
+        WAGTAILADMIN_BASE_URL="https://achykbilim.kg", DATABASE_URL="postgres://achyk:x@primary:5432/achyk",
+        DB_PREPARED_STATEMENTS="false",
+    )  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["None", "None"]
 
 
 def test_the_example_environment_lists_every_variable_production_reads():
