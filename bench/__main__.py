@@ -86,7 +86,7 @@ def timed(client, url, repeat, cold=False):
     """Times of `repeat` requests. Cold: the cache is emptied before each (nothing cached, what the
     first visitor after a change waits); warm: served as the cache allows, as most visitors are.
     Timed without the query capture (Django's debug cursor, which production never runs, formats every
-    query's parameters: up to 0.5 ms a query); one more request, untimed, counts the queries."""
+    query's parameters: about 0.1 ms a query); one more request, untimed, counts the queries."""
     times, cpu = [], []
     if not cold:
         client.get(url)  # warm means served as a second visitor is: after one untimed request

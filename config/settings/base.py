@@ -429,5 +429,6 @@ def prepared_statements(database):
 
 for _database in DATABASES.values():
     prepared_statements(_database)
+
 # Only for `make prod` without a proxy: Django serves uploaded images under /media/ (never documents).
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "").lower() == "true"
