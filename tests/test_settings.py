@@ -90,7 +90,7 @@ def test_production_takes_its_services_from_the_environment():
     ]  # fmt: skip
 
 
-def test_prepared_statements_can_be_turned_off_for_a_pooler_that_cannot_keep_them():
+def prepared_statement_options(value):
     script = (
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.DATABASES['default']['OPTIONS'].get('server_side_binding'), "
@@ -100,13 +100,23 @@ def test_prepared_statements_can_be_turned_off_for_a_pooler_that_cannot_keep_the
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="k" * 50, ALLOWED_HOSTS="achykbilim.kg",
         WAGTAILADMIN_BASE_URL="https://achykbilim.kg", DATABASE_URL="postgres://achyk:x@primary:5432/achyk",
-        DB_PREPARED_STATEMENTS="false",
+        DB_PREPARED_STATEMENTS=value,
     )  # fmt: skip
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60
     )
+
+
+def test_prepared_statements_can_be_turned_off_for_a_pooler_that_cannot_keep_them():
+    result = prepared_statement_options("False")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["None", "None"]
+
+
+def test_a_mistyped_prepared_statements_switch_stops_the_start_with_a_clear_message():
+    result = prepared_statement_options("flase")
+    assert result.returncode != 0
+    assert "DB_PREPARED_STATEMENTS must be true or false, not 'flase'" in result.stderr
 
 
 def test_the_example_environment_lists_every_variable_production_reads():

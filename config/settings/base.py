@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from config.release import release_id
@@ -414,7 +415,11 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"]
 
 
-_PREPARED_STATEMENTS = os.environ.get("DB_PREPARED_STATEMENTS", "true").lower() not in ("false", "0", "no")
+_PREPARED_STATEMENTS = os.environ.get("DB_PREPARED_STATEMENTS", "true").strip().lower()
+if _PREPARED_STATEMENTS not in ("true", "false", "1", "0", "yes", "no"):
+    # A typo must not silently keep statements a pooler cannot hold.
+    raise ImproperlyConfigured(f"DB_PREPARED_STATEMENTS must be true or false, not {_PREPARED_STATEMENTS!r}.")
+_PREPARED_STATEMENTS = _PREPARED_STATEMENTS in ("true", "1", "yes")
 
 
 def prepared_statements(database):
