@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def start_production(**env):
+def start_production(script="import django; django.setup(); print('started')", **env):
     environment = {
         k: v
         for k, v in os.environ.items()
@@ -19,7 +19,7 @@ def start_production(**env):
     }
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, "-c", script],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -91,20 +91,13 @@ def test_production_takes_its_services_from_the_environment():
 
 
 def prepared_statement_options(value):
-    script = (
+    return start_production(
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.DATABASES['default']['OPTIONS'].get('server_side_binding'), "
-        "s.DATABASES['default']['OPTIONS'].get('prepare_threshold'))"
-    )
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
-    environment.update(
-        DJANGO_SETTINGS_MODULE="config.settings.production", SECRET_KEY="k" * 50, ALLOWED_HOSTS="achykbilim.kg",
-        WAGTAILADMIN_BASE_URL="https://achykbilim.kg", DATABASE_URL="postgres://achyk:x@primary:5432/achyk",
-        DB_PREPARED_STATEMENTS=value,
+        "s.DATABASES['default']['OPTIONS'].get('prepare_threshold'))",
+        SECRET_KEY="k" * 50, ALLOWED_HOSTS="achykbilim.kg", WAGTAILADMIN_BASE_URL="https://achykbilim.kg",
+        DATABASE_URL="postgres://achyk:x@primary:5432/achyk", DB_PREPARED_STATEMENTS=value,
     )  # fmt: skip
-    return subprocess.run(
-        [sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=60
-    )
 
 
 def test_prepared_statements_can_be_turned_off_for_a_pooler_that_cannot_keep_them():

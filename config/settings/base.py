@@ -415,11 +415,11 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 DATABASE_ROUTERS = ["core.db_router.PrimaryReplicaRouter"]
 
 
-_PREPARED_STATEMENTS = os.environ.get("DB_PREPARED_STATEMENTS", "true").strip().lower()
-if _PREPARED_STATEMENTS not in ("true", "false", "1", "0", "yes", "no"):
+_prepared_switch = os.environ.get("DB_PREPARED_STATEMENTS", "true").strip().lower()
+if _prepared_switch not in ("true", "false", "1", "0", "yes", "no"):
     # A typo must not silently keep statements a pooler cannot hold.
-    raise ImproperlyConfigured(f"DB_PREPARED_STATEMENTS must be true or false, not {_PREPARED_STATEMENTS!r}.")
-_PREPARED_STATEMENTS = _PREPARED_STATEMENTS in ("true", "1", "yes")
+    raise ImproperlyConfigured(f"DB_PREPARED_STATEMENTS must be true or false, not {_prepared_switch!r}.")
+_PREPARED_STATEMENTS = _prepared_switch in ("true", "1", "yes")
 
 
 def prepared_statements(database):
