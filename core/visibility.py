@@ -118,9 +118,12 @@ def live_translations(page) -> dict:
         return {}
     cached = getattr(page, "_live_translations", None)
     if cached is None:
+        # Only what a URL is made of: the specific page's other columns (and Wagtail's) cost more to
+        # read and build than the query itself.
+        translations = visible(page.get_translations(inclusive=True)).select_related("locale")
         cached = {
             translated.locale.language_code: translated
-            for translated in visible(page.get_translations(inclusive=True)).select_related("locale")
+            for translated in translations.only("url_path", "locale__language_code")
         }
         page._live_translations = cached
     return cached

@@ -15,6 +15,15 @@ def similar_institutions(context, page):
     rows = (
         visible(SimilarInstitution.objects.filter(institution=page, similar__live=True))
         .select_related("similar", "similar__institution_type", "similar__region", "similar__district")
+        # Only the columns the list shows (and a URL needs): a whole institution page is about 70.
+        .only(
+            "reasons",
+            "similar__title",
+            "similar__url_path",
+            "similar__institution_type__name",
+            "similar__region__name",
+            "similar__district__name",
+        )
         .order_by("rank")
     )
     return {
