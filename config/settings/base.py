@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.headers.PermissionsPolicyMiddleware",
+    # The site of a page request from core.memo, not a query per request.
+    "core.shared_site.SharedSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "signin.middleware.SignInThrottleMiddleware",
     # Last, as django-axes asks: turns a lockout during authenticate() into the lockout page.
