@@ -1,7 +1,8 @@
 """The site's home page."""
 
+import copy
+
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -36,20 +37,20 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """Wagtail's routing, with the section page (directory, register, documents) read in one query
-        instead of two (its base row, then its own): the home page's children's ids and models are
-        kept per process and content version (core.memo), which every publish or move changes."""
+        """Wagtail's routing, without a query for the section page (directory, register, documents):
+        the home page's children, as their own models, are kept per process and content version
+        (core.memo), which every publish or move changes. Each request routes through its own copy:
+        a page object shared by concurrent requests would carry one request's attributes into another's."""
         if path_components:
             known = memo.remember_shared(("home-children", self.pk), self._children_by_slug).get(path_components[0])
-            model = ContentType.objects.get_for_id(known[1]).model_class() if known else None
-            child = model.objects.filter(pk=known[0]).first() if model else None
-            if child is not None and child.slug == path_components[0] and child.path.startswith(self.path):
+            if known is not None and known.path.startswith(self.path):
+                child = copy.copy(known)
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
 
     def _children_by_slug(self):
-        return {slug: (pk, kind) for slug, pk, kind in self.get_children().values_list("slug", "pk", "content_type")}
+        return {child.slug: child for child in self.get_children().specific()}
 
     def counts(self):
         """Institutions, programmes and regions with published institutions; cached under the content version."""
