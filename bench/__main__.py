@@ -8,7 +8,8 @@ cache emptied before every request: a page nobody asked for since the last chang
 Then the cold figures are measured in several runs (`--runs`, default 3) and printed with their
 spread: the profile, the directory's search mix, and, when `BAKERYDEMO_DIR` names a set-up checkout
 of wagtail/bakerydemo (its venv in `.venv`, or `BAKERYDEMO_PYTHON`), its blog page timed the same way
-in the same run (bench/bakerydemo_page.py, run by bakerydemo's own interpreter). Last, one publish of
+in the same run (bench/bakerydemo_page.py, run by bakerydemo's own interpreter). The profile is timed
+in a new process each run (bench/cold_page.py), as bakerydemo's page is; its queries are counted here. Last, one publish of
 an institution page: time and queries here and on a second database with 70 institutions.
 
 `DATABASE_URL` runs it all on PostgreSQL (the 70-institution database is that name + `_70`, made if
@@ -216,6 +217,21 @@ def timed_after_change(client, url, repeat):
 BAKERYDEMO_SCRIPT = Path(__file__).with_name("bakerydemo_page.py")
 
 
+def cold_in_own_process(url, repeat):
+    """One of our pages timed cold in a new process (bench/cold_page.py), on the same database."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.cold_page", url, str(repeat)],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    if done.returncode:
+        raise SystemExit(f"timing {url} in its own process failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def bakerydemo_cold(repeat):
     """bakerydemo's blog page timed cold by bakerydemo's own interpreter, or None without BAKERYDEMO_DIR."""
     folder = os.environ.get("BAKERYDEMO_DIR")
@@ -346,11 +362,11 @@ def side_by_side(client, directory, profiles, runs, repeat):
             row["bakery_queries"], row["bakery_url"] = bakery["queries"], bakery["url"]
             row["bakery_versions"] = f"Wagtail {bakery['wagtail']}, Django {bakery['django']}, {bakery['database']}"
         for name, profile in profiles.items():
-            CPU_TIMES.pop((profile.url, True), None)
-            times, queries, _size = timed(client, profile.url, repeat, cold=True)
-            row[name] = statistics.median(times)
-            row[f"{name}_cpu"] = statistics.median(CPU_TIMES[(profile.url, True)])
-            row[f"{name}_queries"] = queries
+            own = cold_in_own_process(profile.url, repeat)  # as bakerydemo's page is timed
+            row[name], row[f"{name}_cpu"] = statistics.median(own["times"]), statistics.median(own["cpu"])
+            client.get(profile.url)  # what a process reads once (content types, shared lookups), then cold
+            cache.clear()
+            row[f"{name}_queries"], _size = counted(client, profile.url)
         times, row["after_change_queries"] = timed_after_change(client, profiles["profile"].url, max(3, repeat // 2))
         row["after_change"] = statistics.median(times)
         search, search_cpu = [], []
