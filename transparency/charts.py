@@ -1,13 +1,10 @@
 """Server-rendered horizontal bar charts (SVG, no JavaScript), drawn from the same rows as their tables.
 
 A chart is a list of groups (a region, a year, a programme), each with one bar per series. The
-template templates/transparency/bar_chart.html draws the figure around the bars; the bars themselves,
-many alike elements, are written here (`svg_groups`): the template engine would spend about 0.3 ms a
-chart on them, a profile shows five.
+template templates/transparency/bar_chart.html turns the layout computed here into SVG.
 """
 
 from django.utils.formats import number_format
-from django.utils.html import format_html, format_html_join
 
 WIDTH = 640
 VALUE_SPACE = 70  # room at the end of the longest bar for its number
@@ -63,39 +60,4 @@ def bar_chart(chart_id, title, description, groups, series=("",), max_value=None
         "width": WIDTH,
         "height": max(y, 1),
         "bar_height": BAR_HEIGHT,
-        "svg_groups": svg_groups(laid_out),
     }
-
-
-def svg_groups(laid_out):
-    """The SVG of the groups: a label, then per bar a rectangle (its title says group, series and value
-    to a screen reader and on hover) and the value written after it. Numbers are written unlocalised."""
-    return format_html_join(
-        "",
-        '<g class="chart__group"><text class="chart__label" x="0" y="{}">{}</text>{}</g>',
-        ((group["label_y"], group["label"], _svg_bars(group)) for group in laid_out),
-    )
-
-
-def _svg_bars(group):
-    return format_html_join(
-        "",
-        '<rect class="chart__bar chart__bar--{}" x="0" y="{}" width="{}" height="{}" data-value="{}">'
-        '<title>{}{}: {}</title></rect><text class="chart__value" x="{}" y="{}">{}</text>',
-        (
-            (
-                bar["series_index"],
-                bar["y"],
-                bar["width"],
-                BAR_HEIGHT,
-                bar["value"],
-                group["label"],
-                format_html(" · {}", bar["series"]) if bar["series"] else "",
-                bar["display"],
-                bar["text_x"],
-                bar["text_y"],
-                bar["display"],
-            )
-            for bar in group["bars"]
-        ),
-    )
