@@ -3,7 +3,8 @@
 Run by bench/__main__.py with bakerydemo's own interpreter (its venv, its Wagtail and Django) and
 bakerydemo's folder as the working directory; it imports nothing of ours and prints one JSON line.
 Settings as ours are benchmarked: DEBUG off, a per-process memory cache emptied before every cold
-request, plain static files storage (no collectstatic), Django's test client (server time only).
+request, plain static files storage (no collectstatic), Django's test client (server time only); the
+same untimed requests first as bench/cold_page.py makes.
 `BAKERYDEMO_DATABASE_URL` points it at PostgreSQL; else bakerydemo's own SQLite file.
 """
 
@@ -46,6 +47,9 @@ def main():
     url = page.url
     client = Client()
     client.get(url)  # the first request of a process loads templates and URL patterns, as ours does
+    for _ in range(repeat):  # then as a worker that has served a while: its heap grown, its code warm
+        cache.clear()
+        client.get(url)
     times, cpu = [], []
     for _ in range(repeat):  # timed without the query capture, as ours are (bench.__main__.timed)
         cache.clear()

@@ -1,10 +1,9 @@
 """Times one of our pages cold in a process of its own, as bench/bakerydemo_page.py times bakerydemo's.
 
-`python -m bench.cold_page URL REPEAT` prints one JSON line: the wall and CPU times of REPEAT requests,
-the cache emptied before each, after one untimed request (the process's first loads templates and URL
-patterns). The side-by-side figures are timed this way for both sites: two processes doing the same
-work measured 19–22 ms for the same profile (memory layout, the machine), so a run in the benchmark's
-own long-lived process could favour or handicap ours against bakerydemo's fresh one.
+`python bench/cold_page.py URL REPEAT`, from the project's folder, prints one JSON line: the wall and
+CPU times of REPEAT requests, the cache emptied before each. Before them, REPEAT more untimed, as a
+worker that has served a while (its code warm, its heap grown). Both sites are timed this way, each in a
+new process started as a script, so neither gains from the other's conditions.
 """
 
 import json
@@ -12,6 +11,7 @@ import os
 import sys
 import time
 
+sys.path.insert(0, os.getcwd())  # started as a script, as bakerydemo's is (see bench.__main__.cold_in_own_process)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
 
 import django
@@ -26,6 +26,9 @@ def main():
     url, repeat = sys.argv[1], int(sys.argv[2])
     client = Client()
     client.get(url)
+    for _ in range(repeat):  # then as a worker that has served a while: its heap grown, its code warm
+        cache.clear()
+        client.get(url)
     times, cpu = [], []
     for _ in range(repeat):
         cache.clear()
