@@ -3,6 +3,7 @@
 import copy
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -38,19 +39,26 @@ class HomePage(Page):
 
     def route(self, request, path_components):
         """Wagtail's routing, without a query for the section page (directory, register, documents):
-        the home page's children, as their own models, are kept per process and content version
-        (core.memo), which every publish or move changes. Each request routes through its own copy:
-        a page object shared by concurrent requests would carry one request's attributes into another's."""
+        the home page's children's ids and models, and each child asked for as its own model, are kept
+        per process and content version (core.memo), which every publish or move changes. Each request
+        routes through its own copy: a page object shared by concurrent requests would carry one
+        request's attributes into another's."""
         if path_components:
             known = memo.remember_shared(("home-children", self.pk), self._children_by_slug).get(path_components[0])
-            if known is not None and known.path.startswith(self.path):
-                child = copy.copy(known)
+            shared = memo.remember_shared(("home-child", *known), lambda: self._child(*known)) if known else None
+            if shared is not None and shared.slug == path_components[0] and shared.path.startswith(self.path):
+                child = copy.copy(shared)
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
         return super().route(request, path_components)
 
     def _children_by_slug(self):
-        return {child.slug: child for child in self.get_children().specific()}
+        return {slug: (pk, kind) for slug, pk, kind in self.get_children().values_list("slug", "pk", "content_type")}
+
+    @staticmethod
+    def _child(pk, kind):
+        model = ContentType.objects.get_for_id(kind).model_class()
+        return model.objects.filter(pk=pk).first() if model else None
 
     def counts(self):
         """Institutions, programmes and regions with published institutions; cached under the content version."""
