@@ -199,25 +199,10 @@ def after_change():
     cache.clear()
 
 
-def timed_after_change(client, url, repeat):
-    """Times and queries of requests each made right after a change (the first visitor's wait); the
-    queries counted on one more, untimed (see timed)."""
-    times = []
-    for _ in range(repeat):
-        after_change()
-        started = time.perf_counter()
-        response = client.get(url)
-        times.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    after_change()
-    queries, _size = counted(client, url)
-    return times, queries
-
-
 BAKERYDEMO_SCRIPT = Path(__file__).with_name("bakerydemo_page.py")
 
 
-def cold_in_own_process(url, repeat):
+def cold_in_own_process(url, repeat, changed=False):
     """One of our pages timed cold in a new process (bench/cold_page.py), on the same database.
 
     Started as a script, as bakerydemo's page is: how deep the interpreter's stack already is when the
@@ -226,7 +211,13 @@ def cold_in_own_process(url, repeat):
     3.13's later releases). Started with `-m`, a few frames deeper, the same profile made about 280
     more of those pairs a request and took 2.5 ms longer."""
     done = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("cold_page.py")), url, str(repeat)],
+        [
+            sys.executable,
+            str(Path(__file__).with_name("cold_page.py")),
+            url,
+            str(repeat),
+            *(["changed"] if changed else []),
+        ],
         cwd=Path(__file__).resolve().parent.parent,
         capture_output=True,
         text=True,
@@ -373,8 +364,13 @@ def side_by_side(client, directory, profiles, runs, repeat):
             client.get(profile.url)  # what a process reads once (content types, shared lookups), then cold
             cache.clear()
             row[f"{name}_queries"], _size = counted(client, profile.url)
-        times, row["after_change_queries"] = timed_after_change(client, profiles["profile"].url, max(3, repeat // 2))
-        row["after_change"] = statistics.median(times)
+        row["after_change"] = statistics.median(
+            cold_in_own_process(profiles["profile"].url, repeat, changed=True)["times"]
+        )
+        after_change()
+        client.get(profiles["profile"].url)  # the process's own first reads, then right after a change
+        after_change()
+        row["after_change_queries"], _size = counted(client, profiles["profile"].url)
         search, search_cpu = [], []
         for query in SEARCH_MIX:
             CPU_TIMES.pop((directory.url + query, True), None)

@@ -1,7 +1,8 @@
 """Times one of our pages cold in a process of its own, as bench/bakerydemo_page.py times bakerydemo's.
 
-`python bench/cold_page.py URL REPEAT`, from the project's folder, prints one JSON line: the wall and
-CPU times of REPEAT requests, the cache emptied before each. Before them, REPEAT more untimed, as a
+`python bench/cold_page.py URL REPEAT [changed]`, from the project's folder, prints one JSON line: the
+wall and CPU times of REPEAT requests, the cache emptied before each; with `changed`, the content
+version moved on before each too, as a publish does (nothing cached, nothing kept). Before them, REPEAT more untimed, as a
 worker that has served a while (its code warm, its heap grown). Both sites are timed this way, each in a
 new process started as a script, so neither gains from the other's conditions.
 """
@@ -21,9 +22,12 @@ django.setup()
 from django.core.cache import cache
 from django.test import Client
 
+from core import content_version
+
 
 def main():
     url, repeat = sys.argv[1], int(sys.argv[2])
+    changed = sys.argv[3:] == ["changed"]
     client = Client()
     client.get(url)
     for _ in range(repeat):  # then as a worker that has served a while: its heap grown, its code warm
@@ -31,6 +35,8 @@ def main():
         client.get(url)
     times, cpu = [], []
     for _ in range(repeat):
+        if changed:
+            content_version._bump_now()
         cache.clear()
         started, started_cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
