@@ -9,8 +9,9 @@ Then the cold figures are measured in several runs (`--runs`, default 3) and pri
 spread: the profile, the directory's search mix, and, when `BAKERYDEMO_DIR` names a set-up checkout
 of wagtail/bakerydemo (its venv in `.venv`, or `BAKERYDEMO_PYTHON`), its blog page timed the same way
 in the same run (bench/bakerydemo_page.py, run by bakerydemo's own interpreter). The profile is timed
-in a new process each run (bench/cold_page.py), as bakerydemo's page is; its queries are counted here. Last, one publish of
-an institution page: time and queries here and on a second database with 70 institutions.
+in a new process each run (bench/cold_page.py), as bakerydemo's page is; its queries are counted here.
+Last, one publish of an institution page: time and queries here and on a second database with 70
+institutions.
 
 `DATABASE_URL` runs it all on PostgreSQL (the 70-institution database is that name + `_70`, made if
 missing); else on the SQLite file `BENCH_DATABASE` (default bench.sqlite3; the small one bench-70.sqlite3).

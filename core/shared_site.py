@@ -38,4 +38,5 @@ class SharedSiteMiddleware:
         if view_func is serve and not hasattr(request, "_wagtail_site"):
             hostname = split_domain_port(request._get_raw_host())[0]
             key = ("wagtail-site", hostname, request.get_port())
-            request._wagtail_site = _own_copy(memo.remember_shared(key, lambda: Site._find_for_request(request)))
+            shared = memo.remember_shared(key, lambda: Site.find_for_request(request))
+            request._wagtail_site = _own_copy(shared)  # where Wagtail's find_for_request keeps it
