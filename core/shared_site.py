@@ -7,11 +7,13 @@ others (static files, the API, health checks) pay nothing.
 
 Each request gets its own copy of the site and of its root page: Wagtail caches the root's specific
 page on that object, and a page object shared by concurrent requests would carry one request's
-attributes into another's.
+attributes into another's. A database that does not answer is left to Wagtail's own lookup, in the
+view: an error there gets the outage page (operations.errors), one raised here would be a bare 500.
 """
 
 import copy
 
+from django.db import DatabaseError
 from django.http.request import split_domain_port
 from wagtail.models import Site
 from wagtail.views import serve
@@ -38,5 +40,8 @@ class SharedSiteMiddleware:
         if view_func is serve and not hasattr(request, "_wagtail_site"):
             hostname = split_domain_port(request._get_raw_host())[0]
             key = ("wagtail-site", hostname, request.get_port())
-            shared = memo.remember_shared(key, lambda: Site.find_for_request(request))
+            try:
+                shared = memo.remember_shared(key, lambda: Site.find_for_request(request))
+            except DatabaseError:
+                return None
             request._wagtail_site = _own_copy(shared)  # where Wagtail's find_for_request keeps it

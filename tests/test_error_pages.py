@@ -3,8 +3,11 @@
 import logging
 
 import pytest
+from django.db import OperationalError
+from django.db.models.sql.compiler import SQLCompiler
 from django.test import Client, override_settings
 
+from core import memo
 from operations.request_id import RequestIdFilter
 
 pytestmark = pytest.mark.urls("tests.urls_errors")
@@ -101,3 +104,18 @@ def test_the_503_log_line_carries_the_request_id(client, db):
 def test_a_forged_request_id_is_replaced(client):
     response = client.get("/ru/boom/", HTTP_X_REQUEST_ID="x\nFAKE LOG LINE")
     assert "\n" not in response["X-Request-ID"] and len(response["X-Request-ID"]) == 32
+
+
+def test_a_page_asked_for_while_the_database_restarts_answers_503_not_500(client, directory, monkeypatch):
+    """Every step before Wagtail's view (the shared site lookup among them) leaves a refused connection
+    to the view, where the outage answer is given."""
+    url = directory.url
+    memo.forget_shared()
+
+    def refused(*args, **kwargs):
+        raise OperationalError("connection to server at 127.0.0.1, port 5432 failed: Connection refused")
+
+    monkeypatch.setattr(SQLCompiler, "execute_sql", refused)
+    response = client.get(url)
+    assert response.status_code == 503
+    assert "Retry-After" in response
