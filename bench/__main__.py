@@ -211,23 +211,9 @@ def cold_in_own_process(url, repeat, changed=False):
     stack's 16 KiB chunks maps and unmaps one each time (CPython issue 142183, fixed in 3.14 and
     3.13's later releases). Started with `-m`, a few frames deeper, the same profile made about 280
     more of those pairs a request and took 2.5 ms longer."""
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(Path(__file__).with_name("cold_page.py")),
-            url,
-            str(repeat),
-            *(["changed"] if changed else []),
-        ],
-        cwd=Path(__file__).resolve().parent.parent,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    if done.returncode:
-        raise SystemExit(f"timing {url} in its own process failed:\n{done.stderr[-2000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    script = Path(__file__).with_name("cold_page.py")
+    command = [sys.executable, str(script), url, str(repeat), *(["changed"] if changed else [])]
+    return json_line_of(command, script.resolve().parent.parent, f"timing {url} in its own process")
 
 
 def bakerydemo_cold(repeat):
@@ -237,17 +223,14 @@ def bakerydemo_cold(repeat):
         return None
     python = os.environ.get("BAKERYDEMO_PYTHON") or str(Path(folder) / ".venv" / "bin" / "python")
     env = {key: value for key, value in os.environ.items() if key not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")}
-    done = subprocess.run(
-        [python, str(BAKERYDEMO_SCRIPT), str(repeat)],
-        cwd=folder,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    return json_line_of([python, str(BAKERYDEMO_SCRIPT), str(repeat)], folder, f"bakerydemo ({python})", env)
+
+
+def json_line_of(command, folder, what, env=None):
+    """The JSON line a timing script prints last, run in `folder`; its error output if it fails."""
+    done = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, timeout=900, check=False)
     if done.returncode:
-        raise SystemExit(f"bakerydemo failed ({python}):\n{done.stderr[-2000:]}")
+        raise SystemExit(f"{what} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
