@@ -2,9 +2,9 @@
 
 `python bench/cold_page.py URL REPEAT [changed]`, from the project's folder, prints one JSON line: the
 wall and CPU times of REPEAT requests, the cache emptied before each; with `changed`, the content
-version moved on before each too, as a publish does (nothing cached, nothing kept). Before them, REPEAT more untimed, as a
-worker that has served a while (its code warm, its heap grown). Both sites are timed this way, each in a
-new process started as a script, so neither gains from the other's conditions.
+version moved on before each too, as a publish does (nothing cached, nothing kept). Before them, REPEAT
+more untimed, as a worker that has served a while (its code warm, its heap grown). Both sites are timed
+this way, each in a new process started as a script, so neither gains from the other's conditions.
 """
 
 import json
